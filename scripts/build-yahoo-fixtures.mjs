@@ -1,0 +1,511 @@
+#!/usr/bin/env node
+// Builds fixtures/yahoo/: recorded Yahoo HTTP exchanges for the replaying fetch used in tests.
+//
+//   node scripts/build-yahoo-fixtures.mjs [path/to/shared/data]
+//
+// 1. copies real recorded responses byte for byte (gadicc/node-yahoo-finance2 test fixtures);
+// 2. wraps the real v8 chart 404 body for an unknown symbol in a request/response envelope;
+// 3. hand-makes (`*.fake.json`) v8 chart and v7 quote answers from REAL daily prices, in the
+//    shape of the real recorded ones;
+// 4. writes PROVENANCE.md.
+// Deterministic (no clock, no randomness), no network.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const scriptDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(scriptDir, '..');
+const sharedData = path.resolve(process.argv[2] ?? path.resolve(scriptDir, '..', '..', 'shared', 'data'));
+const yfFixtures = path.join(sharedData, 'yahoo-responses', 'yahoo-finance2_fixtures');
+const otherCaptures = path.join(sharedData, 'yahoo-responses', 'other_captures');
+const outDir = path.join(repoRoot, 'fixtures', 'yahoo');
+
+const YF_REPO = 'gadicc/node-yahoo-finance2';
+// Commit lists as given in shared/data/README.md (abbreviated there; the per-file commit is not recorded).
+const YF_COMMITS_FIXTURES = '676eadc…, 93ebf39…, 7fe6103…, 7b467d7…, ebc6a8e…, ab47c0a…';
+const YF_COMMITS_TESTS_HTTP = '9632634…';
+
+const PRICE_SOURCES = {
+  hk: 'luciusneo1017/momentum-portfolio_optimization · data/interim/*.HK.csv · bafe7bb71614319c0152ef2038d7c11751766685',
+  us: 'xiayawen/CoinProfit · price_cache/*.csv · 465bc7e43a7129c198be47c9502ecb77b105e384',
+  index: 'YoussefKh200/Slow-Turtle-Research · data/^NDX.csv · fe1404662883710ddfd2cdb6a7819d132fef1c13',
+};
+const FORWARD_PE_SOURCE = 'shared/data/forward-pe-2025-03.csv (press reports, each figure with its own date and address)';
+
+// The window of the hand-made chart answers: yahoo-finance2 v4
+// `chart(SYMBOL, { period1: '2024-12-02', period2: '2025-03-08' })`.
+const PERIOD1 = '2024-12-02';
+const PERIOD2 = '2025-03-08'; // exclusive: the last bar is the session of 2025-03-07
+const LAST_SESSION = '2025-03-07';
+
+const HK_SYMBOLS = ['0700.HK', '9988.HK', '1810.HK', '1211.HK', '0981.HK', '9618.HK', '9999.HK'];
+const US_SYMBOLS = ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA'];
+const INDEX_SYMBOL = '^NDX';
+
+const NAMES = {
+  '9988.HK': 'Alibaba Group Holding Limited',
+  '0700.HK': 'Tencent Holdings Limited',
+  '1810.HK': 'Xiaomi Corporation',
+  '1211.HK': 'BYD Company Limited',
+  '0981.HK': 'Semiconductor Manufacturing International Corporation',
+  '9618.HK': 'JD.com, Inc.',
+  '9999.HK': 'NetEase, Inc.',
+  AAPL: 'Apple Inc.',
+  MSFT: 'Microsoft Corporation',
+  GOOGL: 'Alphabet Inc.',
+  AMZN: 'Amazon.com, Inc.',
+  META: 'Meta Platforms, Inc.',
+  NVDA: 'NVIDIA Corporation',
+  TSLA: 'Tesla, Inc.',
+  '^NDX': 'NASDAQ 100',
+};
+
+const MARKETS = {
+  hk: {
+    currency: 'HKD',
+    timeZone: 'Asia/Hong_Kong',
+    open: [9, 30],
+    close: [16, 0],
+    chartExchangeName: 'HKG',
+    fullExchangeName: 'HKSE',
+    quoteExchange: 'HKG',
+    market: 'hk_market',
+    // Not in the AAPL template; Yahoo serves Hong Kong quotes 15 minutes delayed.
+    quoteSourceName: 'Delayed Quote',
+    exchangeDataDelayedBy: 15,
+  },
+  us: {
+    currency: 'USD',
+    timeZone: 'America/New_York',
+    open: [9, 30],
+    close: [16, 0],
+    chartExchangeName: 'NMS',
+    fullExchangeName: 'NasdaqGS',
+    quoteExchange: 'NMS',
+    market: 'us_market',
+  },
+  index: {
+    currency: 'USD',
+    timeZone: 'America/New_York',
+    open: [9, 30],
+    close: [16, 0],
+    chartExchangeName: 'NIM',
+    fullExchangeName: 'Nasdaq GIDS',
+  },
+};
+
+const CONTENT_TYPE = { 'content-type': 'application/json;charset=utf-8' };
+
+// ---- small helpers ------------------------------------------------------------------------
+
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+function writeJson(name, value) {
+  fs.writeFileSync(path.join(outDir, name), JSON.stringify(value, null, 2) + '\n');
+}
+
+function parseCsv(text) {
+  // The price files have no quoted fields; forward-pe-2025-03.csv does (handled below).
+  const rows = [];
+  let row = [];
+  let field = '';
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') inQuotes = false;
+      else field += c;
+    } else if (c === '"') inQuotes = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+/** Rows of a price CSV as records keyed by header name, ascending by Date. */
+function readPriceRows(file) {
+  const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  const records = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  records.sort((a, b) => (a.Date < b.Date ? -1 : a.Date > b.Date ? 1 : 0));
+  return records;
+}
+
+function toNumber(text, what) {
+  const n = Number(text);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(n)) throw new Error(`not a number: ${what} = ${JSON.stringify(text)}`);
+  return n;
+}
+
+/** Offset (ms) of `timeZone` from UTC at the instant `utcMs`. */
+function zoneOffsetMs(utcMs, timeZone) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (type) => Number(parts.find((p) => p.type === type).value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - utcMs;
+}
+
+/** Epoch seconds of wall-clock `date` `hh:mm` in `timeZone`. */
+function zonedEpochSeconds(date, [hh, mm], timeZone) {
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let utc = wall;
+  for (let i = 0; i < 3; i++) utc = wall - zoneOffsetMs(utc, timeZone);
+  if (utc + zoneOffsetMs(utc, timeZone) !== wall) throw new Error(`${date} ${hh}:${mm} does not exist in ${timeZone}`);
+  return utc / 1000;
+}
+
+/** Local calendar date (YYYY-MM-DD) of epoch seconds in `timeZone`. */
+function localDate(epochSeconds, timeZone) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(epochSeconds * 1000),
+  );
+}
+
+/** Short zone name ("EST", "EDT", "HKT") as Yahoo writes it, from the offset. */
+function zoneAbbreviation(timeZone, gmtoffset) {
+  if (timeZone === 'Asia/Hong_Kong') return 'HKT';
+  if (timeZone === 'America/New_York') return gmtoffset === -18000 ? 'EST' : 'EDT';
+  throw new Error(`no abbreviation for ${timeZone}`);
+}
+
+const chartUrl = (symbol) =>
+  `https://query2.finance.yahoo.com/v8/finance/chart/${symbol}?useYfid=true&interval=1d&includePrePost=true` +
+  `&events=div%7Csplit%7Cearn&lang=en-US&period1=${Date.parse(PERIOD1) / 1000}&period2=${Date.parse(PERIOD2) / 1000}`;
+
+const quoteUrl = (symbols) =>
+  `https://query2.finance.yahoo.com/v7/finance/quote?symbols=${[...symbols].sort().map(encodeURIComponent).join('%2C')}&crumb=REDACTED`;
+
+function marketOf(symbol) {
+  if (symbol === INDEX_SYMBOL) return 'index';
+  return symbol.endsWith('.HK') ? 'hk' : 'us';
+}
+
+function priceFile(symbol) {
+  const folder = { hk: 'hk', us: 'us', index: 'index' }[marketOf(symbol)];
+  return path.join(sharedData, 'prices', folder, `${symbol}.csv`);
+}
+
+function readForwardPe() {
+  const [header, ...rows] = parseCsv(fs.readFileSync(path.join(sharedData, 'forward-pe-2025-03.csv'), 'utf8'));
+  const iSym = header.indexOf('symbol');
+  const iPe = header.indexOf('forward_pe');
+  return new Map(rows.map((r) => [r[iSym], toNumber(r[iPe], `forward_pe of ${r[iSym]}`)]));
+}
+
+// ---- 1. real recorded files, byte for byte ------------------------------------------------
+
+const REAL_COPIES = [
+  ['chart-AAPL-2020-01-01-to-2020-01-03.json', 'chart-AAPL-2020-01-01-to-2020-01-03.json'],
+  ['chart-LUCYW-null-currency.json', 'chart-LUCYW-null-currency.json'],
+  ['chart-WSU.DE-2023-08-04-to-2023-08-09.json', 'chart-WSU.DE-2023-08-04-to-2023-08-09.json'],
+  ['historical-via-chart-MSFT-dividends-2021-02-01-to-2022-01-31.csv.json', 'chart-MSFT-2021-02-01-to-2022-01-31-events-div.json'],
+  ['quote-AAPL-BABA.json', 'quote-AAPL-BABA.json'],
+  ['quote-AAPL.json', 'quote-AAPL.json'],
+  ['tests_http/quoteCombine-AAPL-NONEXIST.json', 'quote-AAPL-NONEXIST.json'],
+  ['tests_http/quoteCombine-NONEXIST.json', 'quote-NONEXIST.json'],
+];
+
+fs.mkdirSync(outDir, { recursive: true });
+const provenance = [];
+for (const [from, to] of REAL_COPIES) {
+  const src = path.join(yfFixtures, from);
+  const recorded = readJson(src);
+  if (typeof recorded?.request?.url !== 'string') throw new Error(`${from}: no request.url`);
+  fs.copyFileSync(src, path.join(outDir, to));
+  const upstream = from.startsWith('tests_http/')
+    ? `tests/http/${from.slice('tests_http/'.length)} (commit ${YF_COMMITS_TESTS_HTTP})`
+    : `tests/fixtures/http/${from} (one of commits ${YF_COMMITS_FIXTURES})`;
+  provenance.push({
+    file: to,
+    kind: 'real',
+    request: `${recorded.request.method ?? 'GET (method not recorded)'} ${recorded.request.url}`,
+    source: `${YF_REPO} · ${upstream}; copied byte for byte${from === to ? '' : `, renamed from \`${path.basename(from)}\``}`,
+  });
+}
+
+// ---- 2. the real chart 404 body, in a reconstructed envelope ------------------------------
+
+{
+  const name = 'chart-INVALID.BO-404.json';
+  const body = readJson(path.join(otherCaptures, 'chart-INVALID.BO-404-error-body.json'));
+  writeJson(name, {
+    _note:
+      'The response body is REAL: Yahoo v8 chart answer for an unknown symbol (shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json). ' +
+      'The request URL (yahoo-finance2 v4 chart(\'INVALID.BO\', { period1: \'2024-12-02\', period2: \'2025-03-08\' })), status 404 "Not Found" and the content-type header are a reconstructed wrapper, not a recording.',
+    request: { method: 'GET', url: chartUrl('INVALID.BO') },
+    response: { ok: false, status: 404, statusText: 'Not Found', headers: { ...CONTENT_TYPE }, bodyJson: body },
+  });
+  provenance.push({
+    file: name,
+    kind: 'real body, reconstructed envelope',
+    request: `GET ${chartUrl('INVALID.BO')}`,
+    source:
+      'body: shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json (real Yahoo 404 body); request URL, status and headers reconstructed by this script',
+  });
+}
+
+// ---- 3. hand-made v8 chart answers from real daily prices ---------------------------------
+
+const aaplChart = readJson(path.join(yfFixtures, 'chart-AAPL-2020-01-01-to-2020-01-03.json')).response.bodyJson.chart.result[0];
+const hkCapture = readJson(path.join(otherCaptures, 'chart-0700.HK-range5d-interval1d.captured-2026-08-07.json')).chart.result[0];
+// firstTradeDate is only known for the two symbols whose real meta we hold; null (allowed by
+// Yahoo's schema) elsewhere rather than a made-up date.
+const KNOWN_FIRST_TRADE = { AAPL: aaplChart.meta.firstTradeDate, '0700.HK': hkCapture.meta.firstTradeDate };
+
+const closesOnLastSession = new Map();
+
+function buildChart(symbol) {
+  const marketKey = marketOf(symbol);
+  const market = MARKETS[marketKey];
+  const template = marketKey === 'hk' ? hkCapture.meta : aaplChart.meta;
+  const all = readPriceRows(priceFile(symbol));
+  const bars = all.filter((r) => r.Date >= PERIOD1 && r.Date < PERIOD2);
+  const before = all.filter((r) => r.Date < PERIOD1).at(-1);
+  if (bars.at(-1)?.Date !== LAST_SESSION) throw new Error(`${symbol}: last bar is ${bars.at(-1)?.Date}, expected ${LAST_SESSION}`);
+
+  const timestamp = [];
+  const open = [];
+  const high = [];
+  const low = [];
+  const close = [];
+  const volume = [];
+  for (const r of bars) {
+    const t = zonedEpochSeconds(r.Date, market.open, market.timeZone);
+    if (localDate(t, market.timeZone) !== r.Date) throw new Error(`${symbol} ${r.Date}: timestamp ${t} is not on that local date`);
+    timestamp.push(t);
+    open.push(toNumber(r.Open, `${symbol} ${r.Date} Open`));
+    high.push(toNumber(r.High, `${symbol} ${r.Date} High`));
+    low.push(toNumber(r.Low, `${symbol} ${r.Date} Low`));
+    close.push(toNumber(r.Close, `${symbol} ${r.Date} Close`));
+    volume.push(r.Volume === undefined ? 0 : toNumber(r.Volume, `${symbol} ${r.Date} Volume`));
+  }
+  closesOnLastSession.set(symbol, close.at(-1));
+
+  const sessionOpen = zonedEpochSeconds(LAST_SESSION, market.open, market.timeZone);
+  const sessionClose = zonedEpochSeconds(LAST_SESSION, market.close, market.timeZone);
+  const gmtoffset = zoneOffsetMs(sessionOpen * 1000, market.timeZone) / 1000;
+  const tz = zoneAbbreviation(market.timeZone, gmtoffset);
+  const period = (start, end) => ({ timezone: tz, start, end, gmtoffset });
+  // Regular session of 2025-03-07 as Yahoo would describe it. US: pre 04:00-09:30 and post
+  // 16:00-20:00 like the real AAPL meta; Hong Kong and the index have no extended hours, so
+  // pre/post are zero-length at the open and close (Yahoo's way for markets without them).
+  const extended = marketKey === 'us';
+  const currentTradingPeriod = {
+    pre: extended ? period(zonedEpochSeconds(LAST_SESSION, [4, 0], market.timeZone), sessionOpen) : period(sessionOpen, sessionOpen),
+    regular: period(sessionOpen, sessionClose),
+    post: extended ? period(sessionClose, zonedEpochSeconds(LAST_SESSION, [20, 0], market.timeZone)) : period(sessionClose, sessionClose),
+  };
+
+  const meta = {
+    currency: market.currency,
+    symbol,
+    exchangeName: market.chartExchangeName,
+    fullExchangeName: market.fullExchangeName,
+    instrumentType: marketKey === 'index' ? 'INDEX' : 'EQUITY',
+    firstTradeDate: KNOWN_FIRST_TRADE[symbol] ?? null,
+    regularMarketTime: sessionClose,
+    hasPrePostMarketData: marketKey === 'us' ? template.hasPrePostMarketData : false,
+    gmtoffset,
+    timezone: tz,
+    exchangeTimezoneName: market.timeZone,
+    regularMarketPrice: close.at(-1),
+    longName: NAMES[symbol],
+    shortName: NAMES[symbol],
+    chartPreviousClose: toNumber(before.Close, `${symbol} ${before.Date} Close`),
+    priceHint: template.priceHint,
+    currentTradingPeriod,
+    dataGranularity: '1d',
+    range: '',
+    validRanges: [...aaplChart.meta.validRanges],
+  };
+
+  const name = `chart-${symbol}-${PERIOD1}-to-${PERIOD2}.fake.json`;
+  const priceSource = PRICE_SOURCES[marketKey];
+  writeJson(name, {
+    _note:
+      `HAND-MADE (not recorded). Real daily bars of ${symbol} from ${bars[0].Date} to ${bars.at(-1).Date} (${bars.length} sessions), ` +
+      `from ${priceSource} (downloaded by yfinance), put in the shape of Yahoo's v8 chart answer ` +
+      `(real recorded gadicc/node-yahoo-finance2 chart-AAPL-2020-01-01-to-2020-01-03.json). ` +
+      `Prices are yfinance's split- and dividend-ADJUSTED values, so close and adjclose are equal here (Yahoo's own close is raw). ` +
+      `timestamp = the session's opening instant (09:30 ${market.timeZone}) in UTC seconds. ` +
+      (marketKey === 'index' ? 'The source has no volume for the index: volume is 0. ' : '') +
+      `meta starts from the real ${marketKey === 'hk' ? '0700.HK capture (other_captures/chart-0700.HK-range5d-interval1d.captured-2026-08-07.json)' : 'AAPL recording'}: ` +
+      `regularMarketPrice = last close, regularMarketTime = that session's close, chartPreviousClose = the close of the session before ${PERIOD1} (${before.Date}), ` +
+      `currentTradingPeriod = the ${LAST_SESSION} session (reconstructed), firstTradeDate null where unknown; 52-week and day high/low/volume fields dropped.`,
+    request: { method: 'GET', url: chartUrl(symbol) },
+    response: {
+      ok: true,
+      status: 200,
+      statusText: 'OK',
+      headers: { ...CONTENT_TYPE },
+      bodyJson: {
+        chart: {
+          result: [
+            {
+              meta,
+              timestamp,
+              indicators: {
+                quote: [{ open, high, low, close, volume }],
+                adjclose: [{ adjclose: [...close] }],
+              },
+            },
+          ],
+          error: null,
+        },
+      },
+    },
+  });
+  provenance.push({
+    file: name,
+    kind: 'hand-made (.fake)',
+    request: `GET ${chartUrl(symbol)}`,
+    source: `bars: ${priceSource}; shape and meta template: ${YF_REPO} chart-AAPL-2020-01-01-to-2020-01-03.json${marketKey === 'hk' ? ' and other_captures/chart-0700.HK-range5d-interval1d.captured-2026-08-07.json' : ''}`,
+  });
+}
+
+for (const symbol of [...HK_SYMBOLS, ...US_SYMBOLS, INDEX_SYMBOL]) buildChart(symbol);
+
+// ---- 4. hand-made v7 quote answers --------------------------------------------------------
+
+const aaplQuote = readJson(path.join(yfFixtures, 'quote-AAPL-BABA.json')).response.bodyJson.quoteResponse.result.find(
+  (q) => q.symbol === 'AAPL',
+);
+const QUOTE_KEYS = new Set([
+  'language', 'region', 'quoteType', 'typeDisp', 'quoteSourceName', 'triggerable', 'customPriceAlertConfidence',
+  'currency', 'exchange', 'fullExchangeName', 'exchangeTimezoneName', 'exchangeTimezoneShortName',
+  'gmtOffSetMilliseconds', 'market', 'esgPopulated', 'marketState', 'tradeable', 'cryptoTradeable',
+  'hasPrePostMarketData', 'firstTradeDateMilliseconds', 'priceHint', 'sourceInterval', 'exchangeDataDelayedBy',
+  'symbol', 'shortName', 'longName', 'displayName', 'regularMarketPrice', 'regularMarketTime', 'forwardPE',
+]);
+const forwardPe = readForwardPe();
+
+function buildQuoteResult(symbol) {
+  const marketKey = marketOf(symbol);
+  const market = MARKETS[marketKey];
+  const q = Object.fromEntries(Object.entries(aaplQuote).filter(([k]) => QUOTE_KEYS.has(k)));
+  const closeTime = zonedEpochSeconds(LAST_SESSION, market.close, market.timeZone);
+  const offsetMs = zoneOffsetMs(closeTime * 1000, market.timeZone);
+  Object.assign(q, {
+    quoteType: 'EQUITY',
+    currency: market.currency,
+    exchange: market.quoteExchange,
+    fullExchangeName: market.fullExchangeName,
+    exchangeTimezoneName: market.timeZone,
+    exchangeTimezoneShortName: zoneAbbreviation(market.timeZone, offsetMs / 1000),
+    gmtOffSetMilliseconds: offsetMs,
+    market: market.market,
+    marketState: 'CLOSED',
+    symbol,
+    shortName: NAMES[symbol],
+    longName: NAMES[symbol],
+    regularMarketPrice: closesOnLastSession.get(symbol),
+    regularMarketTime: closeTime,
+  });
+  if (marketKey === 'hk') {
+    Object.assign(q, {
+      quoteSourceName: market.quoteSourceName,
+      exchangeDataDelayedBy: market.exchangeDataDelayedBy,
+      hasPrePostMarketData: hkCapture.meta.hasPrePostMarketData,
+      priceHint: hkCapture.meta.priceHint,
+    });
+  }
+  // Known only for AAPL (template) and 0700.HK (capture); dropped elsewhere rather than invented.
+  if (KNOWN_FIRST_TRADE[symbol] != null) q.firstTradeDateMilliseconds = KNOWN_FIRST_TRADE[symbol] * 1000;
+  else delete q.firstTradeDateMilliseconds;
+  if (symbol !== 'AAPL') delete q.displayName; // "Apple" is real; no real displayName for the others
+  if (forwardPe.has(symbol)) q.forwardPE = forwardPe.get(symbol);
+  else delete q.forwardPE;
+  if (typeof q.regularMarketPrice !== 'number') throw new Error(`${symbol}: no close on ${LAST_SESSION}`);
+  return q;
+}
+
+const QUOTE_FILES = [
+  ['quote-titans-mag7-2025-03-07.fake.json', [...HK_SYMBOLS, ...US_SYMBOLS], 'the 7 Hong Kong and 7 US stocks'],
+  ['quote-titans-2025-03-07.fake.json', HK_SYMBOLS, 'the 7 Hong Kong stocks'],
+  ['quote-mag7-2025-03-07.fake.json', US_SYMBOLS, 'the 7 US stocks'],
+];
+for (const [name, symbols, what] of QUOTE_FILES) {
+  const sorted = [...symbols].sort();
+  const withPe = sorted.filter((s) => forwardPe.has(s));
+  writeJson(name, {
+    _note:
+      `HAND-MADE (not recorded). v7 quote answer for ${what}, in the shape of the real recorded quote-AAPL-BABA.json ` +
+      `(${YF_REPO}; the AAPL result, cut down to identity, exchange and price fields). ` +
+      `regularMarketPrice = the real adjusted close of ${LAST_SESSION} (yfinance download: ${sorted.some((s) => marketOf(s) === 'hk') ? PRICE_SOURCES.hk : ''}${sorted.some((s) => marketOf(s) === 'hk') && sorted.some((s) => marketOf(s) === 'us') ? '; ' : ''}${sorted.some((s) => marketOf(s) === 'us') ? PRICE_SOURCES.us : ''}), ` +
+      `regularMarketTime = that session's 16:00 close. forwardPE is present only for ${withPe.length ? withPe.join(', ') : 'none'}: ` +
+      `press figures of Feb-Mar 2025 copied from ${FORWARD_PE_SOURCE}, not Yahoo's own forwardPE; the others have no figure and no key. ` +
+      (sorted.some((s) => marketOf(s) === 'hk')
+        ? 'Hong Kong quoteSourceName "Delayed Quote" / exchangeDataDelayedBy 15 are set by hand; priceHint 3 and hasPrePostMarketData false come from the real 0700.HK chart capture.'
+        : 'All other kept fields are the AAPL template values.'),
+    request: { method: 'GET', url: quoteUrl(symbols) },
+    response: {
+      ok: true,
+      status: 200,
+      statusText: 'OK',
+      headers: { ...CONTENT_TYPE },
+      bodyJson: { quoteResponse: { result: sorted.map(buildQuoteResult), error: null } },
+    },
+  });
+  provenance.push({
+    file: name,
+    kind: 'hand-made (.fake)',
+    request: `GET ${quoteUrl(symbols)}`,
+    source: `prices: real closes of ${LAST_SESSION} (see above); forwardPE: ${FORWARD_PE_SOURCE}; shape: ${YF_REPO} quote-AAPL-BABA.json`,
+  });
+}
+
+// ---- 5. PROVENANCE.md ---------------------------------------------------------------------
+
+const cell = (s) => s.replace(/\|/g, '\\|');
+const provenanceMd = `# fixtures/yahoo: provenance
+
+Recorded (or hand-made) Yahoo HTTP exchanges for the replaying fetch used in tests. One file per
+request: \`{ "request": { "method", "url" }, "response": { "ok", "status", "statusText", "headers", "bodyJson" } }\`.
+A replayer matches on method + URL after parsing the URL, decoding the path, sorting the query
+parameters and removing \`crumb\`; \`method\` defaults to GET where a recording lacks it.
+Hand-made files are named \`*.fake.json\` and carry a top-level \`_note\`.
+
+Generated by \`node scripts/build-yahoo-fixtures.mjs [path/to/shared/data]\` (deterministic, no network).
+
+Real recordings come from ${YF_REPO}: \`tests/fixtures/http/\` (commits ${YF_COMMITS_FIXTURES}) and
+\`tests/http/\` (commit ${YF_COMMITS_TESTS_HTTP}), as listed in shared/data/README.md; cookies and crumbs
+were replaced by placeholders there, bodies are verbatim. Note that the two \`tests/http/\` files have
+no \`method\` and their response header values are arrays (\`"content-type": ["application/json;charset=utf-8"]\`).
+
+| file | kind | request | source |
+|---|---|---|---|
+${provenance.map((p) => `| \`${p.file}\` | ${p.kind} | \`${cell(p.request)}\` | ${cell(p.source)} |`).join('\n')}
+
+Hand-made chart answers: real daily OHLCV from the price files named above, bars ${PERIOD1} through
+${LAST_SESSION}; those prices are yfinance's split- and dividend-adjusted values, so \`close\` equals
+\`adjclose\`. Timestamps are the session's opening instant (Hong Kong 09:30 HKT = 01:30 UTC; New York
+09:30 ET = 14:30 UTC in this all-EST window), so a bar's date must be read in
+\`meta.exchangeTimezoneName\`. Each file's \`_note\` lists what in its \`meta\` was set by hand.
+`;
+fs.writeFileSync(path.join(outDir, 'PROVENANCE.md'), provenanceMd);
+
+process.stderr.write(`wrote ${provenance.length} fixtures and PROVENANCE.md to ${path.relative(repoRoot, outDir)}/\n`);

@@ -1,0 +1,245 @@
+/**
+ * The command line: commander turns argv into requests, run.ts answers them,
+ * a renderer turns the answer into text. `main()` is the one place that
+ * catches everything and decides the exit code; it never exits the process.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { ChalkInstance } from 'chalk';
+import { BasketError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './errors.js';
+import type { SymbolIssue } from './domain/types.js';
+import type { MarketDataProvider } from './providers/provider.js';
+import { runBaskets, runCompare, runSnapshot, type Context } from './run.js';
+import type { Report } from './report/types.js';
+
+export interface Output {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean | undefined;
+}
+
+export interface Io {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export interface Deps {
+  readonly now: () => Date;
+  /** The HTTP seam for the Yahoo provider (tests replay recorded answers). */
+  readonly fetch?: typeof fetch;
+  /** The user's config directory; default from the platform's conventions. */
+  readonly userConfigDir?: string | null;
+}
+
+export const VERSION = '0.1.0';
+const FORMATS = ['table', 'csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface CommonFlags {
+  config?: string;
+  color?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Colour level for stdout: --color/--no-color win; then FORCE_COLOR (0–3,
+ * as Node reads it); then NO_COLOR (any non-empty value); else colour only on
+ * a terminal.
+ */
+export function decideColorLevel(flag: boolean | undefined, env: Io['env'], isTTY: boolean): 0 | 1 | 2 | 3 {
+  const force = env.FORCE_COLOR;
+  const forced = force === undefined ? null : force === '' || force === 'true' ? 1 : force === 'false' ? 0 : Math.min(3, Math.max(0, Number.parseInt(force, 10) || 0));
+  if (flag === false) return 0;
+  if (flag === true) return (forced || 1) as 1 | 2 | 3;
+  if (forced !== null) return forced as 0 | 1 | 2 | 3;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (!isTTY || env.TERM === 'dumb') return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  return env.TERM?.includes('256') ? 2 : 1;
+}
+
+async function defaultUserConfigDir(): Promise<string> {
+  const { default: envPaths } = await import('env-paths');
+  return envPaths('basket', { suffix: '' }).config;
+}
+
+function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
+  return async (data: string): Promise<MarketDataProvider> => {
+    if (data === 'yahoo') {
+      const { openYahooProvider } = await import('./providers/yahoo/provider.js');
+      return openYahooProvider({
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        log: (line) => io.stderr.write(`yahoo-finance2: ${line}\n`),
+        verbose: flags.verbose === true,
+      });
+    }
+    const { openFilesProvider } = await import('./providers/files/provider.js');
+    const path = await import('node:path');
+    return openFilesProvider(path.resolve(io.cwd, data), data);
+  };
+}
+
+async function makeContext(io: Io, deps: Deps, flags: CommonFlags): Promise<Context> {
+  const userConfigDir = deps.userConfigDir !== undefined ? deps.userConfigDir : await defaultUserConfigDir();
+  return { config: { configFile: flags.config, cwd: io.cwd, userConfigDir }, now: deps.now, openProvider: openProvider(io, deps, flags) };
+}
+
+function printIssues(io: Io, issues: readonly SymbolIssue[], flags: CommonFlags): void {
+  if (flags.quiet || issues.length === 0) return;
+  const lines = issues.map((i) => `  ${i.symbol ?? '*'}${i.basket ? ` (${i.basket})` : ''}: ${i.message}`);
+  io.stderr.write(`basket: ${issues.length} note${issues.length > 1 ? 's' : ''} on the data:\n${lines.join('\n')}\n`);
+}
+
+async function newChalk(level: 0 | 1 | 2 | 3): Promise<ChalkInstance> {
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level });
+}
+
+async function render(report: Report, format: Format, io: Io, flags: CommonFlags): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('./render/json.js')).renderJson(report);
+    case 'csv':
+      return (await import('./render/csv.js')).renderCsv(report);
+    case 'table': {
+      const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
+      return (await import('./render/table.js')).renderTable(report, { chalk });
+    }
+  }
+}
+
+function addCommon(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'config file (YAML, JSON, or a .txt ticker list)')
+    .option('--color', 'force colour in tables')
+    .option('--no-color', 'never colour tables')
+    .option('-q, --quiet', 'print no notes on stderr, only errors')
+    .option('-v, --verbose', 'more detail on stderr, and stack traces of errors');
+}
+
+function addData(cmd: Command): Command {
+  return cmd
+    .option('-d, --data <source>', '"yahoo" (Yahoo Finance) or an offline data directory', 'yahoo')
+    .option('--from <date>', 'start of the period, YYYY-MM-DD (default: 1 January of the --as-of year)')
+    .option('--as-of <date>', 'end of the period, YYYY-MM-DD (default: today)');
+}
+
+function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Command {
+  const program = new Command('basket')
+    .description('Compare equal-weighted stock baskets: returns, forward P/E and valuation discount, from Yahoo Finance or offline data.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`basket: ${s.replace(/^error: /, '')}`),
+    })
+    .showSuggestionAfterError(true);
+
+  addData(addCommon(program.command('compare')))
+    .description('compare baskets (default: titans mag7) over a period')
+    .argument('[baskets...]', 'basket ids, or paths of basket files (.txt ticker lists, YAML, JSON)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('--price-return', 'use closes (price return) instead of adjusted closes (total return)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ basket compare --data fixtures/demo --as-of 2025-03-07
+  $ basket compare titans mag7 --from 2025-01-01 --as-of 2025-03-07 --format json
+  $ basket compare mag7 --format csv > mag7.csv
+  $ basket compare my-list.txt --data ./snapshot`,
+    )
+    .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; format: Format; priceReturn?: boolean }) => {
+      const ctx = await makeContext(io, deps, flags);
+      const report = await runCompare(
+        { baskets, data: flags.data, from: flags.from, asOf: flags.asOf, priceBasis: flags.priceReturn ? 'close' : 'adjusted' },
+        ctx,
+      );
+      printIssues(io, report.issues, flags);
+      io.stdout.write(await render(report, flags.format, io, flags));
+      setResult(EXIT_OK);
+    });
+
+  addCommon(program.command('baskets'))
+    .description('list the baskets basket knows and where each comes from')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('after', '\nExamples:\n  $ basket baskets\n  $ basket baskets --config my-baskets.yaml --format json')
+    .action(async (flags: CommonFlags & { format: 'table' | 'json' }) => {
+      const catalog = await runBaskets(await makeContext(io, deps, flags));
+      const baskets = [...catalog.baskets.values()];
+      if (flags.format === 'json') {
+        io.stdout.write(`${JSON.stringify({ configFile: catalog.configFile, baskets }, null, 2)}\n`);
+      } else {
+        const { renderBasketList } = await import('./render/baskets.js');
+        const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
+        io.stdout.write(renderBasketList(baskets, catalog.configFile, { chalk }));
+      }
+      setResult(EXIT_OK);
+    });
+
+  addData(addCommon(program.command('snapshot')))
+    .description('freeze the data of a comparison into an offline data directory')
+    .argument('[baskets...]', 'basket ids or basket files (default: titans mag7)')
+    .requiredOption('-o, --out <dir>', 'the directory to write (replaced atomically)')
+    .option('--force', 'replace --out if it already exists and is not empty')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ basket snapshot --out my-data --as-of 2025-03-07
+  $ basket compare --data my-data --as-of 2025-03-07`,
+    )
+    .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; out: string; force?: boolean }) => {
+      const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf }, await makeContext(io, deps, flags));
+      const { writeDataDirectory } = await import('./providers/files/write.js');
+      const path = await import('node:path');
+      const out = path.resolve(io.cwd, flags.out);
+      await writeDataDirectory(out, snap.series, snap.quotes, { force: flags.force === true });
+      printIssues(io, snap.issues, flags);
+      if (!flags.quiet) {
+        io.stderr.write(
+          `basket: wrote ${snap.series.length} price series and ${snap.quotes.length} quotes (${snap.window.historyStart} to ${snap.window.asOf}) to ${flags.out}\n`,
+        );
+      }
+      setResult(EXIT_OK);
+    });
+
+  return program;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Run the CLI on `argv` (without node and script); returns the exit code. */
+export async function main(argv: readonly string[], io: Io, deps: Deps): Promise<number> {
+  let result = EXIT_OK;
+  const program = buildProgram(io, deps, (code) => {
+    result = code;
+  });
+  const verbose = argv.includes('--verbose') || argv.includes('-v');
+  try {
+    if (argv.length === 0) {
+      io.stdout.write(program.helpInformation());
+      return EXIT_OK;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return result;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander has printed its message already (help and --version exit 0)
+      return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (err instanceof BasketError) {
+      io.stderr.write(`basket: ${oneLine(err.message)}\n`);
+      if (verbose && err.stack) io.stderr.write(`${err.stack}\n`);
+      return exitCodeFor(err);
+    }
+    const e = err as Error;
+    io.stderr.write(`basket: internal error: ${oneLine(String(e?.message ?? err))} (please report this)\n`);
+    if (e?.stack) io.stderr.write(`${e.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}

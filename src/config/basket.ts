@@ -1,0 +1,13 @@
+/** A basket as the rest of the program sees it, whatever file or preset it came from. */
+export interface BasketDef {
+  readonly id: string;
+  readonly name: string;
+  /** Normalised, unique, in the order written. */
+  readonly symbols: readonly string[];
+  readonly benchmark: string | null;
+  /** `preset`, or the path of the file that defines it. */
+  readonly source: string;
+}
+
+/** Basket ids: a letter or digit, then letters, digits, `-`, `_` or `.`. */
+export const BASKET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;

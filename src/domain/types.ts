@@ -1,0 +1,61 @@
+/**
+ * The domain model every stage after the provider works in. Conventions:
+ * dates are exchange-local ISO dates (`YYYY-MM-DD`), returns and discounts are
+ * fractions (0.1 = 10%), and `null` means unknown: never NaN, never 0.
+ */
+
+/** An exchange-local calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/**
+ * A symbol's daily closes, ascending by date with no duplicates, every price a
+ * positive finite number. `adjClose` is the split- and dividend-adjusted close
+ * (equal to `close` where the source gives no adjusted close).
+ */
+export interface PriceSeries {
+  readonly symbol: string;
+  readonly currency: string | null;
+  readonly dates: readonly IsoDate[];
+  readonly close: readonly number[];
+  readonly adjClose: readonly number[];
+}
+
+/** What a quote tells us about a symbol now. Ratios are plain numbers, money in `currency`. */
+export interface Quote {
+  readonly symbol: string;
+  readonly name: string | null;
+  readonly currency: string | null;
+  readonly price: number | null;
+  readonly forwardPE: number | null;
+  readonly trailingPE: number | null;
+  readonly epsForward: number | null;
+  readonly marketCap: number | null;
+  readonly sharesOutstanding: number | null;
+}
+
+/** Stable machine-readable kinds of per-symbol problem. */
+export type IssueCode =
+  | 'no-data' // the provider has no price history for the symbol
+  | 'no-quote' // the provider has no quote for the symbol
+  | 'bad-data' // the provider's data for the symbol was unusable
+  | 'bars-skipped' // some bars had no usable close and were left out
+  | 'no-start-price' // no close before the start of the period
+  | 'no-end-price' // no close in the period
+  | 'stale-price' // the end price is much older than the as-of date
+  | 'no-forward-pe' // forward P/E unknown: excluded from the basket P/E
+  | 'non-positive-forward-pe' // forward P/E ≤ 0 (losses): excluded from the basket P/E
+  | 'basket-empty'; // no member of a basket has a return for the period
+
+/** A problem with one symbol (or, with `symbol: null`, with the data source). */
+export interface SymbolIssue {
+  readonly symbol: string | null;
+  readonly basket?: string;
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+/** A provider's answer: what it found, and a note of everything it did not. */
+export interface ProviderResult<T> {
+  readonly items: ReadonlyMap<string, T>;
+  readonly issues: readonly SymbolIssue[];
+}

@@ -1,0 +1,63 @@
+/**
+ * Typed errors and their exit codes. `exitCodeFor` is the only mapping from a
+ * failure to a process exit code; only `main()` catches everything and only
+ * `bin/` sets `process.exitCode`.
+ *
+ * 0 ok · 1 internal bug · 2 usage, config or input-file error · 3 market data unavailable
+ */
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_DATA = 3;
+
+export class BasketError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad command line: unknown option, unknown basket, a date that is not a date. */
+export class UsageError extends BasketError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT_USAGE, options);
+  }
+}
+
+/** A config file that cannot be read, parsed or validated. `where` is `file` or `file at path.in.it`. */
+export class ConfigError extends BasketError {
+  constructor(
+    readonly file: string,
+    readonly path: string | null,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`config error in ${file}${path ? ` at ${path}` : ''}: ${detail}`, EXIT_USAGE, options);
+  }
+}
+
+/** An offline data file that cannot be read or parsed; names the file and line. */
+export class DataFileError extends BasketError {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`bad data file ${file}${line !== null ? `:${line}` : ''}: ${detail}`, EXIT_USAGE, options);
+  }
+}
+
+/** Market data could not be had at all (network down, Yahoo refusing, nothing in the window). */
+export class MarketDataError extends BasketError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT_DATA, options);
+  }
+}
+
+/** The exit code for any thrown value: a BasketError's own, else 1 (an internal bug). */
+export function exitCodeFor(err: unknown): number {
+  return err instanceof BasketError ? err.exitCode : EXIT_INTERNAL;
+}

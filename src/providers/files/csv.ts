@@ -1,0 +1,165 @@
+/**
+ * Parsing of the offline data directory's CSV files into basket's model.
+ * Pure: text in, records out; every problem names the file and line.
+ */
+import { parse } from 'csv-parse/sync';
+import { isIsoDate } from '../../analytics/calendar.js';
+import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import { DataFileError } from '../../errors.js';
+
+type Rows = string[][];
+
+/** RFC 4180 rows; a ragged row is an error naming its line. */
+function parseRows(text: string, file: string): Rows {
+  try {
+    return parse(text.replace(/^\uFEFF/, ''), {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: true,
+    }) as Rows;
+  } catch (err) {
+    const e = err as { lines?: number; message: string };
+    const line = typeof e.lines === 'number' ? e.lines : null;
+    const detail = e.message.replace(/^Invalid Record Length: /, '').split('\n')[0] ?? e.message;
+    throw new DataFileError(file, line, detail, { cause: err });
+  }
+}
+
+/** Column index by header name, case- and space-insensitive (`Adj Close` = `adjclose`). */
+function columnIndex(header: readonly string[], name: string): number {
+  const key = name.toLowerCase().replace(/[\s_]/g, '');
+  return header.findIndex((h) => h.toLowerCase().replace(/[\s_]/g, '') === key);
+}
+
+/**
+ * The exchange-local date of a date cell: `2025-01-02`, or with a time and
+ * offset (`2025-01-02 00:00:00+08:00`), whose date part already is the
+ * exchange's local date.
+ */
+export function toCellDate(cell: string): IsoDate | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(cell);
+  return m && isIsoDate(m[1] as string) ? (m[1] as string) : null;
+}
+
+/** A number cell; empty means unknown (`null`); anything else unparsable throws. */
+function toCellNumber(cell: string, file: string, line: number, column: string): number | null {
+  if (cell === '' || /^(null|nan|n\/a|-)$/i.test(cell)) return null;
+  const n = Number(cell);
+  if (!Number.isFinite(n) || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell)) {
+    throw new DataFileError(file, line, `${column} is not a number: ${JSON.stringify(cell)}`);
+  }
+  return n;
+}
+
+/**
+ * `prices/<SYMBOL>.csv` → a PriceSeries. Needs `Date` and `Close` columns;
+ * `Adj Close` is the adjusted close when present, otherwise `Close` is taken
+ * as it stands. Rows may come in any order. Rows with an empty or
+ * non-positive close are left out and reported; a date given twice rejects
+ * the file.
+ */
+export function toPriceSeries(
+  text: string,
+  symbol: string,
+  file: string,
+): { series: PriceSeries; issues: SymbolIssue[] } {
+  const rows = parseRows(text, file);
+  const header = rows[0];
+  if (!header) throw new DataFileError(file, 1, 'empty file: expected a header with Date and Close');
+  const iDate = columnIndex(header, 'Date');
+  const iClose = columnIndex(header, 'Close');
+  const iAdj = columnIndex(header, 'Adj Close');
+  if (iDate < 0 || iClose < 0) {
+    const missing = [iDate < 0 ? 'Date' : null, iClose < 0 ? 'Close' : null].filter(Boolean).join(' and ');
+    throw new DataFileError(file, 1, `the header has no ${missing} column (found: ${header.join(', ')})`);
+  }
+  const bars: { date: IsoDate; close: number; adj: number; line: number }[] = [];
+  const skipped: IsoDate[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r] as string[];
+    const line = r + 1;
+    const date = toCellDate(row[iDate] ?? '');
+    if (date === null) throw new DataFileError(file, line, `Date is not a date: ${JSON.stringify(row[iDate] ?? '')}`);
+    const close = toCellNumber(row[iClose] ?? '', file, line, 'Close');
+    const adj = iAdj >= 0 ? toCellNumber(row[iAdj] ?? '', file, line, 'Adj Close') : close;
+    if (close === null || adj === null || close <= 0 || adj <= 0) {
+      skipped.push(date);
+      continue;
+    }
+    bars.push({ date, close, adj, line });
+  }
+  bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (let i = 1; i < bars.length; i++) {
+    const prev = bars[i - 1]!;
+    const cur = bars[i]!;
+    if (prev.date === cur.date) {
+      const [a, b] = [prev.line, cur.line].sort((x, y) => x - y);
+      throw new DataFileError(file, b ?? null, `date ${cur.date} appears twice (also on line ${a})`);
+    }
+  }
+  const issues: SymbolIssue[] = [];
+  if (skipped.length > 0) {
+    issues.push({
+      symbol,
+      code: 'bars-skipped',
+      message: `${skipped.length} row(s) with an empty or non-positive close left out (${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', …' : ''})`,
+    });
+  }
+  return {
+    series: {
+      symbol,
+      currency: null,
+      dates: bars.map((b) => b.date),
+      close: bars.map((b) => b.close),
+      adjClose: bars.map((b) => b.adj),
+    },
+    issues,
+  };
+}
+
+export const QUOTE_COLUMNS = [
+  'name',
+  'currency',
+  'price',
+  'forwardPE',
+  'trailingPE',
+  'epsForward',
+  'marketCap',
+  'sharesOutstanding',
+] as const;
+
+/** `quotes.csv` → quotes by normalised symbol. Needs a `symbol` column; unknown columns are ignored. */
+export function toQuotes(text: string, file: string, normalise: (s: string) => string): Map<string, Quote> {
+  const rows = parseRows(text, file);
+  const header = rows[0];
+  if (!header) throw new DataFileError(file, 1, 'empty file: expected a header with symbol');
+  const iSymbol = columnIndex(header, 'symbol');
+  if (iSymbol < 0) throw new DataFileError(file, 1, `the header has no symbol column (found: ${header.join(', ')})`);
+  const col = Object.fromEntries(QUOTE_COLUMNS.map((c) => [c, columnIndex(header, c)])) as Record<
+    (typeof QUOTE_COLUMNS)[number],
+    number
+  >;
+  const quotes = new Map<string, Quote>();
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r] as string[];
+    const line = r + 1;
+    const symbol = normalise(row[iSymbol] ?? '');
+    if (symbol === '') throw new DataFileError(file, line, 'empty symbol');
+    if (quotes.has(symbol)) throw new DataFileError(file, line, `symbol ${symbol} appears twice`);
+    const text = (c: keyof typeof col): string | null => (col[c] >= 0 && row[col[c]] !== '' ? (row[col[c]] as string) : null);
+    const num = (c: keyof typeof col): number | null => (col[c] >= 0 ? toCellNumber(row[col[c]] ?? '', file, line, c) : null);
+    quotes.set(symbol, {
+      symbol,
+      name: text('name'),
+      currency: text('currency'),
+      price: num('price'),
+      forwardPE: num('forwardPE'),
+      trailingPE: num('trailingPE'),
+      epsForward: num('epsForward'),
+      marketCap: num('marketCap'),
+      sharesOutstanding: num('sharesOutstanding'),
+    });
+  }
+  return quotes;
+}

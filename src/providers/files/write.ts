@@ -1,0 +1,70 @@
+/**
+ * Writing an offline data directory (`basket snapshot`). The directory is
+ * built beside its destination and renamed into place, so a reader never sees
+ * a half-written one and a failed run leaves any earlier directory intact.
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { PriceSeries, Quote } from '../../domain/types.js';
+import { UsageError } from '../../errors.js';
+import { QUOTE_COLUMNS } from './csv.js';
+
+const csv = (rows: (string | number | null)[][]) =>
+  stringify(
+    rows.map((r) => r.map((c) => (c === null ? '' : String(c)))),
+    { record_delimiter: '\n' },
+  );
+
+/** A series as `Date,Close,Adj Close` CSV. */
+export function toPriceCsv(s: PriceSeries): string {
+  return csv([['Date', 'Close', 'Adj Close'], ...s.dates.map((d, i) => [d, s.close[i] ?? null, s.adjClose[i] ?? null])]);
+}
+
+/** Quotes as `quotes.csv`, one row per symbol in the order given. */
+export function toQuotesCsv(quotes: readonly Quote[]): string {
+  return csv([['symbol', ...QUOTE_COLUMNS], ...quotes.map((q) => [q.symbol, ...QUOTE_COLUMNS.map((c) => q[c])])]);
+}
+
+async function isNonEmptyDir(dir: string): Promise<boolean | null> {
+  const s = await stat(dir).catch(() => null);
+  if (!s) return null;
+  if (!s.isDirectory()) throw new UsageError(`--out ${dir} exists and is not a directory`);
+  return (await readdir(dir)).length > 0;
+}
+
+export interface WriteOptions {
+  /** Replace an existing non-empty directory. */
+  readonly force: boolean;
+}
+
+/** Write `series` and `quotes` as an offline data directory at `out`, atomically. */
+export async function writeDataDirectory(
+  out: string,
+  series: readonly PriceSeries[],
+  quotes: readonly Quote[],
+  { force }: WriteOptions,
+): Promise<void> {
+  const existing = await isNonEmptyDir(out);
+  if (existing && !force) throw new UsageError(`${out} already exists and is not empty: pass --force to replace it`);
+  const parent = path.dirname(path.resolve(out));
+  await mkdir(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = path.join(parent, `.${path.basename(out)}.partial-${stamp}`);
+  try {
+    await mkdir(path.join(staging, 'prices'), { recursive: true });
+    for (const s of series) await writeFile(path.join(staging, 'prices', `${s.symbol}.csv`), toPriceCsv(s));
+    await writeFile(path.join(staging, 'quotes.csv'), toQuotesCsv(quotes));
+    if (existing === null) {
+      await rename(staging, out);
+    } else {
+      const old = path.join(parent, `.${path.basename(out)}.old-${stamp}`);
+      await rename(out, old);
+      await rename(staging, out);
+      await rm(old, { recursive: true, force: true });
+    }
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+}

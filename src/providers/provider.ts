@@ -1,0 +1,38 @@
+/**
+ * The one interface every market-data source implements. Providers are the
+ * only stage that does network or data-file I/O; what they return is already
+ * in basket's own model (src/domain/types.ts): no source's field names leak.
+ */
+import type { IsoDate, PriceSeries, ProviderResult, Quote } from '../domain/types.js';
+
+export interface HistoryRequest {
+  readonly symbols: readonly string[];
+  /** First exchange-local date wanted, inclusive. */
+  readonly start: IsoDate;
+  /** Last exchange-local date wanted, inclusive. */
+  readonly end: IsoDate;
+}
+
+export interface MarketDataProvider {
+  /** Shown in reports: `yahoo` or `files:<dir>`. */
+  readonly description: string;
+  /** Daily closes per symbol within [start, end]; symbols without data become issues. */
+  fetchHistory(request: HistoryRequest): Promise<ProviderResult<PriceSeries>>;
+  /** Latest quote per symbol; symbols without one become issues. */
+  fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<Quote>>;
+}
+
+/** Restrict a full series to [start, end] (both inclusive). */
+export function sliceSeries(series: PriceSeries, start: IsoDate, end: IsoDate): PriceSeries {
+  const keep: number[] = [];
+  series.dates.forEach((d, i) => {
+    if (d >= start && d <= end) keep.push(i);
+  });
+  if (keep.length === series.dates.length) return series;
+  return {
+    ...series,
+    dates: keep.map((i) => series.dates[i] as IsoDate),
+    close: keep.map((i) => series.close[i] as number),
+    adjClose: keep.map((i) => series.adjClose[i] as number),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The Yahoo Finance provider: the only module that imports yahoo-finance2,
+ * and only when a Yahoo run starts (so --help and offline runs never load it).
+ *   chart()  daily history, one request per symbol, run concurrently;
+ *   quote()  quotes in batches of at most QUOTE_BATCH symbols.
+ */
+import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import { MarketDataError } from '../../errors.js';
+import { shiftDays } from '../../analytics/calendar.js';
+import type { HistoryRequest, MarketDataProvider } from '../provider.js';
+import { classifyYahooError, toPriceSeries, toQuote, type ChartLike, type QuoteLike } from './transform.js';
+
+/** Yahoo's v7 quote endpoint takes at most this many symbols per request. */
+export const QUOTE_BATCH = 100;
+/** Requests in flight at once: enough to hide latency, few enough not to be rate-limited. */
+export const CONCURRENCY = 4;
+
+export interface YahooProviderOptions {
+  /** The HTTP seam: tests inject a replaying fetch; default the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** Where yahoo-finance2's own log lines go (never stdout). */
+  readonly log: (line: string) => void;
+  readonly verbose: boolean;
+}
+
+export async function openYahooProvider(options: YahooProviderOptions): Promise<MarketDataProvider> {
+  const { default: YahooFinance } = await import('yahoo-finance2');
+  const say = (...args: unknown[]) => options.log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  const quiet = () => {};
+  const yf = new YahooFinance({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
+    suppressNotices: ['yahooSurvey'],
+    versionCheck: false,
+    validation: { logErrors: options.verbose, logOptionsErrors: true },
+    queue: { concurrency: CONCURRENCY },
+  });
+
+  return {
+    description: 'yahoo',
+
+    async fetchHistory({ symbols, start, end }: HistoryRequest) {
+      const items = new Map<string, PriceSeries>();
+      const issues: SymbolIssue[] = [];
+      await Promise.all(
+        symbols.map(async (symbol) => {
+          let chart: ChartLike;
+          try {
+            // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
+            chart = (await yf.chart(symbol, { period1: start, period2: shiftDays(end, 1), interval: '1d' })) as ChartLike;
+          } catch (err) {
+            const failure = classifyYahooError(err);
+            if (failure.scope === 'all') throw new MarketDataError(failure.message, { cause: err });
+            issues.push({ symbol, code: failure.code, message: failure.message });
+            return;
+          }
+          const parsed = toPriceSeries(symbol, chart, start, end);
+          issues.push(...parsed.issues);
+          if (parsed.series.dates.length === 0) {
+            issues.push({ symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` });
+            return;
+          }
+          items.set(symbol, parsed.series);
+        }),
+      );
+      return { items, issues };
+    },
+
+    async fetchQuotes(symbols: readonly string[]) {
+      const wanted = [...new Set(symbols)].sort();
+      const items = new Map<string, Quote>();
+      const issues: SymbolIssue[] = [];
+      const batches: string[][] = [];
+      for (let i = 0; i < wanted.length; i += QUOTE_BATCH) batches.push(wanted.slice(i, i + QUOTE_BATCH));
+      await Promise.all(
+        batches.map(async (batch) => {
+          let results: QuoteLike[];
+          try {
+            results = (await yf.quote(batch, { return: 'array' })) as QuoteLike[];
+          } catch (err) {
+            const failure = classifyYahooError(err);
+            if (failure.scope === 'all') throw new MarketDataError(failure.message, { cause: err });
+            for (const symbol of batch) issues.push({ symbol, code: 'no-quote', message: `no quote: ${failure.message}` });
+            return;
+          }
+          for (const raw of results) {
+            const quote = toQuote(raw);
+            if (batch.includes(quote.symbol)) items.set(quote.symbol, quote);
+          }
+        }),
+      );
+      for (const symbol of wanted) {
+        if (!items.has(symbol)) {
+          issues.push({ symbol, code: 'no-quote', message: 'Yahoo Finance returned no quote (unknown or delisted symbol?)' });
+        }
+      }
+      return { items, issues };
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Pure transforms from yahoo-finance2's results to basket's model. Yahoo's
+ * field names (`adjclose`, `regularMarketPrice`, `exchangeTimezoneName`, …)
+ * stop here.
+ */
+import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar date of `instant` in the IANA zone `timeZone`. Yahoo stamps a
+ * daily bar with its session's opening instant, so this is the bar's
+ * exchange-local date (a Sydney session opening 23:00 UTC is the next day).
+ */
+export function toExchangeDate(instant: Date, timeZone: string): IsoDate {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, fmt);
+  }
+  const parts = Object.fromEntries(fmt.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The date of `instant` shifted by a fixed UTC offset in seconds: the fallback when Yahoo names no zone. */
+export function toOffsetDate(instant: Date, gmtOffsetSeconds: number): IsoDate {
+  return new Date(instant.getTime() + gmtOffsetSeconds * 1000).toISOString().slice(0, 10);
+}
+
+/** The parts of a chart() result we read. */
+export interface ChartLike {
+  meta: { currency?: string | null; exchangeTimezoneName?: string | null; gmtoffset?: number | null };
+  quotes: readonly { date: Date; close: number | null; adjclose?: number | null }[];
+}
+
+const usable = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+/**
+ * A chart() result → a PriceSeries within [start, end] (exchange-local dates).
+ * Bars without a usable close are left out and reported. Yahoo can send the
+ * current session twice (a live bar beside the day's bar): for one date the
+ * later bar wins, as it is the newer figure.
+ */
+export function toPriceSeries(
+  symbol: string,
+  chart: ChartLike,
+  start: IsoDate,
+  end: IsoDate,
+): { series: PriceSeries; issues: SymbolIssue[] } {
+  const zone = chart.meta.exchangeTimezoneName;
+  const offset = chart.meta.gmtoffset ?? 0;
+  const dateOf = (d: Date) => (zone ? toExchangeDate(d, zone) : toOffsetDate(d, offset));
+  const byDate = new Map<IsoDate, { close: number; adj: number }>();
+  const skipped: IsoDate[] = [];
+  const hasAdj = chart.quotes.some((q) => q.adjclose !== undefined);
+  for (const q of chart.quotes) {
+    const date = dateOf(q.date);
+    if (date < start || date > end) continue;
+    const adj = hasAdj ? q.adjclose : q.close;
+    if (!usable(q.close) || !usable(adj)) {
+      skipped.push(date);
+      continue;
+    }
+    byDate.set(date, { close: q.close, adj });
+  }
+  const dates = [...byDate.keys()].sort();
+  const issues: SymbolIssue[] = [];
+  if (skipped.length > 0) {
+    issues.push({
+      symbol,
+      code: 'bars-skipped',
+      message: `${skipped.length} bar(s) without a usable close left out (${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', …' : ''})`,
+    });
+  }
+  return {
+    series: {
+      symbol,
+      currency: chart.meta.currency ?? null,
+      dates,
+      close: dates.map((d) => byDate.get(d)!.close),
+      adjClose: dates.map((d) => byDate.get(d)!.adj),
+    },
+    issues,
+  };
+}
+
+/** The parts of a quote() result we read. */
+export interface QuoteLike {
+  symbol: string;
+  longName?: string | null;
+  shortName?: string | null;
+  displayName?: string | null;
+  currency?: string | null;
+  regularMarketPrice?: number | null;
+  forwardPE?: number | null;
+  trailingPE?: number | null;
+  epsForward?: number | null;
+  marketCap?: number | null;
+  sharesOutstanding?: number | null;
+}
+
+const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const text = (x: unknown): string | null => (typeof x === 'string' && x.trim() !== '' ? x.trim() : null);
+
+/**
+ * A v7 quote → a Quote. `forwardPE` is the quote's own `forwardPE` field
+ * (price ÷ Yahoo's forward EPS estimate), not quoteSummary's, which can
+ * differ for the same stock and day.
+ */
+export function toQuote(raw: QuoteLike): Quote {
+  return {
+    symbol: raw.symbol,
+    name: text(raw.longName) ?? text(raw.shortName) ?? text(raw.displayName),
+    currency: text(raw.currency),
+    price: finite(raw.regularMarketPrice),
+    forwardPE: finite(raw.forwardPE),
+    trailingPE: finite(raw.trailingPE),
+    epsForward: finite(raw.epsForward),
+    marketCap: finite(raw.marketCap),
+    sharesOutstanding: finite(raw.sharesOutstanding),
+  };
+}
+
+export type YahooFailure =
+  /** This symbol only: unknown, delisted, or an answer that failed validation. */
+  | { readonly scope: 'symbol'; readonly code: 'no-data' | 'bad-data'; readonly message: string }
+  /** Every request would fail the same way: stop and say so. */
+  | { readonly scope: 'all'; readonly message: string };
+
+/** Sort a yahoo-finance2 failure into "this symbol" or "Yahoo as a whole", with a one-line reason. */
+export function classifyYahooError(err: unknown): YahooFailure {
+  const e = err as { name?: string; message?: string; code?: unknown; cause?: { code?: string; message?: string } };
+  const message = String(e?.message ?? err).split('\n')[0] ?? '';
+  if (e?.name === 'FailedYahooValidationError') {
+    return { scope: 'symbol', code: 'bad-data', message: "Yahoo's answer failed validation (its format may have changed)" };
+  }
+  if (e?.name === 'HTTPError') {
+    const status = typeof e.code === 'number' ? e.code : null;
+    if (status === 404) return { scope: 'symbol', code: 'no-data', message: 'not found on Yahoo Finance (HTTP 404)' };
+    if (status === 429) {
+      return {
+        scope: 'all',
+        message: 'Yahoo Finance is refusing requests (HTTP 429 Too Many Requests): wait a while, or use --data DIR for an offline data directory',
+      };
+    }
+    return { scope: 'all', message: `Yahoo Finance answered HTTP ${status ?? '?'}: try again later, or use --data DIR for an offline data directory` };
+  }
+  if (/no data found|symbol may be delisted|not found/i.test(message)) {
+    return { scope: 'symbol', code: 'no-data', message: `no data on Yahoo Finance (${message})` };
+  }
+  if (e instanceof TypeError || e?.cause?.code) {
+    const code = e?.cause?.code ?? e?.cause?.message ?? message;
+    return { scope: 'all', message: `cannot reach Yahoo Finance (${code}): use --data DIR for an offline data directory` };
+  }
+  return { scope: 'symbol', code: 'bad-data', message: `unusable answer from Yahoo Finance: ${message}` };
+}

@@ -56,12 +56,12 @@ export function parseConfigText(text: string, file: string): unknown {
       throw new ConfigError(file, null, `not valid JSON: ${(err as Error).message}`, { cause: err });
     }
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
     const where = first.linePos?.[0];
     const at = where ? `line ${where.line}, column ${where.col}: ` : '';
-    const message = first.message.split('\n')[0] ?? first.message;
+    const message = (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(file, null, `not valid YAML: ${at}${message}`, { cause: first });
   }
   return doc.toJS();

@@ -71,7 +71,7 @@ function describe(issue: z.core.$ZodIssue): string {
 
 /** Validate a parsed config document from `file` into baskets, or throw the first problem as a ConfigError. */
 export function toBaskets(document: unknown, file: string): BasketDef[] {
-  const parsed = ConfigDocument.safeParse(document ?? {});
+  const parsed = ConfigDocument.safeParse(document ?? {}, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
     const path = formatPath(issue.path);

@@ -1,0 +1,46 @@
+/** Running main() with a fake io and a fixed clock, capturing what it writes. */
+import { main, type Deps, type Io } from '../../src/cli.js';
+import { FIXTURES } from './replay.js';
+import path from 'node:path';
+
+/** A fixed "now": a Sunday, two days after the demo's as-of date. */
+export const FIXED_NOW = new Date('2025-03-09T12:00:00Z');
+export const DEMO_DIR = path.join(FIXTURES, 'demo');
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  isTTY?: boolean;
+  fetch?: typeof fetch;
+  userConfigDir?: string | null;
+  now?: Date;
+}
+
+export function fakeIo(options: CliOptions = {}): { io: Io; out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    stdout: { write: (s: string) => (out += s), isTTY: options.isTTY ?? false },
+    stderr: { write: (s: string) => (err += s), isTTY: false },
+    env: options.env ?? {},
+    cwd: options.cwd ?? path.resolve(FIXTURES, '..'),
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliResult> {
+  const { io, out, err } = fakeIo(options);
+  const deps: Deps = {
+    now: () => options.now ?? FIXED_NOW,
+    userConfigDir: options.userConfigDir ?? null,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  const exitCode = await main(argv, io, deps);
+  return { exitCode, stdout: out(), stderr: err() };
+}

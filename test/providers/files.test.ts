@@ -1,0 +1,157 @@
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { normaliseSymbol } from '../../src/config/symbols.js';
+import { DataFileError, UsageError } from '../../src/errors.js';
+import { toCellDate, toPriceSeries, toQuotes } from '../../src/providers/files/csv.js';
+import { openFilesProvider } from '../../src/providers/files/provider.js';
+import { toPriceCsv, toQuotesCsv, writeDataDirectory } from '../../src/providers/files/write.js';
+import { DEMO_DIR } from '../helpers/cli.js';
+
+describe('toPriceSeries (prices/<SYMBOL>.csv)', () => {
+  it('reads Date and Close, ignoring other columns, rows in any order', () => {
+    const { series, issues } = toPriceSeries('Date,Open,Close,Volume\n2025-01-03,1,11,5\n2025-01-02,1,10,5\n', 'X', 'X.csv');
+    expect(series).toEqual({ symbol: 'X', currency: null, dates: ['2025-01-02', '2025-01-03'], close: [10, 11], adjClose: [10, 11] });
+    expect(issues).toEqual([]);
+  });
+
+  it('uses Adj Close when present', () => {
+    const { series } = toPriceSeries('Date,Close,Adj Close\n2025-01-02,10,9.5\n', 'X', 'X.csv');
+    expect(series.close).toEqual([10]);
+    expect(series.adjClose).toEqual([9.5]);
+  });
+
+  it('takes the date part of a date with time and offset as the exchange-local date', () => {
+    // as in the hk-with-actions data: midnight Hong Kong time is still 2025-01-02
+    const { series } = toPriceSeries('Date,Close\n2025-01-02 00:00:00+08:00,10\n', 'X', 'X.csv');
+    expect(series.dates).toEqual(['2025-01-02']);
+    expect(toCellDate('2025-01-02T09:30:00Z')).toBe('2025-01-02');
+    expect(toCellDate('2025-02-30')).toBeNull();
+    expect(toCellDate('02/01/2025')).toBeNull();
+  });
+
+  it('leaves out and reports rows with an empty or non-positive close', () => {
+    const { series, issues } = toPriceSeries('Date,Close\n2025-01-02,10\n2025-01-03,\n2025-01-06,0\n2025-01-07,12\n', 'X', 'X.csv');
+    expect(series.dates).toEqual(['2025-01-02', '2025-01-07']);
+    expect(issues).toEqual([{ symbol: 'X', code: 'bars-skipped', message: expect.stringContaining('2 row(s)') }]);
+  });
+
+  it.each([
+    ['Day,Close\n2025-01-02,1\n', 1, 'no Date column'],
+    ['Date,Open\n2025-01-02,1\n', 1, 'no Close column'],
+    ['Date,Close\n2025-01-02,1\n2025-01-03,abc\n', 3, 'Close is not a number: "abc"'],
+    ['Date,Close\n2025-01-02,1\nsoon,2\n', 3, 'Date is not a date: "soon"'],
+    ['Date,Close\n2025-01-02,1\n2025-01-03,2,3\n', 3, ''],
+    ['Date,Close\n2025-01-02,1\n2025-01-02,2\n', 3, 'date 2025-01-02 appears twice (also on line 2)'],
+    ['', 1, 'empty file'],
+  ])('names the file and line of malformed data: %j', (text, line, detail) => {
+    let error: unknown;
+    try {
+      toPriceSeries(text, 'X', 'prices/X.csv');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DataFileError);
+    expect((error as DataFileError).message).toContain(`prices/X.csv:${line}`);
+    expect((error as DataFileError).message).toContain(detail);
+  });
+});
+
+describe('toQuotes (quotes.csv)', () => {
+  it('reads known columns, ignores unknown ones, and takes empty cells as unknown', () => {
+    const quotes = toQuotes('symbol,name,forwardPE,colour,marketCap\naapl,"Apple, Inc.",30.2,red,\n', 'q.csv', normaliseSymbol);
+    expect(quotes.get('AAPL')).toEqual({
+      symbol: 'AAPL',
+      name: 'Apple, Inc.',
+      currency: null,
+      price: null,
+      forwardPE: 30.2,
+      trailingPE: null,
+      epsForward: null,
+      marketCap: null,
+      sharesOutstanding: null,
+    });
+  });
+
+  it('rejects a missing symbol column, a repeated symbol and a bad number', () => {
+    expect(() => toQuotes('ticker,name\nA,B\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:1: the header has no symbol column');
+    expect(() => toQuotes('symbol\nA\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: symbol A appears twice');
+    expect(() => toQuotes('symbol,forwardPE\nA,12x\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:2: forwardPE is not a number');
+  });
+});
+
+describe('openFilesProvider', () => {
+  it('reads the demo data within the window asked for, with currencies from quotes.csv', async () => {
+    const provider = await openFilesProvider(DEMO_DIR, 'fixtures/demo');
+    expect(provider.description).toBe('files:fixtures/demo');
+    const history = await provider.fetchHistory({ symbols: ['0700.HK', '^NDX'], start: '2024-12-02', end: '2025-03-07' });
+    const tencent = history.items.get('0700.HK');
+    expect(tencent?.currency).toBe('HKD');
+    expect(tencent?.dates[0]).toBe('2024-12-02');
+    expect(tencent?.dates.at(-1)).toBe('2025-03-07');
+    // the real close of the 2024-12-31 half-day session is there
+    expect(tencent?.close[tencent.dates.indexOf('2024-12-31')]).toBe(416.1671142578125);
+    expect(history.items.get('^NDX')?.currency).toBeNull();
+    expect(history.issues).toEqual([]);
+  });
+
+  it('reports a symbol with no price file, and one with no quote row', async () => {
+    const provider = await openFilesProvider(DEMO_DIR);
+    const history = await provider.fetchHistory({ symbols: ['AAPL', 'NOPE'], start: '2025-01-01', end: '2025-01-10' });
+    expect([...history.items.keys()]).toEqual(['AAPL']);
+    expect(history.issues).toEqual([{ symbol: 'NOPE', code: 'no-data', message: expect.stringContaining('no price file prices/NOPE.csv') }]);
+    const quotes = await provider.fetchQuotes(['AAPL', 'NOPE']);
+    expect(quotes.items.get('AAPL')?.forwardPE).toBe(30.2);
+    expect(quotes.issues).toEqual([{ symbol: 'NOPE', code: 'no-quote', message: expect.stringContaining('no row for NOPE') }]);
+  });
+
+  it('refuses a missing directory or one without prices/', async () => {
+    await expect(openFilesProvider('/no/such/dir')).rejects.toThrow(UsageError);
+    const empty = await mkdtemp(path.join(tmpdir(), 'basket-data-'));
+    await expect(openFilesProvider(empty)).rejects.toThrow('has no prices/ folder');
+  });
+
+  it('works without quotes.csv, saying names and P/E are unknown', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'basket-data-'));
+    await mkdir(path.join(dir, 'prices'));
+    await writeFile(path.join(dir, 'prices', 'X.csv'), 'Date,Close\n2025-01-02,1\n');
+    const provider = await openFilesProvider(dir);
+    const quotes = await provider.fetchQuotes(['X']);
+    expect(quotes.items.size).toBe(0);
+    expect(quotes.issues[0]).toMatchObject({ symbol: null, code: 'no-quote' });
+  });
+});
+
+describe('writeDataDirectory (snapshot output)', () => {
+  const series = { symbol: '0700.HK', currency: 'HKD', dates: ['2025-01-02', '2025-01-03'], close: [400.5, 410], adjClose: [398.25, 407.75] };
+  const quote = { symbol: '0700.HK', name: 'Tencent, "Holdings"', currency: 'HKD', price: 410, forwardPE: 19, trailingPE: null, epsForward: null, marketCap: 3.8e12, sharesOutstanding: null };
+
+  it('writes files the files provider reads back unchanged', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'basket-snap-')), 'snap');
+    await writeDataDirectory(out, [series], [quote], { force: false });
+    const provider = await openFilesProvider(out);
+    const back = await provider.fetchHistory({ symbols: ['0700.HK'], start: '2025-01-01', end: '2025-01-31' });
+    expect(back.items.get('0700.HK')).toEqual(series);
+    const quotes = await provider.fetchQuotes(['0700.HK']);
+    expect(quotes.items.get('0700.HK')).toEqual(quote);
+  });
+
+  it('writes RFC 4180 CSV', () => {
+    expect(toPriceCsv(series)).toBe('Date,Close,Adj Close\n2025-01-02,400.5,398.25\n2025-01-03,410,407.75\n');
+    const rows = parse(toQuotesCsv([quote]), { columns: true }) as Record<string, string>[];
+    expect(rows[0]?.name).toBe('Tencent, "Holdings"');
+    expect(rows[0]?.trailingPE).toBe('');
+  });
+
+  it('refuses to overwrite a non-empty directory without --force, and replaces it with', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'basket-snap-'));
+    await writeFile(path.join(out, 'keep.txt'), 'mine');
+    await expect(writeDataDirectory(out, [series], [quote], { force: false })).rejects.toThrow('pass --force');
+    expect(await readFile(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');
+    await writeDataDirectory(out, [series], [quote], { force: true });
+    await expect(readFile(path.join(out, 'keep.txt'), 'utf8')).rejects.toThrow();
+    expect(await readFile(path.join(out, 'quotes.csv'), 'utf8')).toContain('0700.HK');
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * The Yahoo provider through the real yahoo-finance2 code path, with recorded
+ * answers from fixtures/yahoo replayed by an injected fetch.
+ */
+import { describe, expect, it } from 'vitest';
+import { openYahooProvider } from '../../src/providers/yahoo/provider.js';
+import { classifyYahooError, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
+import { createReplayFetch, requestKey } from '../helpers/replay.js';
+import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
+
+async function provider(fetch: typeof fetch, log: string[] = []) {
+  return openYahooProvider({ fetch, log: (line) => log.push(line), verbose: false });
+}
+
+describe('the test seam', () => {
+  it('the global fetch refuses to reach the network in tests', async () => {
+    const before = networkAttempts.length;
+    await expect(fetch('https://query2.finance.yahoo.com/v7/finance/quote?symbols=AAPL')).rejects.toThrow(NetworkInTestError);
+    expect(networkAttempts.length).toBe(before + 1);
+  });
+
+  it('the injected fetch is the one yahoo-finance2 calls', async () => {
+    const replay = createReplayFetch();
+    const before = networkAttempts.length;
+    const yahoo = await provider(replay.fetch);
+    await yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
+    expect(replay.calls).toHaveLength(1);
+    expect(replay.used.has('chart-AAPL-2020-01-01-to-2020-01-03.json')).toBe(true);
+    expect(networkAttempts.length).toBe(before);
+  });
+
+  it('an unrecorded request is refused and named', async () => {
+    const replay = createReplayFetch({ strict: false });
+    const yahoo = await provider(replay.fetch);
+    const out = await yahoo.fetchHistory({ symbols: ['ZZZZ'], start: '2020-01-01', end: '2020-01-02' });
+    expect(replay.unmatched).toEqual([expect.stringContaining('GET https://query2.finance.yahoo.com/v8/finance/chart/ZZZZ?')]);
+    expect(out.items.size).toBe(0);
+  });
+
+  it('requestKey sorts the query and drops the crumb', () => {
+    expect(requestKey('get', 'https://h.example/v7/finance/quote?symbols=A%2CB&crumb=xyz&lang=en')).toBe(
+      'GET https://h.example/v7/finance/quote?lang=en&symbols=A%2CB',
+    );
+  });
+});
+
+describe('fetchHistory (chart)', () => {
+  it('dates each bar by its exchange-local date (real AAPL recording)', async () => {
+    const yahoo = await provider(createReplayFetch().fetch);
+    const out = await yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
+    const aapl = out.items.get('AAPL');
+    // 2020-01-02's session opened 14:30 UTC; the recording's close that day was 75.0875 (pre-2020 split basis)
+    expect(aapl?.dates).toEqual(['2020-01-02']);
+    expect(aapl?.currency).toBe('USD');
+    expect(aapl?.close[0]).toBeCloseTo(75.0875, 4);
+    expect(out.issues).toEqual([]);
+  });
+
+  it('keeps close and adjusted close apart (real MSFT recording with dividends)', async () => {
+    const overrides = {};
+    const replay = createReplayFetch({ overrides });
+    const yahoo = await provider(replay.fetch);
+    // the recording asked events=div only; the provider asks div|split|earn, so replay it under the provider's key
+    const { readFileSync } = await import('node:fs');
+    const rec = JSON.parse(readFileSync(new URL('../../fixtures/yahoo/chart-MSFT-2021-02-01-to-2022-01-31-events-div.json', import.meta.url), 'utf8'));
+    Object.assign(overrides, {
+      [requestKey('GET', 'https://query2.finance.yahoo.com/v8/finance/chart/MSFT?useYfid=true&interval=1d&includePrePost=true&events=div%7Csplit%7Cearn&lang=en-US&period1=1612137600&period2=1643587200')]: rec.response,
+    });
+    const out = await yahoo.fetchHistory({ symbols: ['MSFT'], start: '2021-02-01', end: '2022-01-30' });
+    const msft = out.items.get('MSFT')!;
+    expect(msft.dates[0]).toBe('2021-02-01');
+    expect(msft.dates.length).toBeGreaterThan(240);
+    const i = msft.dates.length - 1;
+    // adjusted closes are scaled down for the dividends paid after each bar…
+    expect(msft.adjClose[0]).toBeLessThan(msft.close[0]!);
+    // …so over a year with four dividends the total return beats the price return
+    const totalReturn = msft.adjClose[i]! / msft.adjClose[0]! - 1;
+    const priceReturn = msft.close[i]! / msft.close[0]! - 1;
+    expect(totalReturn).toBeGreaterThan(priceReturn);
+  });
+
+  it('replays the fourteen members and ^NDX with their real 2025 closes', async () => {
+    const yahoo = await provider(createReplayFetch().fetch);
+    const out = await yahoo.fetchHistory({ symbols: ['0700.HK', 'TSLA', '^NDX'], start: '2024-12-02', end: '2025-03-07' });
+    const tencent = out.items.get('0700.HK')!;
+    expect(tencent.currency).toBe('HKD');
+    expect(tencent.dates.at(-1)).toBe('2025-03-07');
+    expect(tencent.close[tencent.dates.indexOf('2024-12-31')]).toBe(416.1671142578125);
+    expect(out.items.get('^NDX')?.close.at(-1)).toBe(20201.369140625);
+  });
+
+  it('reports an unknown symbol from its real 404 answer, and keeps the others', async () => {
+    const yahoo = await provider(createReplayFetch().fetch);
+    const out = await yahoo.fetchHistory({ symbols: ['INVALID.BO', 'AAPL'], start: '2024-12-02', end: '2025-03-07' });
+    expect([...out.items.keys()]).toEqual(['AAPL']);
+    expect(out.issues).toEqual([{ symbol: 'INVALID.BO', code: 'no-data', message: expect.stringContaining('symbol may be delisted') }]);
+  });
+
+  it('reports an answer that fails yahoo-finance2 validation (real LUCYW recording, currency null)', async () => {
+    const log: string[] = [];
+    const yahoo = await provider(createReplayFetch().fetch, log);
+    const out = await yahoo.fetchHistory({ symbols: ['LUCYW'], start: '2024-01-01', end: '2024-01-01' });
+    expect(out.items.size).toBe(0);
+    expect(out.issues).toEqual([{ symbol: 'LUCYW', code: 'bad-data', message: expect.stringContaining('failed validation') }]);
+  });
+
+  it('stops with a one-line reason when Yahoo rate-limits', async () => {
+    const key = requestKey('GET', 'https://query2.finance.yahoo.com/v8/finance/chart/AAPL?useYfid=true&interval=1d&includePrePost=true&events=div%7Csplit%7Cearn&lang=en-US&period1=1577836800&period2=1578009600');
+    const replay = createReplayFetch({ overrides: { [key]: { status: 429, statusText: 'Too Many Requests', bodyText: 'Too Many Requests' } } });
+    const yahoo = await provider(replay.fetch);
+    await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(/HTTP 429/);
+  });
+});
+
+describe('fetchQuotes (quote)', () => {
+  it('maps a real multi-symbol answer to quotes (AAPL, BABA on 2025-02-17)', async () => {
+    const replay = createReplayFetch();
+    const yahoo = await provider(replay.fetch);
+    const out = await yahoo.fetchQuotes(['BABA', 'AAPL']);
+    expect(out.issues).toEqual([]);
+    const baba = out.items.get('BABA')!;
+    expect(baba.currency).toBe('USD');
+    expect(baba.name).toBe('Alibaba Group Holding Limited');
+    expect(baba.forwardPE).toBeGreaterThan(0);
+    expect(out.items.get('AAPL')?.marketCap).toBeGreaterThan(1e12);
+    // the crumb handshake was answered by the replayer, not recorded
+    expect(replay.handshakes.length).toBeGreaterThan(0);
+  });
+
+  it('notices a symbol missing from a multi-symbol answer (real AAPL,NONEXIST recording)', async () => {
+    const yahoo = await provider(createReplayFetch().fetch);
+    const out = await yahoo.fetchQuotes(['NONEXIST', 'AAPL']);
+    expect([...out.items.keys()]).toEqual(['AAPL']);
+    expect(out.issues).toEqual([{ symbol: 'NONEXIST', code: 'no-quote', message: expect.stringContaining('no quote') }]);
+  });
+
+  it('asks in batches of at most 100 symbols', async () => {
+    const symbols = Array.from({ length: 205 }, (_, i) => `S${String(i).padStart(3, '0')}`);
+    const batches: number[] = [];
+    const fakeFetch = (async (input: string | URL | Request) => {
+      const url = new URL(String(input));
+      if (url.hostname === 'finance.yahoo.com') {
+        return new Response('', { status: 200, headers: { 'set-cookie': 'A3=d=x; Max-Age=3600; Domain=.yahoo.com; Path=/; Secure' } });
+      }
+      if (url.pathname === '/v1/test/getcrumb') return new Response('crumb', { status: 200 });
+      const asked = (url.searchParams.get('symbols') ?? '').split(',');
+      batches.push(asked.length);
+      return Response.json({ quoteResponse: { result: [], error: null } });
+    }) as typeof fetch;
+    const yahoo = await provider(fakeFetch);
+    const out = await yahoo.fetchQuotes(symbols);
+    expect(batches.sort((a, b) => b - a)).toEqual([100, 100, 5]);
+    expect(out.issues).toHaveLength(205);
+  });
+});
+
+describe('transform', () => {
+  it.each([
+    // Hong Kong opens 09:30 HKT = 01:30 UTC: same calendar day
+    ['2025-03-07T01:30:00Z', 'Asia/Hong_Kong', '2025-03-07'],
+    // New York opens 09:30 EST = 14:30 UTC
+    ['2025-03-07T14:30:00Z', 'America/New_York', '2025-03-07'],
+    // Sydney opens 10:00 AEDT = 23:00 UTC the day before: the UTC date would be wrong
+    ['2025-01-05T23:00:00Z', 'Australia/Sydney', '2025-01-06'],
+  ])('toExchangeDate(%s, %s) = %s', (instant, zone, date) => {
+    expect(toExchangeDate(new Date(instant), zone)).toBe(date);
+  });
+
+  it('falls back to the fixed UTC offset when no zone is named', () => {
+    expect(toOffsetDate(new Date('2025-01-05T23:00:00Z'), 11 * 3600)).toBe('2025-01-06');
+  });
+
+  it.each([
+    [Object.assign(new Error('x'), { name: 'FailedYahooValidationError' }), 'symbol', 'bad-data'],
+    [Object.assign(new Error('Not Found'), { name: 'HTTPError', code: 404 }), 'symbol', 'no-data'],
+    [new Error('No data found, symbol may be delisted'), 'symbol', 'no-data'],
+    [Object.assign(new Error('Too Many Requests'), { name: 'HTTPError', code: 429 }), 'all', undefined],
+    [Object.assign(new Error('boom'), { name: 'HTTPError', code: 503 }), 'all', undefined],
+    [new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }), 'all', undefined],
+  ])('classifies %s', (err, scope, code) => {
+    const failure = classifyYahooError(err);
+    expect(failure.scope).toBe(scope);
+    if (failure.scope === 'symbol') expect(failure.code).toBe(code);
+  });
+
+  it('says how to get data another way when Yahoo cannot be reached', () => {
+    const failure = classifyYahooError(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }));
+    expect(failure.message).toBe('cannot reach Yahoo Finance (ENOTFOUND): use --data DIR for an offline data directory');
+  });
+});

@@ -172,7 +172,7 @@ Examples:
       if (flags.format === 'json') {
         io.stdout.write(`${JSON.stringify({ configFile: catalog.configFile, baskets }, null, 2)}\n`);
       } else {
-        const { renderBasketList } = await import('./render/baskets.js');
+        const { renderBasketList } = await import('./render/table.js');
         const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
         io.stdout.write(renderBasketList(baskets, catalog.configFile, { chalk }));
       }

@@ -111,15 +111,19 @@ export interface Snapshot {
   readonly issues: SymbolIssue[];
 }
 
-/** Everything a later offline `compare` of the same baskets and window needs: members' and benchmarks' history and quotes. */
+/**
+ * Everything a later offline `compare` of the same baskets and window needs:
+ * the history of members and benchmarks, and the members' quotes.
+ */
 export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<Snapshot> {
   const baskets = await chooseBaskets(ctx, req.baskets);
   const window = decideWindow(req, ctx.now);
   const provider = await ctx.openProvider(req.data);
-  const symbols = unique(baskets.flatMap((b) => [...b.symbols, ...(b.benchmark ? [b.benchmark] : [])]));
+  const members = unique(baskets.flatMap((b) => b.symbols));
+  const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
   const [history, quotes] = await Promise.all([
     provider.fetchHistory({ symbols, start: window.historyStart, end: window.asOf }),
-    provider.fetchQuotes(symbols),
+    provider.fetchQuotes(members),
   ]);
   const series = symbols.flatMap((s) => history.items.get(s) ?? []);
   if (series.length === 0) {
@@ -128,7 +132,7 @@ export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<S
   return {
     window,
     series,
-    quotes: symbols.flatMap((s) => quotes.items.get(s) ?? []),
+    quotes: members.flatMap((s) => quotes.items.get(s) ?? []),
     issues: [...history.issues, ...quotes.issues],
   };
 }

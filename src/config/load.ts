@@ -37,13 +37,13 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-async function readText(file: string): Promise<string> {
+async function readText(file: string, shown: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read it (${code ?? String(err)})`;
-    throw new ConfigError(file, null, why, { cause: err });
+    throw new ConfigError(shown, null, why, { cause: err });
   }
 }
 
@@ -67,13 +67,22 @@ export function parseConfigText(text: string, file: string): unknown {
   return doc.toJS();
 }
 
-/** The baskets a file defines: a `.txt` ticker list is one basket named after the file. */
-export async function loadBasketFile(file: string): Promise<BasketDef[]> {
-  const text = await readText(file);
+/**
+ * The baskets a file defines: a `.txt` ticker list is one basket named after
+ * the file. `shown` is how messages and reports name the file.
+ */
+export async function loadBasketFile(file: string, shown: string = file): Promise<BasketDef[]> {
+  const text = await readText(file, shown);
   if (file.toLowerCase().endsWith('.txt')) {
-    return [toListBasket(text, path.basename(file, path.extname(file)), file)];
+    return [toListBasket(text, path.basename(file, path.extname(file)), shown)];
   }
-  return toBaskets(parseConfigText(text, file), file);
+  return toBaskets(parseConfigText(text, shown), shown);
+}
+
+/** A path as people should read it: relative to `cwd` when inside it. */
+function toShown(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 /** The config file that applies, or null. */
@@ -97,9 +106,8 @@ export async function loadCatalog(where: ConfigLocation): Promise<Catalog> {
   const baskets = new Map<string, BasketDef>(PRESETS.map((b) => [b.id, b]));
   const configFile = await findConfigFile(where);
   if (configFile !== null) {
-    const shown = path.relative(where.cwd, configFile) || configFile;
-    for (const basket of await loadBasketFile(configFile)) {
-      baskets.set(basket.id, { ...basket, source: shown.startsWith('..') ? configFile : shown });
+    for (const basket of await loadBasketFile(configFile, toShown(configFile, where.cwd))) {
+      baskets.set(basket.id, basket);
     }
   }
   return { baskets, configFile };
@@ -120,7 +128,7 @@ export async function selectBaskets(catalog: Catalog, names: readonly string[], 
   for (const name of names) {
     const known = catalog.baskets.get(name);
     if (known) chosen.push(known);
-    else if (isBasketFileArgument(name)) chosen.push(...(await loadBasketFile(path.resolve(cwd, name))));
+    else if (isBasketFileArgument(name)) chosen.push(...(await loadBasketFile(path.resolve(cwd, name), name)));
     else {
       const available = [...catalog.baskets.keys()].join(', ');
       throw new UsageError(`unknown basket "${name}" (available: ${available}; see 'basket baskets')`);

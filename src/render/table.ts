@@ -4,6 +4,7 @@
  */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
+import type { BasketDef } from '../config/basket.js';
 import type { BasketReport, Report } from '../report/types.js';
 import { formatCoverage, formatMultiple, formatPercent, formatPrice, formatText, UNKNOWN } from './format.js';
 
@@ -11,14 +12,19 @@ export interface TableOptions {
   readonly chalk: ChalkInstance;
 }
 
-function newTable(head: string[], chalk: ChalkInstance, rightAligned: number[]): Table.Table {
-  return new Table({
+/**
+ * A boxed table with a rule under the header and none between body rows: the
+ * body goes in as one row of multi-line cells (cli-table3 aligns each line),
+ * which reads faster and keeps a seven-member basket to eleven lines.
+ */
+function boxTable(head: string[], rows: string[][], chalk: ChalkInstance, rightAligned: number[]): string {
+  const t = new Table({
     head: head.map((h) => chalk.bold(h)),
     style: { head: [], border: [], compact: false },
-    // no rule between body rows: a compact table reads faster and fits more on screen
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     colAligns: head.map((_, i) => (rightAligned.includes(i) ? 'right' : 'left')),
   });
+  if (rows.length > 0) t.push(head.map((_, c) => rows.map((r) => r[c] ?? '').join('\n')));
+  return t.toString();
 }
 
 function signed(x: number | null, chalk: ChalkInstance): string {
@@ -32,10 +38,9 @@ function truncate(text: string, width: number): string {
 }
 
 function membersTable(b: BasketReport, chalk: ChalkInstance): string {
-  const t = newTable(['Symbol', 'Name', 'Ccy', 'Start', 'Start price', 'End', 'End price', 'Return', 'Fwd P/E'], chalk, [4, 6, 7, 8]);
-  for (const m of b.members) {
+  const rows = b.members.map((m) => {
     const dim = (s: string) => (m.included ? s : chalk.dim(s));
-    t.push([
+    return [
       dim(m.symbol),
       dim(truncate(formatText(m.name), 26)),
       dim(formatText(m.currency)),
@@ -45,17 +50,21 @@ function membersTable(b: BasketReport, chalk: ChalkInstance): string {
       dim(formatPrice(m.endPrice)),
       signed(m.return, chalk),
       dim(formatMultiple(m.forwardPE)),
-    ]);
-  }
-  return `${chalk.bold(`${b.name} (${b.id})`)}\n${t.toString()}`;
+    ];
+  });
+  const head = ['Symbol', 'Name', 'Ccy', 'Start', 'Start price', 'End', 'End price', 'Return', 'Fwd P/E'];
+  return `${chalk.bold(`${b.name} (${b.id})`)}\n${boxTable(head, rows, chalk, [4, 6, 7, 8])}`;
 }
 
 function summaryTable(r: Report, chalk: ChalkInstance): string {
-  const t = newTable(['Basket', 'Members with data', 'Return', 'Fwd P/E (harmonic)', 'P/E coverage'], chalk, [1, 2, 3, 4]);
-  for (const b of r.baskets) {
-    t.push([b.name, formatCoverage(b.membersWithData), signed(b.return, chalk), formatMultiple(b.forwardPE), formatCoverage(b.peCoverage)]);
-  }
-  return t.toString();
+  const rows = r.baskets.map((b) => [
+    b.name,
+    formatCoverage(b.membersWithData),
+    signed(b.return, chalk),
+    formatMultiple(b.forwardPE),
+    formatCoverage(b.peCoverage),
+  ]);
+  return boxTable(['Basket', 'Members with data', 'Return', 'Fwd P/E (harmonic)', 'P/E coverage'], rows, chalk, [1, 2, 3, 4]);
 }
 
 function comparisonLine(r: Report, chalk: ChalkInstance): string | null {
@@ -76,4 +85,11 @@ export function renderTable(r: Report, { chalk }: TableOptions): string {
   const line = comparisonLine(r, chalk);
   if (line) parts.push(line);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The `basket baskets` listing. */
+export function renderBasketList(baskets: readonly BasketDef[], configFile: string | null, { chalk }: TableOptions): string {
+  const rows = baskets.map((b) => [b.id, b.name, b.symbols.join(' '), b.benchmark ?? UNKNOWN, b.source]);
+  const note = configFile ? `Config: ${configFile}` : 'Config: none found (presets only)';
+  return `${boxTable(['Id', 'Name', 'Symbols', 'Benchmark', 'Source'], rows, chalk, [])}\n${chalk.dim(note)}\n`;
 }

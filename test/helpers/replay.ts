@@ -30,6 +30,11 @@ interface Recording {
   response: RecordedResponse;
 }
 
+/** The URL yahoo-finance2 v4 asks for a daily chart of `symbol` between two epoch seconds. */
+export function chartUrl(symbol: string, period1: number, period2: number): string {
+  return `https://query2.finance.yahoo.com/v8/finance/chart/${symbol}?useYfid=true&interval=1d&includePrePost=true&events=div%7Csplit%7Cearn&lang=en-US&period1=${period1}&period2=${period2}`;
+}
+
 export function requestKey(method: string, url: string): string {
   const u = new URL(url);
   u.searchParams.delete('crumb');

@@ -8,8 +8,8 @@ import { classifyYahooError, toExchangeDate, toOffsetDate } from '../../src/prov
 import { createReplayFetch, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
 
-async function provider(fetch: typeof fetch, log: string[] = []) {
-  return openYahooProvider({ fetch, log: (line) => log.push(line), verbose: false });
+async function provider(replayed: typeof globalThis.fetch, log: string[] = []) {
+  return openYahooProvider({ fetch: replayed, log: (line) => log.push(line), verbose: false });
 }
 
 describe('the test seam', () => {

@@ -1,0 +1,279 @@
+/**
+ * The CLI as a whole: main(argv, io, deps) → { exitCode, stdout, stderr }.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { decideColorLevel } from '../src/cli.js';
+import type { Report } from '../src/report/types.js';
+import { DEMO_DIR, runCli } from './helpers/cli.js';
+import { chartUrl, createReplayFetch, FIXTURES, requestKey } from './helpers/replay.js';
+
+const DEMO = ['--data', DEMO_DIR, '--as-of', '2025-03-07'];
+const ANSI = /\u001b\[/;
+
+// Real adjusted closes from fixtures/demo/prices: 2024-12-31 (the YTD base) and 2025-03-07.
+const TITANS: Record<string, [number, number]> = {
+  '9988.HK': [82.67565155029297, 139.70538330078125],
+  '0700.HK': [416.1671142578125, 528.8831787109375],
+  '1810.HK': [34.650001525878906, 54.349998474121094],
+  '1211.HK': [87.89510345458984, 117.10556030273438],
+  '0981.HK': [31.700000762939453, 54.599998474121094],
+  '9618.HK': [135.4573211669922, 169.54592895507812],
+  '9999.HK': [138.7417449951172, 161.3197479248047],
+};
+const MAG7: Record<string, [number, number]> = {
+  AAPL: [249.0594787597656, 238.03256225585935],
+  MSFT: [417.4606018066406, 390.32183837890625],
+  GOOGL: [188.4288787841797, 173.05992126464844],
+  AMZN: [219.38999938964844, 199.25],
+  META: [583.1702880859375, 623.1597290039062],
+  NVDA: [134.2460174560547, 112.65309143066406],
+  TSLA: [403.8399963378906, 262.6700134277344],
+};
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const ret = ([p0, p1]: [number, number]) => p1 / p0 - 1;
+// Equal-weighted: the mean of the seven members' returns.
+const TITANS_RETURN = mean(Object.values(TITANS).map(ret)); // ≈ +0.42833
+const MAG7_RETURN = mean(Object.values(MAG7).map(ret)); // ≈ −0.10350
+// Forward P/E press figures in fixtures/demo/quotes.csv (none for BYD, SMIC, JD.com, NetEase).
+const TITANS_PE = 3 / (1 / 13 + 1 / 19 + 1 / 38); // ≈ 19.247
+const MAG7_PE = 7 / (1 / 30.2 + 1 / 27.5 + 1 / 18.6 + 1 / 30.7 + 1 / 23.7 + 1 / 23.8 + 1 / 90.5); // ≈ 27.89
+
+function expectDemoFigures(report: Report): void {
+  const [titans, mag7] = report.baskets;
+  expect(report.from).toBe('2025-01-01');
+  expect(report.asOf).toBe('2025-03-07');
+  expect(titans?.return).toBeCloseTo(TITANS_RETURN, 9);
+  expect(mag7?.return).toBeCloseTo(MAG7_RETURN, 9);
+  expect(titans?.return).toBeCloseTo(0.428, 3);
+  expect(mag7?.return).toBeCloseTo(-0.1035, 4);
+  expect(titans?.forwardPE).toBeCloseTo(TITANS_PE, 9);
+  expect(mag7?.forwardPE).toBeCloseTo(MAG7_PE, 9);
+  expect(titans?.peCoverage).toEqual({ included: 3, total: 7 });
+  expect(mag7?.peCoverage).toEqual({ included: 7, total: 7 });
+  expect(report.comparison?.discount).toBeCloseTo(1 - TITANS_PE / MAG7_PE, 9);
+  for (const m of titans?.members ?? []) {
+    expect(m.startDate).toBe('2024-12-31');
+    expect(m.endDate).toBe('2025-03-07');
+    expect(m.return).toBeCloseTo(ret(TITANS[m.symbol]!), 9);
+  }
+}
+
+describe('basket compare', () => {
+  it('JSON on the demo data gives the returns of the real closes', async () => {
+    const r = await runCli(['compare', 'titans', 'mag7', ...DEMO, '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expectDemoFigures(report);
+    expect(report.issues.filter((i) => i.code === 'no-forward-pe').map((i) => i.symbol)).toEqual(['1211.HK', '0981.HK', '9618.HK', '9999.HK']);
+    // diagnostics on stderr only
+    expect(r.stderr).toContain('1211.HK (titans): forward P/E unknown');
+  });
+
+  it('defaults to titans and mag7, and to a table without colour when stdout is not a terminal', async () => {
+    const r = await runCli(['compare', ...DEMO]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).toContain('China tech titans');
+    expect(r.stdout).toMatch(/China tech titans\s+│\s+7\/7 │ \+42\.8% │\s+19\.2x │\s+3\/7/);
+    expect(r.stdout).toMatch(/Magnificent Seven\s+│\s+7\/7 │ -10\.3% │\s+27\.9x │\s+7\/7/);
+    expect(r.stdout).toContain(`on forward P/E: ${((1 - TITANS_PE / MAG7_PE) * 100).toFixed(1)}% discount`);
+    expect(r.stdout).not.toContain('note');
+  });
+
+  it('CSV loads cleanly into a CSV parser, with raw numbers', async () => {
+    const r = await runCli(['compare', ...DEMO, '--format', 'csv']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toMatch(ANSI);
+    const rows = parse(r.stdout, { columns: true, relax_column_count: false }) as Record<string, string>[];
+    expect(rows).toHaveLength(7 + 1 + 7 + 1 + 1);
+    const titans = rows.find((row) => row.kind === 'basket' && row.basket === 'titans');
+    expect(Number(titans?.return)).toBeCloseTo(TITANS_RETURN, 12);
+    const comparison = rows.find((row) => row.kind === 'comparison');
+    expect(Number(comparison?.discount)).toBeCloseTo(1 - TITANS_PE / MAG7_PE, 12);
+  });
+
+  it('one basket alone works, with no comparison', async () => {
+    const r = await runCli(['compare', 'mag7', ...DEMO, '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.baskets.map((b) => b.id)).toEqual(['mag7']);
+    expect(report.comparison).toBeNull();
+  });
+
+  it('through Yahoo (replayed) gives the same figures as the offline data', async () => {
+    const replay = createReplayFetch();
+    const r = await runCli(['compare', '--as-of', '2025-03-07', '--format', 'json'], { fetch: replay.fetch });
+    expect(r.stderr).not.toContain('yahoo-finance2:');
+    expect(r.exitCode).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.dataSource).toBe('yahoo');
+    expectDemoFigures(report);
+    expect(report.baskets[0]?.members[0]?.name).toBe('Alibaba Group Holding Limited');
+    expect(replay.used.has('quote-titans-mag7-2025-03-07.fake.json')).toBe(true);
+    expect(replay.calls.filter((c) => c.includes('/v8/finance/chart/'))).toHaveLength(14);
+  });
+
+  it('--price-return uses closes and says so', async () => {
+    const r = await runCli(['compare', 'mag7', ...DEMO, '--price-return', '--format', 'json']);
+    expect((JSON.parse(r.stdout) as Report).priceBasis).toBe('close');
+  });
+
+  it('a member without data is left out and named, never counted as 0', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'basket-cli-'));
+    await writeFile(path.join(dir, 'list.txt'), 'AAPL\nMSFT\nNOPE\n');
+    const r = await runCli(['compare', path.join(dir, 'list.txt'), ...DEMO, '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const b = (JSON.parse(r.stdout) as Report).baskets[0]!;
+    expect(b.membersWithData).toEqual({ included: 2, total: 3 });
+    expect(b.return).toBeCloseTo((ret(MAG7.AAPL!) + ret(MAG7.MSFT!)) / 2, 9);
+    expect(r.stderr).toContain('NOPE: no price file');
+  });
+
+  it('--quiet drops the notes but not errors', async () => {
+    const r = await runCli(['compare', ...DEMO, '--quiet']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 3 when no member has data in the period', async () => {
+    const r = await runCli(['compare', '--data', DEMO_DIR, '--as-of', '2026-06-30']);
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toMatch(/^basket: no market data for any member from 2026-01-01 to 2026-06-30/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('bad input: one line on stderr, exit code 2, nothing on stdout', () => {
+  it.each([
+    [['compare', 'nosuch', ...DEMO], 'basket: unknown basket "nosuch" (available: titans, mag7;'],
+    [['compare', '--data', '/no/such/dir', '--as-of', '2025-03-07'], 'basket: data directory not found: /no/such/dir'],
+    [['compare', ...DEMO, '--from', '2025-02-30'], 'basket: --from must be a date written YYYY-MM-DD, got "2025-02-30"'],
+    [['compare', '--data', DEMO_DIR, '--as-of', 'yesterday'], 'basket: --as-of must be a date written YYYY-MM-DD'],
+    [['compare', ...DEMO, '--from', '2025-04-01'], 'basket: --from 2025-04-01 is after --as-of 2025-03-07'],
+    [['compare', ...DEMO, '--format', 'xml'], "basket: option '-f, --format <format>' argument 'xml' is invalid"],
+    [['compare', ...DEMO, '--bogus'], "basket: unknown option '--bogus'"],
+    [['frobnicate'], "basket: unknown command 'frobnicate'"],
+    [['compare', ...DEMO, '--config', 'fixtures/config/invalid.yaml'], 'basket: config error in fixtures/config/invalid.yaml at baskets.mag7.symbols[3]: duplicate symbol MSFT'],
+    [['compare', ...DEMO, '--config', 'fixtures/config/malformed.yaml'], 'basket: config error in'],
+    [['compare', ...DEMO, '--config', 'no-such-config.yaml'], 'no such file'],
+  ])('%j', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(message) || r.stderr.includes(message)).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a malformed offline price file names the file and line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'basket-cli-'));
+    await writeFile(path.join(dir, 'list.txt'), 'BAD\n');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'prices'));
+    await writeFile(path.join(dir, 'prices', 'BAD.csv'), 'Date,Close\n2025-01-02,1\n2025-01-03,one\n');
+    const r = await runCli(['compare', 'list.txt', '--data', '.', '--as-of', '2025-01-03'], { cwd: dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^basket: bad data file .*BAD\.csv:3: Close is not a number: "one"\n$/);
+  });
+
+  it('--verbose adds the stack trace', async () => {
+    const r = await runCli(['compare', ...DEMO, '--from', 'soon', '--verbose']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('colour', () => {
+  it.each([
+    [undefined, {}, true, 1],
+    [undefined, {}, false, 0],
+    [undefined, { NO_COLOR: '1' }, true, 0],
+    [undefined, { NO_COLOR: '' }, true, 1],
+    [undefined, { FORCE_COLOR: '1' }, false, 1],
+    [undefined, { FORCE_COLOR: '0' }, true, 0],
+    [undefined, { FORCE_COLOR: '3', NO_COLOR: '1' }, false, 3],
+    [false, { FORCE_COLOR: '1' }, true, 0],
+    [true, {}, false, 1],
+    [undefined, { TERM: 'dumb' }, true, 0],
+    [undefined, { COLORTERM: 'truecolor' }, true, 3],
+  ])('flag %s, env %j, tty %s → level %i', (flag, env, tty, level) => {
+    expect(decideColorLevel(flag, env, tty)).toBe(level);
+  });
+
+  it('colours the table on a terminal and not when NO_COLOR is set', async () => {
+    expect((await runCli(['compare', ...DEMO], { isTTY: true })).stdout).toMatch(ANSI);
+    expect((await runCli(['compare', ...DEMO], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+    expect((await runCli(['compare', ...DEMO], { isTTY: false, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
+    expect((await runCli(['compare', ...DEMO, '--format', 'csv'], { isTTY: true, env: { FORCE_COLOR: '3' } })).stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('basket baskets', () => {
+  it('lists presets and config baskets with where each came from', async () => {
+    const r = await runCli(['baskets', '--config', 'fixtures/config/basket.config.yaml', '--format', 'json']);
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout) as { configFile: string; baskets: { id: string; source: string; symbols: string[] }[] };
+    expect(out.baskets.map((b) => [b.id, b.source])).toEqual([
+      ['titans', 'preset'],
+      ['mag7', 'fixtures/config/basket.config.yaml'],
+      ['chips', 'fixtures/config/basket.config.yaml'],
+    ]);
+    expect(out.baskets[1]?.symbols).toEqual(['AAPL', 'MSFT', 'NVDA']);
+  });
+
+  it('prints a table', async () => {
+    const r = await runCli(['baskets']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('9988.HK 0700.HK 1810.HK');
+    expect(r.stdout).toContain('none found (presets only)');
+  });
+});
+
+describe('basket snapshot', () => {
+  it('freezes a Yahoo run into a data directory that replays offline to the same figures', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'basket-snap-')), 'frozen');
+    // Yahoo serves almost no daily history for HSTECH.HK: stand in its answer with the real "No data found" 404 body
+    const noData = JSON.parse(await readFile(path.join(FIXTURES, 'yahoo', 'chart-INVALID.BO-404.json'), 'utf8')).response;
+    const hstech = requestKey('GET', chartUrl('HSTECH.HK', 1733097600, 1741392000));
+    const replay = createReplayFetch({ overrides: { [hstech]: noData } });
+    const snap = await runCli(['snapshot', 'titans', 'mag7', '--out', out, '--as-of', '2025-03-07'], { fetch: replay.fetch });
+    expect(snap.exitCode).toBe(0);
+    expect(snap.stdout).toBe('');
+    expect(snap.stderr).toContain('HSTECH.HK: no data on Yahoo Finance (No data found, symbol may be delisted)');
+    expect(snap.stderr).toContain('wrote 15 price series and 14 quotes (2024-12-02 to 2025-03-07)');
+    const offline = await runCli(['compare', '--data', out, '--as-of', '2025-03-07', '--format', 'json']);
+    expect(offline.exitCode).toBe(0);
+    expectDemoFigures(JSON.parse(offline.stdout) as Report);
+    expect(await readFile(path.join(out, 'prices', '^NDX.csv'), 'utf8')).toMatch(/^Date,Close,Adj Close\n2024-12-02,/);
+  });
+
+  it('needs --out and refuses to overwrite without --force', async () => {
+    expect((await runCli(['snapshot', '--data', DEMO_DIR])).exitCode).toBe(2);
+    const out = await mkdtemp(path.join(tmpdir(), 'basket-snap-'));
+    await writeFile(path.join(out, 'mine.txt'), 'keep');
+    const r = await runCli(['snapshot', 'mag7', '--data', DEMO_DIR, '--as-of', '2025-03-07', '--out', out]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('pass --force');
+    expect(await readFile(path.join(out, 'mine.txt'), 'utf8')).toBe('keep');
+  });
+});
+
+describe('help and version', () => {
+  it('prints help on stdout with exit 0', async () => {
+    const r = await runCli(['compare', '--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('--as-of <date>');
+    expect((await runCli([])).stdout).toContain('Usage: basket');
+  });
+
+  it('prints the version', async () => {
+    const r = await runCli(['--version']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { daysBetween } from '../analytics/calendar.js';
 import { equalWeightBuyAndHold } from '../analytics/basket.js';
-import { periodReturn } from '../analytics/returns.js';
+import { periodReturn, type PeriodPrices } from '../analytics/returns.js';
 import { harmonicMeanPE, valuationDiscount } from '../analytics/valuation.js';
 import type { BasketDef } from '../config/basket.js';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../domain/types.js';
@@ -33,14 +33,20 @@ function toMember(
 ): MemberReport {
   const quote = input.quotes.get(symbol);
   const series = input.history.get(symbol);
-  const base = {
+  // keys in the documented JSON order
+  const member = (p: PeriodPrices | null): MemberReport => ({
     symbol,
     name: quote?.name ?? null,
     currency: quote?.currency ?? series?.currency ?? null,
+    startDate: p?.startDate ?? null,
+    startPrice: p?.startPrice ?? null,
+    endDate: p?.endDate ?? null,
+    endPrice: p?.endPrice ?? null,
+    return: p?.return ?? null,
     forwardPE: quote?.forwardPE ?? null,
-  };
-  const none = { startDate: null, startPrice: null, endDate: null, endPrice: null, return: null, included: false };
-  if (!series) return { ...base, ...none }; // the provider's issue already says why
+    included: p !== null,
+  });
+  if (!series) return member(null); // the provider's issue already says why
   const prices = input.priceBasis === 'adjusted' ? series.adjClose : series.close;
   const outcome = periodReturn(series.dates, prices, input.from, input.asOf);
   const note = (issue: SymbolIssue) => {
@@ -54,14 +60,14 @@ function toMember(
         ? { symbol, code: 'no-start-price', message: `no close before ${input.from}: left out of the basket return` }
         : { symbol, code: 'no-end-price', message: `no close from ${input.from} to ${input.asOf}: left out of the basket return` },
     );
-    return { ...base, ...none };
+    return member(null);
   }
   const v = outcome.value;
   const age = daysBetween(v.endDate, input.asOf);
   if (age > STALE_AFTER_DAYS) {
     note({ symbol, code: 'stale-price', message: `last close ${v.endDate} is ${age} days before ${input.asOf}` });
   }
-  return { ...base, ...v, included: true };
+  return member(v);
 }
 
 function toBasket(def: BasketDef, input: ReportInput, issues: SymbolIssue[], reported: Set<string>): BasketReport {

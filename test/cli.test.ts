@@ -1,11 +1,11 @@
 /**
  * The CLI as a whole: main(argv, io, deps) → { exitCode, stdout, stderr }.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from './helpers/tmp.js';
 import { decideColorLevel } from '../src/cli.js';
 import type { Report } from '../src/report/types.js';
 import { DEMO_DIR, runCli } from './helpers/cli.js';
@@ -123,7 +123,7 @@ describe('basket compare', () => {
   });
 
   it('a member without data is left out and named, never counted as 0', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'basket-cli-'));
+    const dir = await makeTempDir('basket-cli-');
     await writeFile(path.join(dir, 'list.txt'), 'AAPL\nMSFT\nNOPE\n');
     const r = await runCli(['compare', path.join(dir, 'list.txt'), ...DEMO, '--format', 'json']);
     expect(r.exitCode).toBe(0);
@@ -170,9 +170,8 @@ describe('bad input: one line on stderr, exit code 2, nothing on stdout', () => 
   });
 
   it('a malformed offline price file names the file and line', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'basket-cli-'));
+    const dir = await makeTempDir('basket-cli-');
     await writeFile(path.join(dir, 'list.txt'), 'BAD\n');
-    const { mkdir } = await import('node:fs/promises');
     await mkdir(path.join(dir, 'prices'));
     await writeFile(path.join(dir, 'prices', 'BAD.csv'), 'Date,Close\n2025-01-02,1\n2025-01-03,one\n');
     const r = await runCli(['compare', 'list.txt', '--data', '.', '--as-of', '2025-01-03'], { cwd: dir });
@@ -235,7 +234,7 @@ describe('basket baskets', () => {
 
 describe('basket snapshot', () => {
   it('freezes a Yahoo run into a data directory that replays offline to the same figures', async () => {
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'basket-snap-')), 'frozen');
+    const out = path.join(await makeTempDir('basket-snap-'), 'frozen');
     // Yahoo serves almost no daily history for HSTECH.HK: stand in its answer with the real "No data found" 404 body
     const noData = JSON.parse(await readFile(path.join(FIXTURES, 'yahoo', 'chart-INVALID.BO-404.json'), 'utf8')).response;
     const hstech = requestKey('GET', chartUrl('HSTECH.HK', 1733097600, 1741392000));
@@ -253,7 +252,7 @@ describe('basket snapshot', () => {
 
   it('needs --out and refuses to overwrite without --force', async () => {
     expect((await runCli(['snapshot', '--data', DEMO_DIR])).exitCode).toBe(2);
-    const out = await mkdtemp(path.join(tmpdir(), 'basket-snap-'));
+    const out = await makeTempDir('basket-snap-');
     await writeFile(path.join(out, 'mine.txt'), 'keep');
     const r = await runCli(['snapshot', 'mag7', '--data', DEMO_DIR, '--as-of', '2025-03-07', '--out', out]);
     expect(r.exitCode).toBe(2);

@@ -1,12 +1,12 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/tmp.js';
 import { loadCatalog, parseConfigText, selectBaskets } from '../../src/config/load.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 
 async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'basket-config-'));
+  return makeTempDir('basket-config-');
 }
 
 describe('loadCatalog', () => {

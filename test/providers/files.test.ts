@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/tmp.js';
 import { normaliseSymbol } from '../../src/config/symbols.js';
 import { DataFileError, UsageError } from '../../src/errors.js';
 import { toCellDate, toPriceSeries, toQuotes } from '../../src/providers/files/csv.js';
@@ -109,12 +109,12 @@ describe('openFilesProvider', () => {
 
   it('refuses a missing directory or one without prices/', async () => {
     await expect(openFilesProvider('/no/such/dir')).rejects.toThrow(UsageError);
-    const empty = await mkdtemp(path.join(tmpdir(), 'basket-data-'));
+    const empty = await makeTempDir('basket-data-');
     await expect(openFilesProvider(empty)).rejects.toThrow('has no prices/ folder');
   });
 
   it('works without quotes.csv, saying names and P/E are unknown', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'basket-data-'));
+    const dir = await makeTempDir('basket-data-');
     await mkdir(path.join(dir, 'prices'));
     await writeFile(path.join(dir, 'prices', 'X.csv'), 'Date,Close\n2025-01-02,1\n');
     const provider = await openFilesProvider(dir);
@@ -129,7 +129,7 @@ describe('writeDataDirectory (snapshot output)', () => {
   const quote = { symbol: '0700.HK', name: 'Tencent, "Holdings"', currency: 'HKD', price: 410, forwardPE: 19, trailingPE: null, epsForward: null, marketCap: 3.8e12, sharesOutstanding: null };
 
   it('writes files the files provider reads back unchanged', async () => {
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'basket-snap-')), 'snap');
+    const out = path.join(await makeTempDir('basket-snap-'), 'snap');
     await writeDataDirectory(out, [series], [quote], { force: false });
     const provider = await openFilesProvider(out);
     const back = await provider.fetchHistory({ symbols: ['0700.HK'], start: '2025-01-01', end: '2025-01-31' });
@@ -146,7 +146,7 @@ describe('writeDataDirectory (snapshot output)', () => {
   });
 
   it('refuses to overwrite a non-empty directory without --force, and replaces it with', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'basket-snap-'));
+    const out = await makeTempDir('basket-snap-');
     await writeFile(path.join(out, 'keep.txt'), 'mine');
     await expect(writeDataDirectory(out, [series], [quote], { force: false })).rejects.toThrow('pass --force');
     expect(await readFile(path.join(out, 'keep.txt'), 'utf8')).toBe('mine');

@@ -117,6 +117,16 @@ describe('basket compare', () => {
     expect(replay.calls.filter((c) => c.includes('/v8/finance/chart/'))).toHaveLength(14);
   });
 
+  it('exits 3 with one line when Yahoo cannot be reached', async () => {
+    const offline = (async () => {
+      throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
+    }) as typeof fetch;
+    const r = await runCli(['compare', '--as-of', '2025-03-07'], { fetch: offline });
+    expect(r.exitCode).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('basket: cannot reach Yahoo Finance (ENOTFOUND): use --data DIR for an offline data directory\n');
+  });
+
   it('--price-return uses closes and says so', async () => {
     const r = await runCli(['compare', 'mag7', ...DEMO, '--price-return', '--format', 'json']);
     expect((JSON.parse(r.stdout) as Report).priceBasis).toBe('close');

@@ -17,6 +17,16 @@ describe('the test seam', () => {
     const before = networkAttempts.length;
     await expect(fetch('https://query2.finance.yahoo.com/v7/finance/quote?symbols=AAPL')).rejects.toThrow(NetworkInTestError);
     expect(networkAttempts.length).toBe(before + 1);
+    networkAttempts.pop(); // this attempt was the point of the test
+  });
+
+  it('a provider left with the global fetch cannot reach Yahoo, and the attempt is caught', async () => {
+    const yahoo = await openYahooProvider({ log: () => {}, verbose: false });
+    const before = networkAttempts.length;
+    const out = await yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
+    expect(out.items.size).toBe(0);
+    // the setup file fails any test whose attempts it finds; take this one back after checking it
+    expect(networkAttempts.splice(before)).toEqual([expect.stringContaining('/v8/finance/chart/AAPL?')]);
   });
 
   it('the injected fetch is the one yahoo-finance2 calls', async () => {
@@ -109,6 +119,31 @@ describe('fetchHistory (chart)', () => {
     const replay = createReplayFetch({ overrides: { [key]: { status: 429, statusText: 'Too Many Requests', bodyText: 'Too Many Requests' } } });
     const yahoo = await provider(replay.fetch);
     await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(/HTTP 429/);
+  });
+});
+
+describe('network failures', () => {
+  it('gives up on a request Yahoo does not answer in time, with a one-line reason', async () => {
+    let started = 0;
+    const hanging = ((_input: unknown, init?: RequestInit) => {
+      started += 1;
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    }) as typeof fetch;
+    const yahoo = await openYahooProvider({ fetch: hanging, log: () => {}, verbose: false, requestTimeoutMs: 50 });
+    await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(
+      'Yahoo Finance did not answer in time: try again later, or use --data DIR for an offline data directory',
+    );
+    expect(started).toBe(1);
+  });
+
+  it('says Yahoo cannot be reached when the name does not resolve', async () => {
+    const offline = (async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND query2.finance.yahoo.com'), { code: 'ENOTFOUND' }) });
+    }) as typeof fetch;
+    const yahoo = await provider(offline);
+    await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow('cannot reach Yahoo Finance (ENOTFOUND)');
   });
 });
 

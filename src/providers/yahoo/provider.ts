@@ -14,6 +14,8 @@ import { classifyYahooError, toPriceSeries, toQuote, type ChartLike, type QuoteL
 export const QUOTE_BATCH = 100;
 /** Requests in flight at once: enough to hide latency, few enough not to be rate-limited. */
 export const CONCURRENCY = 4;
+/** A request Yahoo has not answered in this time is abandoned (yahoo-finance2 sets no limit of its own). */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface YahooProviderOptions {
   /** The HTTP seam: tests inject a replaying fetch; default the global fetch. */
@@ -21,14 +23,29 @@ export interface YahooProviderOptions {
   /** Where yahoo-finance2's own log lines go (never stdout). */
   readonly log: (line: string) => void;
   readonly verbose: boolean;
+  /** Per-request time limit; default REQUEST_TIMEOUT_MS. */
+  readonly requestTimeoutMs?: number;
+}
+
+/**
+ * `fetch` with a time limit on every request. The underlying fetch is looked
+ * up at call time, so the global one is whatever it is when a request starts.
+ */
+export function withTimeout(getFetch: () => typeof fetch, ms: number): typeof fetch {
+  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return getFetch()(input, { ...init, signal });
+  }) as typeof fetch;
 }
 
 export async function openYahooProvider(options: YahooProviderOptions): Promise<MarketDataProvider> {
   const { default: YahooFinance } = await import('yahoo-finance2');
   const say = (...args: unknown[]) => options.log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   const quiet = () => {};
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const yf = new YahooFinance({
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: withTimeout(() => options.fetch ?? globalThis.fetch, timeoutMs),
     logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
     suppressNotices: ['yahooSurvey'],
     versionCheck: false,

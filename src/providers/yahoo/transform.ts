@@ -131,6 +131,9 @@ export type YahooFailure =
 export function classifyYahooError(err: unknown): YahooFailure {
   const e = err as { name?: string; message?: string; code?: unknown; cause?: { code?: string; message?: string } };
   const message = String(e?.message ?? err).split('\n')[0] ?? '';
+  if (e?.name === 'TimeoutError' || e?.cause?.code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return { scope: 'all', message: 'Yahoo Finance did not answer in time: try again later, or use --data DIR for an offline data directory' };
+  }
   if (e?.name === 'FailedYahooValidationError') {
     return { scope: 'symbol', code: 'bad-data', message: "Yahoo's answer failed validation (its format may have changed)" };
   }

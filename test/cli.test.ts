@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from './helpers/tmp.js';
 import { decideColorLevel } from '../src/cli.js';
 import type { Report } from '../src/report/types.js';
@@ -125,6 +125,21 @@ describe('basket compare', () => {
     expect(r.exitCode).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('basket: cannot reach Yahoo Finance (ENOTFOUND): use --data DIR for an offline data directory\n');
+  });
+
+  it.each([
+    [429, 'Too Many Requests', 'basket: Yahoo Finance is refusing requests (HTTP 429 Too Many Requests): wait a while, or use --data DIR for an offline data directory\n'],
+    [503, 'Service Unavailable', 'basket: Yahoo Finance answered HTTP 503: try again later, or use --data DIR for an offline data directory\n'],
+  ])('exits 3 with exactly one line when Yahoo answers HTTP %i', async (status, statusText, message) => {
+    const refusing = (async () => new Response(statusText, { status, statusText })) as typeof fetch;
+    const consoleError = vi.spyOn(console, 'error');
+    const r = await runCli(['compare', 'mag7', '--as-of', '2025-03-07'], { fetch: refusing });
+    expect(r.exitCode).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(message);
+    // nothing reached the real stderr behind our back (yahoo-finance2 prints the URL of a failed request)
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
   });
 
   it('--price-return uses closes and says so', async () => {

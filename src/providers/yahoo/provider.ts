@@ -27,15 +27,29 @@ export interface YahooProviderOptions {
   readonly requestTimeoutMs?: number;
 }
 
+/** Yahoo refused a request (HTTP 429 or 5xx). Shaped like yahoo-finance2's HTTPError: `code` is the status. */
+export class YahooRefusedError extends Error {
+  override name = 'HTTPError';
+  constructor(readonly code: number, statusText: string) {
+    super(`HTTP ${code} ${statusText}`.trim());
+  }
+}
+
 /**
- * `fetch` with a time limit on every request. The underlying fetch is looked
- * up at call time, so the global one is whatever it is when a request starts.
+ * The fetch handed to yahoo-finance2: a time limit on every request, and
+ * refusals (429, 5xx) raised here, before yahoo-finance2 would print the URL
+ * to the console. The underlying fetch is looked up at call time.
  */
-export function withTimeout(getFetch: () => typeof fetch, ms: number): typeof fetch {
-  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const timeout = AbortSignal.timeout(ms);
+export function guardFetch(getFetch: () => typeof fetch, timeoutMs: number): typeof fetch {
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return getFetch()(input, { ...init, signal });
+    const response = await getFetch()(input, { ...init, signal });
+    if (response.status === 429 || response.status >= 500) {
+      await response.body?.cancel();
+      throw new YahooRefusedError(response.status, response.statusText);
+    }
+    return response;
   }) as typeof fetch;
 }
 
@@ -45,7 +59,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   const quiet = () => {};
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const yf = new YahooFinance({
-    fetch: withTimeout(() => options.fetch ?? globalThis.fetch, timeoutMs),
+    fetch: guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs),
     logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
     suppressNotices: ['yahooSurvey'],
     versionCheck: false,

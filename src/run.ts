@@ -87,10 +87,9 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Rep
     dataSource: provider.description,
   });
   if (report.baskets.every((b) => b.return === null)) {
-    throw new MarketDataError(
-      `no market data for any member from ${window.from} to ${window.asOf} (${provider.description})` +
-        (report.issues[0] ? `: ${report.issues[0].symbol ?? ''} ${report.issues[0].message}`.replace(/: +/, ': ') : ''),
-    );
+    const latest = [...history.items.values()].map((s) => s.dates.at(-1) ?? '').sort().at(-1);
+    const hint = latest ? `the latest close found is ${latest}` : `no close at all from ${window.historyStart} to ${window.asOf}`;
+    throw new MarketDataError(`no market data for any member from ${window.from} to ${window.asOf} (${provider.description}): ${hint}`);
   }
   return report;
 }

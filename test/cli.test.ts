@@ -167,7 +167,7 @@ describe('basket compare', () => {
   it('exits 3 when no member has data in the period', async () => {
     const r = await runCli(['compare', '--data', DEMO_DIR, '--as-of', '2026-06-30']);
     expect(r.exitCode).toBe(3);
-    expect(r.stderr).toMatch(/^basket: no market data for any member from 2026-01-01 to 2026-06-30/);
+    expect(r.stderr).toMatch(/^basket: no market data for any member from 2026-01-01 to 2026-06-30 \(files:.*demo\): the latest close found is 2025-12-31\n$/);
     expect(r.stdout).toBe('');
   });
 });

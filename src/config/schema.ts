@@ -31,7 +31,8 @@ const BasketEntry = z.strictObject({
   benchmark: SymbolText.optional(),
 });
 
-const ConfigDocument = z.strictObject({
+const ConfigDocument = z.strictObject(
+  {
   baskets: z
     .record(z.string(), BasketEntry, { error: 'must be a mapping of basket ids to baskets' })
     .superRefine((baskets, ctx) => {
@@ -46,7 +47,9 @@ const ConfigDocument = z.strictObject({
       }
       if (Object.keys(baskets).length === 0) ctx.addIssue({ code: 'custom', message: 'no baskets defined' });
     }),
-});
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'the file must be a mapping with a "baskets" key' : undefined) },
+);
 
 /** `['baskets', 'mag7', 'symbols', 3]` → `baskets.mag7.symbols[3]`. */
 export function formatPath(path: readonly PropertyKey[]): string {

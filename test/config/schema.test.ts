@@ -36,6 +36,8 @@ describe('toBaskets', () => {
     [{ baskets: [] }, 'at baskets: must be a mapping'],
     [{}, 'at baskets: is required'],
     [{ baskets: {} }, 'no baskets defined'],
+    ['just text', 'the file must be a mapping with a "baskets" key'],
+    [[1, 2], 'the file must be a mapping with a "baskets" key'],
   ])('rejects %j', (doc, message) => {
     const text = problem(doc);
     expect(text).toContain(`config error in ${FILE}`);

@@ -9,20 +9,26 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  FX_SYMBOL,
+  HK_SYMBOLS,
+  INDEX_SYMBOL,
+  NAMES,
+  NUMBER_RE,
+  PRICE_SOURCES,
+  REPO_ROOT,
+  US_SYMBOLS,
+  groupOf,
+  readForwardPe,
+  readPriceCsv,
+  resolveSharedData,
+} from './lib/shared-data.mjs';
 
-const scriptDir = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(scriptDir, '..');
-const sharedData = path.resolve(process.argv[2] ?? path.resolve(scriptDir, '..', '..', 'shared', 'data'));
-const outDir = path.join(repoRoot, 'fixtures', 'demo');
+const sharedData = resolveSharedData();
+const outDir = path.join(REPO_ROOT, 'fixtures', 'demo');
 
 const FIRST_DATE = '2024-01-01';
 const LAST_DATE = '2025-12-31';
-
-const HK_SYMBOLS = ['0700.HK', '9988.HK', '1810.HK', '1211.HK', '0981.HK', '9618.HK', '9999.HK'];
-const US_SYMBOLS = ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA'];
-const INDEX_SYMBOL = '^NDX';
-const FX_SYMBOL = 'USDHKD=X';
 
 // Order of quotes.csv rows, as the demo presents them.
 const QUOTE_ORDER = [
@@ -30,90 +36,7 @@ const QUOTE_ORDER = [
   'AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA',
 ];
 
-const COMPANY_NAMES = {
-  '9988.HK': 'Alibaba Group Holding Limited',
-  '0700.HK': 'Tencent Holdings Limited',
-  '1810.HK': 'Xiaomi Corporation',
-  '1211.HK': 'BYD Company Limited',
-  '0981.HK': 'Semiconductor Manufacturing International Corporation',
-  '9618.HK': 'JD.com, Inc.',
-  '9999.HK': 'NetEase, Inc.',
-  AAPL: 'Apple Inc.',
-  MSFT: 'Microsoft Corporation',
-  GOOGL: 'Alphabet Inc.',
-  AMZN: 'Amazon.com, Inc.',
-  META: 'Meta Platforms, Inc.',
-  NVDA: 'NVIDIA Corporation',
-  TSLA: 'Tesla, Inc.',
-};
-
-// Provenance, as listed in shared/data/README.md (repository · path · commit).
-const SOURCES = {
-  hk: {
-    repo: 'luciusneo1017/momentum-portfolio_optimization',
-    path: 'data/interim/*.HK.csv',
-    commit: 'bafe7bb71614319c0152ef2038d7c11751766685',
-  },
-  us: {
-    repo: 'xiayawen/CoinProfit',
-    path: 'price_cache/*.csv',
-    commit: '465bc7e43a7129c198be47c9502ecb77b105e384',
-  },
-  index: {
-    repo: 'YoussefKh200/Slow-Turtle-Research',
-    path: 'data/^NDX.csv',
-    commit: 'fe1404662883710ddfd2cdb6a7819d132fef1c13',
-  },
-  fx: {
-    repo: 'Maxime-bgn/fx_trading_git',
-    path: 'USDHKD=X.csv',
-    commit: '4cbee279ffcd6cabe259e6576d97df319d76add2',
-  },
-};
-
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** Minimal RFC 4180 parser: quoted fields, doubled quotes, CRLF or LF. Returns rows of strings. */
-function parseCsv(text, delimiter = ',') {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      inQuotes = true;
-    } else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
-}
 
 function csvField(value) {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -124,33 +47,26 @@ function csvLine(fields) {
 }
 
 /**
- * Reads Date and Close (as text) from a price file, keeping FIRST_DATE..LAST_DATE.
- * `toDecimalPoint` turns a decimal comma into a dot (USDHKD=X is written with decimal commas).
+ * Reads Date and Close (as text) of a symbol's source price file, keeping FIRST_DATE..LAST_DATE.
+ * USDHKD=X is written with decimal commas: there the comma becomes a dot.
  */
-function readCloses(file, { delimiter = ',', toDecimalPoint = false } = {}) {
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const [header, ...rows] = parseCsv(text, delimiter);
-  const dateCol = header.indexOf('Date');
-  const closeCol = header.indexOf('Close');
-  if (dateCol < 0 || closeCol < 0) throw new Error(`${file}: no Date or Close column in header ${header.join(delimiter)}`);
-
+function readCloses(symbol) {
+  const { file, records } = readPriceCsv(sharedData, symbol);
+  const decimalComma = groupOf(symbol) === 'fx';
   const kept = [];
   const skipped = [];
-  for (const row of rows) {
-    const date = (row[dateCol] ?? '').trim();
-    if (!DATE_RE.test(date)) throw new Error(`${file}: unexpected date ${JSON.stringify(row[dateCol])}`);
+  for (const row of records) {
+    const date = (row.Date ?? '').trim();
+    if (!DATE_RE.test(date)) throw new Error(`${file}: unexpected date ${JSON.stringify(row.Date)}`);
     if (date < FIRST_DATE || date > LAST_DATE) continue;
-    let close = (row[closeCol] ?? '').trim();
-    if (toDecimalPoint) close = close.replace(',', '.');
+    let close = (row.Close ?? '').trim();
+    if (decimalComma) close = close.replace(',', '.');
     if (!NUMBER_RE.test(close) || !Number.isFinite(Number(close))) {
-      skipped.push(`${date} ${JSON.stringify(row[closeCol] ?? '')}`);
+      skipped.push(`${date} ${JSON.stringify(row.Close ?? '')}`);
       continue;
     }
+    if (kept.at(-1)?.date === date) throw new Error(`${file}: duplicate date ${date}`);
     kept.push({ date, close });
-  }
-  kept.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  for (let i = 1; i < kept.length; i++) {
-    if (kept[i].date === kept[i - 1].date) throw new Error(`${file}: duplicate date ${kept[i].date}`);
   }
   return { rows: kept, skipped };
 }
@@ -165,47 +81,20 @@ function writePrices(symbol, rows) {
   writeFile(path.join(outDir, 'prices', `${symbol}.csv`), lines.join('\n') + '\n');
 }
 
-function readForwardPe() {
-  const file = path.join(sharedData, 'forward-pe-2025-03.csv');
-  const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  const col = (name) => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`${file}: no ${name} column`);
-    return i;
-  };
-  const [sym, pe, asOf, basis, source] = ['symbol', 'forward_pe', 'as_of', 'basis', 'source'].map(col);
-  const bySymbol = new Map();
-  for (const r of rows) {
-    if (!NUMBER_RE.test(r[pe])) throw new Error(`${file}: non-numeric forward_pe for ${r[sym]}`);
-    bySymbol.set(r[sym], { forwardPE: r[pe], asOf: r[asOf], basis: r[basis], source: r[source] });
-  }
-  return bySymbol;
-}
-
 // ---- 1. prices ----------------------------------------------------------------------------
 
-const groups = [
-  { key: 'hk', symbols: HK_SYMBOLS, fileOf: (s) => path.join(sharedData, 'prices', 'hk', `${s}.csv`), options: {} },
-  { key: 'us', symbols: US_SYMBOLS, fileOf: (s) => path.join(sharedData, 'prices', 'us', `${s}.csv`), options: {} },
-  { key: 'index', symbols: [INDEX_SYMBOL], fileOf: (s) => path.join(sharedData, 'prices', 'index', `${s}.csv`), options: {} },
-  {
-    key: 'fx',
-    symbols: [FX_SYMBOL],
-    fileOf: (s) => path.join(sharedData, 'prices', 'fx', `${s}.csv`),
-    options: { delimiter: ';', toDecimalPoint: true },
-  },
-];
+const groups = { hk: HK_SYMBOLS, us: US_SYMBOLS, index: [INDEX_SYMBOL], fx: [FX_SYMBOL] };
 
-const ranges = {}; // group key -> { first, last, rows: [per symbol count] }
+const ranges = {}; // group key -> { first, last, counts: ['SYMBOL rows', ...] }
 let totalSkipped = 0;
-for (const group of groups) {
-  for (const symbol of group.symbols) {
-    const { rows, skipped } = readCloses(group.fileOf(symbol), group.options);
+for (const [key, symbols] of Object.entries(groups)) {
+  for (const symbol of symbols) {
+    const { rows, skipped } = readCloses(symbol);
     if (rows.length === 0) throw new Error(`${symbol}: no rows between ${FIRST_DATE} and ${LAST_DATE}`);
     totalSkipped += skipped.length;
     process.stderr.write(`${symbol}: ${rows.length} rows kept, ${skipped.length} skipped (empty or non-numeric Close)${skipped.length ? ': ' + skipped.join(', ') : ''}\n`);
     writePrices(symbol, rows);
-    const r = (ranges[group.key] ??= { first: rows[0].date, last: rows.at(-1).date, counts: [] });
+    const r = (ranges[key] ??= { first: rows[0].date, last: rows.at(-1).date, counts: [] });
     if (rows[0].date < r.first) r.first = rows[0].date;
     if (rows.at(-1).date > r.last) r.last = rows.at(-1).date;
     r.counts.push(`${symbol} ${rows.length}`);
@@ -215,25 +104,25 @@ process.stderr.write(`total skipped rows: ${totalSkipped}\n`);
 
 // ---- 2. quotes.csv ------------------------------------------------------------------------
 
-const forwardPe = readForwardPe();
+const forwardPe = readForwardPe(sharedData);
 const quoteLines = [csvLine(['symbol', 'name', 'currency', 'forwardPE'])];
 for (const symbol of QUOTE_ORDER) {
   const currency = symbol.endsWith('.HK') ? 'HKD' : 'USD';
-  quoteLines.push(csvLine([symbol, COMPANY_NAMES[symbol], currency, forwardPe.get(symbol)?.forwardPE ?? '']));
+  quoteLines.push(csvLine([symbol, NAMES[symbol], currency, forwardPe.get(symbol)?.forwardPE ?? '']));
 }
 writeFile(path.join(outDir, 'quotes.csv'), quoteLines.join('\n') + '\n');
 
 // ---- 3. README.md -------------------------------------------------------------------------
 
-const src = (k) => `${SOURCES[k].repo} · \`${SOURCES[k].path}\` · \`${SOURCES[k].commit}\``;
+const src = (k) => `${PRICE_SOURCES[k].repo} · \`${PRICE_SOURCES[k].path}\` · \`${PRICE_SOURCES[k].commit}\``;
 const mdCell = (s) => s.replace(/\|/g, '\\|');
 const peRows = QUOTE_ORDER.map((symbol) => {
   const pe = forwardPe.get(symbol);
   return pe
-    ? `| ${symbol} | ${mdCell(COMPANY_NAMES[symbol])} | ${pe.forwardPE} | ${pe.asOf} | ${mdCell(pe.basis)} | <${pe.source}> |`
-    : `| ${symbol} | ${mdCell(COMPANY_NAMES[symbol])} | — | — | no figure found; left empty | — |`;
+    ? `| ${symbol} | ${mdCell(NAMES[symbol])} | ${pe.forwardPE} | ${pe.asOf} | ${mdCell(pe.basis)} | <${pe.source}> |`
+    : `| ${symbol} | ${mdCell(NAMES[symbol])} | — | — | no figure found; left empty | — |`;
 });
-const missingPe = QUOTE_ORDER.filter((s) => !forwardPe.has(s)).map((s) => `${COMPANY_NAMES[s]} (${s})`);
+const missingPe = QUOTE_ORDER.filter((s) => !forwardPe.has(s)).map((s) => `${NAMES[s]} (${s})`);
 
 const readme = `# Demo data for \`basket\` (offline data directory)
 
@@ -293,4 +182,4 @@ ${peRows.join('\n')}
 `;
 writeFile(path.join(outDir, 'README.md'), readme);
 
-process.stderr.write(`wrote ${path.relative(repoRoot, outDir)}/ (prices, quotes.csv, README.md)\n`);
+process.stderr.write(`wrote ${path.relative(REPO_ROOT, outDir)}/ (prices, quotes.csv, README.md)\n`);

@@ -12,25 +12,30 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  HK_SYMBOLS,
+  INDEX_SYMBOL,
+  NAMES,
+  PRICE_SOURCES,
+  REPO_ROOT,
+  US_SYMBOLS,
+  groupOf as marketOf,
+  readForwardPe,
+  readPriceCsv,
+  resolveSharedData,
+} from './lib/shared-data.mjs';
 
-const scriptDir = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(scriptDir, '..');
-const sharedData = path.resolve(process.argv[2] ?? path.resolve(scriptDir, '..', '..', 'shared', 'data'));
+const sharedData = resolveSharedData();
 const yfFixtures = path.join(sharedData, 'yahoo-responses', 'yahoo-finance2_fixtures');
 const otherCaptures = path.join(sharedData, 'yahoo-responses', 'other_captures');
-const outDir = path.join(repoRoot, 'fixtures', 'yahoo');
+const outDir = path.join(REPO_ROOT, 'fixtures', 'yahoo');
 
 const YF_REPO = 'gadicc/node-yahoo-finance2';
 // Commit lists as given in shared/data/README.md (abbreviated there; the per-file commit is not recorded).
 const YF_COMMITS_FIXTURES = '676eadc…, 93ebf39…, 7fe6103…, 7b467d7…, ebc6a8e…, ab47c0a…';
 const YF_COMMITS_TESTS_HTTP = '9632634…';
 
-const PRICE_SOURCES = {
-  hk: 'luciusneo1017/momentum-portfolio_optimization · data/interim/*.HK.csv · bafe7bb71614319c0152ef2038d7c11751766685',
-  us: 'xiayawen/CoinProfit · price_cache/*.csv · 465bc7e43a7129c198be47c9502ecb77b105e384',
-  index: 'YoussefKh200/Slow-Turtle-Research · data/^NDX.csv · fe1404662883710ddfd2cdb6a7819d132fef1c13',
-};
+const priceSource = (market) => `${PRICE_SOURCES[market].repo} · ${PRICE_SOURCES[market].path} · ${PRICE_SOURCES[market].commit}`;
 const FORWARD_PE_SOURCE = 'shared/data/forward-pe-2025-03.csv (press reports, each figure with its own date and address)';
 
 // The window of the hand-made chart answers: yahoo-finance2 v4
@@ -39,63 +44,36 @@ const PERIOD1 = '2024-12-02';
 const PERIOD2 = '2025-03-08'; // exclusive: the last bar is the session of 2025-03-07
 const LAST_SESSION = '2025-03-07';
 
-const HK_SYMBOLS = ['0700.HK', '9988.HK', '1810.HK', '1211.HK', '0981.HK', '9618.HK', '9999.HK'];
-const US_SYMBOLS = ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA'];
-const INDEX_SYMBOL = '^NDX';
-
-const NAMES = {
-  '9988.HK': 'Alibaba Group Holding Limited',
-  '0700.HK': 'Tencent Holdings Limited',
-  '1810.HK': 'Xiaomi Corporation',
-  '1211.HK': 'BYD Company Limited',
-  '0981.HK': 'Semiconductor Manufacturing International Corporation',
-  '9618.HK': 'JD.com, Inc.',
-  '9999.HK': 'NetEase, Inc.',
-  AAPL: 'Apple Inc.',
-  MSFT: 'Microsoft Corporation',
-  GOOGL: 'Alphabet Inc.',
-  AMZN: 'Amazon.com, Inc.',
-  META: 'Meta Platforms, Inc.',
-  NVDA: 'NVIDIA Corporation',
-  TSLA: 'Tesla, Inc.',
-  '^NDX': 'NASDAQ 100',
-};
+// Every market here trades 09:30-16:00 local time; they differ in currency, zone and exchange names.
+const defineMarket = (currency, timeZone, [chartExchangeName, fullExchangeName, quoteExchange, marketName], extra = {}) => ({
+  currency,
+  timeZone,
+  open: [9, 30],
+  close: [16, 0],
+  chartExchangeName,
+  fullExchangeName,
+  ...(quoteExchange && { quoteExchange, market: marketName }),
+  ...extra,
+});
 
 const MARKETS = {
-  hk: {
-    currency: 'HKD',
-    timeZone: 'Asia/Hong_Kong',
-    open: [9, 30],
-    close: [16, 0],
-    chartExchangeName: 'HKG',
-    fullExchangeName: 'HKSE',
-    quoteExchange: 'HKG',
-    market: 'hk_market',
-    // Not in the AAPL template; Yahoo serves Hong Kong quotes 15 minutes delayed.
-    quoteSourceName: 'Delayed Quote',
-    exchangeDataDelayedBy: 15,
-  },
-  us: {
-    currency: 'USD',
-    timeZone: 'America/New_York',
-    open: [9, 30],
-    close: [16, 0],
-    chartExchangeName: 'NMS',
-    fullExchangeName: 'NasdaqGS',
-    quoteExchange: 'NMS',
-    market: 'us_market',
-  },
-  index: {
-    currency: 'USD',
-    timeZone: 'America/New_York',
-    open: [9, 30],
-    close: [16, 0],
-    chartExchangeName: 'NIM',
-    fullExchangeName: 'Nasdaq GIDS',
-  },
+  // quoteSourceName and exchangeDataDelayedBy are not in the AAPL template; Yahoo serves Hong Kong
+  // quotes 15 minutes delayed.
+  hk: defineMarket('HKD', 'Asia/Hong_Kong', ['HKG', 'HKSE', 'HKG', 'hk_market'], { quoteSourceName: 'Delayed Quote', exchangeDataDelayedBy: 15 }),
+  us: defineMarket('USD', 'America/New_York', ['NMS', 'NasdaqGS', 'NMS', 'us_market']),
+  index: defineMarket('USD', 'America/New_York', ['NIM', 'Nasdaq GIDS']),
 };
 
 const CONTENT_TYPE = { 'content-type': 'application/json;charset=utf-8' };
+
+/** The `response` half of a recorded exchange: a JSON body, 200 OK unless told otherwise. */
+const jsonResponse = (bodyJson, { ok = true, status = 200, statusText = 'OK' } = {}) => ({
+  ok,
+  status,
+  statusText,
+  headers: { ...CONTENT_TYPE },
+  bodyJson,
+});
 
 // ---- small helpers ------------------------------------------------------------------------
 
@@ -103,47 +81,6 @@ const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 function writeJson(name, value) {
   fs.writeFileSync(path.join(outDir, name), JSON.stringify(value, null, 2) + '\n');
-}
-
-function parseCsv(text) {
-  // The price files have no quoted fields; forward-pe-2025-03.csv does (handled below).
-  const rows = [];
-  let row = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') inQuotes = false;
-      else field += c;
-    } else if (c === '"') inQuotes = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
-}
-
-/** Rows of a price CSV as records keyed by header name, ascending by Date. */
-function readPriceRows(file) {
-  const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  const records = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-  records.sort((a, b) => (a.Date < b.Date ? -1 : a.Date > b.Date ? 1 : 0));
-  return records;
 }
 
 function toNumber(text, what) {
@@ -199,23 +136,6 @@ const chartUrl = (symbol) =>
 const quoteUrl = (symbols) =>
   `https://query2.finance.yahoo.com/v7/finance/quote?symbols=${[...symbols].sort().map(encodeURIComponent).join('%2C')}&crumb=REDACTED`;
 
-function marketOf(symbol) {
-  if (symbol === INDEX_SYMBOL) return 'index';
-  return symbol.endsWith('.HK') ? 'hk' : 'us';
-}
-
-function priceFile(symbol) {
-  const folder = { hk: 'hk', us: 'us', index: 'index' }[marketOf(symbol)];
-  return path.join(sharedData, 'prices', folder, `${symbol}.csv`);
-}
-
-function readForwardPe() {
-  const [header, ...rows] = parseCsv(fs.readFileSync(path.join(sharedData, 'forward-pe-2025-03.csv'), 'utf8'));
-  const iSym = header.indexOf('symbol');
-  const iPe = header.indexOf('forward_pe');
-  return new Map(rows.map((r) => [r[iSym], toNumber(r[iPe], `forward_pe of ${r[iSym]}`)]));
-}
-
 // ---- 1. real recorded files, byte for byte ------------------------------------------------
 
 const REAL_COPIES = [
@@ -257,7 +177,7 @@ for (const [from, to] of REAL_COPIES) {
       'The response body is REAL: Yahoo v8 chart answer for an unknown symbol (shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json). ' +
       'The request URL (yahoo-finance2 v4 chart(\'INVALID.BO\', { period1: \'2024-12-02\', period2: \'2025-03-08\' })), status 404 "Not Found" and the content-type header are a reconstructed wrapper, not a recording.',
     request: { method: 'GET', url: chartUrl('INVALID.BO') },
-    response: { ok: false, status: 404, statusText: 'Not Found', headers: { ...CONTENT_TYPE }, bodyJson: body },
+    response: jsonResponse(body, { ok: false, status: 404, statusText: 'Not Found' }),
   });
   provenance.push({
     file: name,
@@ -282,27 +202,19 @@ function buildChart(symbol) {
   const marketKey = marketOf(symbol);
   const market = MARKETS[marketKey];
   const template = marketKey === 'hk' ? hkCapture.meta : aaplChart.meta;
-  const all = readPriceRows(priceFile(symbol));
+  const all = readPriceCsv(sharedData, symbol).records;
   const bars = all.filter((r) => r.Date >= PERIOD1 && r.Date < PERIOD2);
   const before = all.filter((r) => r.Date < PERIOD1).at(-1);
   if (bars.at(-1)?.Date !== LAST_SESSION) throw new Error(`${symbol}: last bar is ${bars.at(-1)?.Date}, expected ${LAST_SESSION}`);
 
-  const timestamp = [];
-  const open = [];
-  const high = [];
-  const low = [];
-  const close = [];
-  const volume = [];
-  for (const r of bars) {
+  const timestamp = bars.map((r) => {
     const t = zonedEpochSeconds(r.Date, market.open, market.timeZone);
     if (localDate(t, market.timeZone) !== r.Date) throw new Error(`${symbol} ${r.Date}: timestamp ${t} is not on that local date`);
-    timestamp.push(t);
-    open.push(toNumber(r.Open, `${symbol} ${r.Date} Open`));
-    high.push(toNumber(r.High, `${symbol} ${r.Date} High`));
-    low.push(toNumber(r.Low, `${symbol} ${r.Date} Low`));
-    close.push(toNumber(r.Close, `${symbol} ${r.Date} Close`));
-    volume.push(r.Volume === undefined ? 0 : toNumber(r.Volume, `${symbol} ${r.Date} Volume`));
-  }
+    return t;
+  });
+  // The index file has no Volume column: volume 0 there.
+  const column = (name) => bars.map((r) => (name === 'Volume' && r.Volume === undefined ? 0 : toNumber(r[name], `${symbol} ${r.Date} ${name}`)));
+  const [open, high, low, close, volume] = ['Open', 'High', 'Low', 'Close', 'Volume'].map(column);
   closesOnLastSession.set(symbol, close.at(-1));
 
   const sessionOpen = zonedEpochSeconds(LAST_SESSION, market.open, market.timeZone);
@@ -344,11 +256,11 @@ function buildChart(symbol) {
   };
 
   const name = `chart-${symbol}-${PERIOD1}-to-${PERIOD2}.fake.json`;
-  const priceSource = PRICE_SOURCES[marketKey];
+  const source = priceSource(marketKey);
   writeJson(name, {
     _note:
       `HAND-MADE (not recorded). Real daily bars of ${symbol} from ${bars[0].Date} to ${bars.at(-1).Date} (${bars.length} sessions), ` +
-      `from ${priceSource} (downloaded by yfinance), put in the shape of Yahoo's v8 chart answer ` +
+      `from ${source} (downloaded by yfinance), put in the shape of Yahoo's v8 chart answer ` +
       `(real recorded gadicc/node-yahoo-finance2 chart-AAPL-2020-01-01-to-2020-01-03.json). ` +
       `Prices are yfinance's split- and dividend-ADJUSTED values, so close and adjclose are equal here (Yahoo's own close is raw). ` +
       `timestamp = the session's opening instant (09:30 ${market.timeZone}) in UTC seconds. ` +
@@ -357,33 +269,27 @@ function buildChart(symbol) {
       `regularMarketPrice = last close, regularMarketTime = that session's close, chartPreviousClose = the close of the session before ${PERIOD1} (${before.Date}), ` +
       `currentTradingPeriod = the ${LAST_SESSION} session (reconstructed), firstTradeDate null where unknown; 52-week and day high/low/volume fields dropped.`,
     request: { method: 'GET', url: chartUrl(symbol) },
-    response: {
-      ok: true,
-      status: 200,
-      statusText: 'OK',
-      headers: { ...CONTENT_TYPE },
-      bodyJson: {
-        chart: {
-          result: [
-            {
-              meta,
-              timestamp,
-              indicators: {
-                quote: [{ open, high, low, close, volume }],
-                adjclose: [{ adjclose: [...close] }],
-              },
+    response: jsonResponse({
+      chart: {
+        result: [
+          {
+            meta,
+            timestamp,
+            indicators: {
+              quote: [{ open, high, low, close, volume }],
+              adjclose: [{ adjclose: [...close] }],
             },
-          ],
-          error: null,
-        },
+          },
+        ],
+        error: null,
       },
-    },
+    }),
   });
   provenance.push({
     file: name,
     kind: 'hand-made (.fake)',
     request: `GET ${chartUrl(symbol)}`,
-    source: `bars: ${priceSource}; shape and meta template: ${YF_REPO} chart-AAPL-2020-01-01-to-2020-01-03.json${marketKey === 'hk' ? ' and other_captures/chart-0700.HK-range5d-interval1d.captured-2026-08-07.json' : ''}`,
+    source: `bars: ${source}; shape and meta template: ${YF_REPO} chart-AAPL-2020-01-01-to-2020-01-03.json${marketKey === 'hk' ? ' and other_captures/chart-0700.HK-range5d-interval1d.captured-2026-08-07.json' : ''}`,
   });
 }
 
@@ -401,7 +307,9 @@ const QUOTE_KEYS = new Set([
   'hasPrePostMarketData', 'firstTradeDateMilliseconds', 'priceHint', 'sourceInterval', 'exchangeDataDelayedBy',
   'symbol', 'shortName', 'longName', 'displayName', 'regularMarketPrice', 'regularMarketTime', 'forwardPE',
 ]);
-const forwardPe = readForwardPe();
+const forwardPe = new Map(
+  [...readForwardPe(sharedData)].map(([symbol, pe]) => [symbol, toNumber(pe.forwardPE, `forward_pe of ${symbol}`)]),
+);
 
 function buildQuoteResult(symbol) {
   const marketKey = marketOf(symbol);
@@ -451,24 +359,20 @@ const QUOTE_FILES = [
 for (const [name, symbols, what] of QUOTE_FILES) {
   const sorted = [...symbols].sort();
   const withPe = sorted.filter((s) => forwardPe.has(s));
+  const hasHk = sorted.some((s) => marketOf(s) === 'hk');
+  const hasUs = sorted.some((s) => marketOf(s) === 'us');
   writeJson(name, {
     _note:
       `HAND-MADE (not recorded). v7 quote answer for ${what}, in the shape of the real recorded quote-AAPL-BABA.json ` +
       `(${YF_REPO}; the AAPL result, cut down to identity, exchange and price fields). ` +
-      `regularMarketPrice = the real adjusted close of ${LAST_SESSION} (yfinance download: ${sorted.some((s) => marketOf(s) === 'hk') ? PRICE_SOURCES.hk : ''}${sorted.some((s) => marketOf(s) === 'hk') && sorted.some((s) => marketOf(s) === 'us') ? '; ' : ''}${sorted.some((s) => marketOf(s) === 'us') ? PRICE_SOURCES.us : ''}), ` +
+      `regularMarketPrice = the real adjusted close of ${LAST_SESSION} (yfinance download: ${[hasHk && priceSource('hk'), hasUs && priceSource('us')].filter(Boolean).join('; ')}), ` +
       `regularMarketTime = that session's 16:00 close. forwardPE is present only for ${withPe.length ? withPe.join(', ') : 'none'}: ` +
       `press figures of Feb-Mar 2025 copied from ${FORWARD_PE_SOURCE}, not Yahoo's own forwardPE; the others have no figure and no key. ` +
-      (sorted.some((s) => marketOf(s) === 'hk')
+      (hasHk
         ? 'Hong Kong quoteSourceName "Delayed Quote" / exchangeDataDelayedBy 15 are set by hand; priceHint 3 and hasPrePostMarketData false come from the real 0700.HK chart capture.'
         : 'All other kept fields are the AAPL template values.'),
     request: { method: 'GET', url: quoteUrl(symbols) },
-    response: {
-      ok: true,
-      status: 200,
-      statusText: 'OK',
-      headers: { ...CONTENT_TYPE },
-      bodyJson: { quoteResponse: { result: sorted.map(buildQuoteResult), error: null } },
-    },
+    response: jsonResponse({ quoteResponse: { result: sorted.map(buildQuoteResult), error: null } }),
   });
   provenance.push({
     file: name,
@@ -508,4 +412,4 @@ ${LAST_SESSION}; those prices are yfinance's split- and dividend-adjusted values
 `;
 fs.writeFileSync(path.join(outDir, 'PROVENANCE.md'), provenanceMd);
 
-process.stderr.write(`wrote ${provenance.length} fixtures and PROVENANCE.md to ${path.relative(repoRoot, outDir)}/\n`);
+process.stderr.write(`wrote ${provenance.length} fixtures and PROVENANCE.md to ${path.relative(REPO_ROOT, outDir)}/\n`);

@@ -133,7 +133,8 @@ function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Co
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`basket: ${s.replace(/^error: /, '')}`),
+      // one line: commander puts its "Did you mean …?" on a line of its own
+      outputError: (s, write) => write(`basket: ${oneLine(s.replace(/^error: /, '').replace(/\(Did you mean/, '(did you mean'))}\n`),
     })
     .showSuggestionAfterError(true);
 

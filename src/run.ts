@@ -87,8 +87,11 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Rep
     dataSource: provider.description,
   });
   if (report.baskets.every((b) => b.return === null)) {
-    const latest = [...history.items.values()].map((s) => s.dates.at(-1) ?? '').sort().at(-1);
-    const hint = latest ? `the latest close found is ${latest}` : `no close at all from ${window.historyStart} to ${window.asOf}`;
+    const found = [...history.items.values()].flatMap((s) => [s.dates[0], s.dates.at(-1)]).filter((d) => d !== undefined).sort();
+    const hint =
+      found.length > 0
+        ? `the closes found run from ${found[0]} to ${found.at(-1)}; a return needs a close before ${window.from} and one after it`
+        : `no close at all from ${window.historyStart} to ${window.asOf}`;
     throw new MarketDataError(`no market data for any member from ${window.from} to ${window.asOf} (${provider.description}): ${hint}`);
   }
   return report;

@@ -167,7 +167,9 @@ describe('basket compare', () => {
   it('exits 3 when no member has data in the period', async () => {
     const r = await runCli(['compare', '--data', DEMO_DIR, '--as-of', '2026-06-30']);
     expect(r.exitCode).toBe(3);
-    expect(r.stderr).toMatch(/^basket: no market data for any member from 2026-01-01 to 2026-06-30 \(files:.*demo\): the latest close found is 2025-12-31\n$/);
+    expect(r.stderr).toMatch(
+      /^basket: no market data for any member from 2026-01-01 to 2026-06-30 \(files:.*demo\): the closes found run from 2025-12-02 to 2025-12-31; a return needs a close before 2026-01-01 and one after it\n$/,
+    );
     expect(r.stdout).toBe('');
   });
 });
@@ -182,6 +184,9 @@ describe('bad input: one line on stderr, exit code 2, nothing on stdout', () => 
     [['compare', ...DEMO, '--format', 'xml'], "basket: option '-f, --format <format>' argument 'xml' is invalid"],
     [['compare', ...DEMO, '--bogus'], "basket: unknown option '--bogus'"],
     [['frobnicate'], "basket: unknown command 'frobnicate'"],
+    [['compar'], "basket: unknown command 'compar' (did you mean compare?)"],
+    [['compare', '--formt', 'json'], "basket: unknown option '--formt' (did you mean --format?)"],
+    [['compare', '--from'], "basket: option '--from <date>' argument missing"],
     [['compare', ...DEMO, '--config', 'fixtures/config/invalid.yaml'], 'basket: config error in fixtures/config/invalid.yaml at baskets.mag7.symbols[3]: duplicate symbol MSFT'],
     [['compare', ...DEMO, '--config', 'fixtures/config/malformed.yaml'], 'basket: config error in'],
     [['compare', ...DEMO, '--config', 'no-such-config.yaml'], 'no such file'],

@@ -99,6 +99,22 @@ describe('fetchHistory (chart)', () => {
     expect(out.items.get('^NDX')?.close.at(-1)).toBe(20201.369140625);
   });
 
+  it('lists issues in the order the symbols were asked, whatever order the answers came in', async () => {
+    const asked = ['ZZ1', 'ZZ2', 'ZZ3', 'ZZ4'];
+    const answered: string[] = [];
+    // Yahoo's real "No data found" 404 body, answered later the earlier the symbol was asked
+    const slowFirst = (async (input: string | URL | Request) => {
+      const symbol = decodeURIComponent(new URL(String(input)).pathname.split('/').at(-1) ?? '');
+      await new Promise((resolve) => setTimeout(resolve, 10 * (asked.length - asked.indexOf(symbol))));
+      answered.push(symbol);
+      return Response.json({ chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } }, { status: 404 });
+    }) as typeof fetch;
+    const yahoo = await provider(slowFirst);
+    const out = await yahoo.fetchHistory({ symbols: asked, start: '2024-12-02', end: '2025-03-07' });
+    expect(answered).toEqual([...asked].reverse());
+    expect(out.issues.map((i) => i.symbol)).toEqual(asked);
+  });
+
   it('reports an unknown symbol from its real 404 answer, and keeps the others', async () => {
     const yahoo = await provider(createReplayFetch().fetch);
     const out = await yahoo.fetchHistory({ symbols: ['INVALID.BO', 'AAPL'], start: '2024-12-02', end: '2025-03-07' });
@@ -167,6 +183,20 @@ describe('fetchQuotes (quote)', () => {
     const out = await yahoo.fetchQuotes(['NONEXIST', 'AAPL']);
     expect([...out.items.keys()]).toEqual(['AAPL']);
     expect(out.issues).toEqual([{ symbol: 'NONEXIST', code: 'no-quote', message: expect.stringContaining('no quote') }]);
+  });
+
+  it('notes each symbol of a batch Yahoo could not answer once', async () => {
+    const replay = createReplayFetch({
+      overrides: { [requestKey('GET', 'https://query2.finance.yahoo.com/v7/finance/quote?symbols=AAPL%2CBABA')]: { status: 200, bodyText: '<html>oops</html>' } },
+    });
+    const yahoo = await provider(replay.fetch);
+    const out = await yahoo.fetchQuotes(['BABA', 'AAPL']);
+    expect(out.items.size).toBe(0);
+    expect(out.issues.map((i) => [i.symbol, i.code])).toEqual([
+      ['AAPL', 'no-quote'],
+      ['BABA', 'no-quote'],
+    ]);
+    expect(out.issues[0]?.message).toContain('no quote: unusable answer from Yahoo Finance');
   });
 
   it('asks in batches of at most 100 symbols', async () => {

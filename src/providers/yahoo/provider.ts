@@ -71,10 +71,9 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     description: 'yahoo',
 
     async fetchHistory({ symbols, start, end }: HistoryRequest) {
-      const items = new Map<string, PriceSeries>();
-      const issues: SymbolIssue[] = [];
-      await Promise.all(
-        symbols.map(async (symbol) => {
+      // requests run concurrently; answers are assembled in request order, so output is stable
+      const answers = await Promise.all(
+        symbols.map(async (symbol): Promise<{ series?: PriceSeries; issues: SymbolIssue[] }> => {
           let chart: ChartLike;
           try {
             // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
@@ -82,49 +81,53 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
           } catch (err) {
             const failure = classifyYahooError(err);
             if (failure.scope === 'all') throw new MarketDataError(failure.message, { cause: err });
-            issues.push({ symbol, code: failure.code, message: failure.message });
-            return;
+            return { issues: [{ symbol, code: failure.code, message: failure.message }] };
           }
           const parsed = toPriceSeries(symbol, chart, start, end);
-          issues.push(...parsed.issues);
           if (parsed.series.dates.length === 0) {
-            issues.push({ symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` });
-            return;
+            const none: SymbolIssue = { symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` };
+            return { issues: [...parsed.issues, none] };
           }
-          items.set(symbol, parsed.series);
+          return parsed;
         }),
       );
-      return { items, issues };
+      const items = new Map<string, PriceSeries>();
+      answers.forEach((a, i) => a.series && items.set(symbols[i] as string, a.series));
+      return { items, issues: answers.flatMap((a) => a.issues) };
     },
 
     async fetchQuotes(symbols: readonly string[]) {
       const wanted = [...new Set(symbols)].sort();
-      const items = new Map<string, Quote>();
-      const issues: SymbolIssue[] = [];
       const batches: string[][] = [];
       for (let i = 0; i < wanted.length; i += QUOTE_BATCH) batches.push(wanted.slice(i, i + QUOTE_BATCH));
-      await Promise.all(
-        batches.map(async (batch) => {
-          let results: QuoteLike[];
+      const failed = new Map<string, string>(); // symbol → why its batch failed
+      const answers = await Promise.all(
+        batches.map(async (batch): Promise<QuoteLike[]> => {
           try {
-            results = (await yf.quote(batch, { return: 'array' })) as QuoteLike[];
+            return (await yf.quote(batch, { return: 'array' })) as QuoteLike[];
           } catch (err) {
             const failure = classifyYahooError(err);
             if (failure.scope === 'all') throw new MarketDataError(failure.message, { cause: err });
-            for (const symbol of batch) issues.push({ symbol, code: 'no-quote', message: `no quote: ${failure.message}` });
-            return;
-          }
-          for (const raw of results) {
-            const quote = toQuote(raw);
-            if (batch.includes(quote.symbol)) items.set(quote.symbol, quote);
+            for (const symbol of batch) failed.set(symbol, failure.message);
+            return [];
           }
         }),
       );
-      for (const symbol of wanted) {
-        if (!items.has(symbol)) {
-          issues.push({ symbol, code: 'no-quote', message: 'Yahoo Finance returned no quote (unknown or delisted symbol?)' });
-        }
+      const items = new Map<string, Quote>();
+      const asked = new Set(wanted);
+      for (const raw of answers.flat()) {
+        const quote = toQuote(raw);
+        if (asked.has(quote.symbol)) items.set(quote.symbol, quote);
       }
+      const issues: SymbolIssue[] = wanted
+        .filter((symbol) => !items.has(symbol))
+        .map((symbol) => ({
+          symbol,
+          code: 'no-quote',
+          message: failed.has(symbol)
+            ? `no quote: ${failed.get(symbol)}`
+            : 'Yahoo Finance returned no quote (unknown or delisted symbol?)',
+        }));
       return { items, issues };
     },
   };

@@ -106,7 +106,13 @@ describe('basket compare', () => {
 
   it('through Yahoo (replayed) gives the same figures as the offline data', async () => {
     const replay = createReplayFetch();
+    // yahoo-finance2's default logger writes to stdout, and it has a survey notice and a version check
+    const spies = (['log', 'info', 'warn', 'error', 'dir'] as const).map((level) => vi.spyOn(console, level));
     const r = await runCli(['compare', '--as-of', '2025-03-07', '--format', 'json'], { fetch: replay.fetch });
+    for (const spy of spies) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
     expect(r.stderr).not.toContain('yahoo-finance2:');
     expect(r.exitCode).toBe(0);
     const report = JSON.parse(r.stdout) as Report;

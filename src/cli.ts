@@ -3,6 +3,7 @@
  * a renderer turns the answer into text. `main()` is the one place that
  * catches everything and decides the exit code; it never exits the process.
  */
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ChalkInstance } from 'chalk';
 import { BasketError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './errors.js';
@@ -75,7 +76,6 @@ function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
       });
     }
     const { openFilesProvider } = await import('./providers/files/provider.js');
-    const path = await import('node:path');
     return openFilesProvider(path.resolve(io.cwd, data), data);
   };
 }
@@ -195,7 +195,6 @@ Examples:
     .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; out: string; force?: boolean }) => {
       const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf }, await makeContext(io, deps, flags));
       const { writeDataDirectory } = await import('./providers/files/write.js');
-      const path = await import('node:path');
       const out = path.resolve(io.cwd, flags.out);
       await writeDataDirectory(out, snap.series, snap.quotes, { force: flags.force === true });
       printIssues(io, snap.issues, flags);

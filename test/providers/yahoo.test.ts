@@ -2,10 +2,12 @@
  * The Yahoo provider through the real yahoo-finance2 code path, with recorded
  * answers from fixtures/yahoo replayed by an injected fetch.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openYahooProvider } from '../../src/providers/yahoo/provider.js';
 import { classifyYahooError, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
-import { createReplayFetch, requestKey } from '../helpers/replay.js';
+import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
 
 async function provider(replayed: typeof globalThis.fetch, log: string[] = []) {
@@ -67,15 +69,10 @@ describe('fetchHistory (chart)', () => {
   });
 
   it('keeps close and adjusted close apart (real MSFT recording with dividends)', async () => {
-    const overrides = {};
-    const replay = createReplayFetch({ overrides });
-    const yahoo = await provider(replay.fetch);
     // the recording asked events=div only; the provider asks div|split|earn, so replay it under the provider's key
-    const { readFileSync } = await import('node:fs');
-    const rec = JSON.parse(readFileSync(new URL('../../fixtures/yahoo/chart-MSFT-2021-02-01-to-2022-01-31-events-div.json', import.meta.url), 'utf8'));
-    Object.assign(overrides, {
-      [requestKey('GET', 'https://query2.finance.yahoo.com/v8/finance/chart/MSFT?useYfid=true&interval=1d&includePrePost=true&events=div%7Csplit%7Cearn&lang=en-US&period1=1612137600&period2=1643587200')]: rec.response,
-    });
+    const rec = JSON.parse(readFileSync(path.join(FIXTURES, 'yahoo', 'chart-MSFT-2021-02-01-to-2022-01-31-events-div.json'), 'utf8'));
+    const key = requestKey('GET', chartUrl('MSFT', 1612137600, 1643587200));
+    const yahoo = await provider(createReplayFetch({ overrides: { [key]: rec.response } }).fetch);
     const out = await yahoo.fetchHistory({ symbols: ['MSFT'], start: '2021-02-01', end: '2022-01-30' });
     const msft = out.items.get('MSFT')!;
     expect(msft.dates[0]).toBe('2021-02-01');

@@ -4,6 +4,11 @@ export interface BasketDef {
   readonly name: string;
   /** Normalised, unique, in the order written. */
   readonly symbols: readonly string[];
+  /**
+   * The target weight of each symbol, index by index with `symbols`: fractions
+   * summing to 1 (within 1e-6), each above zero. Null when the config gives none.
+   */
+  readonly weights: readonly number[] | null;
   readonly benchmark: string | null;
   /** `preset`, or the path of the file that defines it. */
   readonly source: string;

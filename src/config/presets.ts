@@ -10,6 +10,7 @@ export const PRESETS: readonly BasketDef[] = [
     name: 'China tech titans',
     symbols: ['9988.HK', '0700.HK', '1810.HK', '1211.HK', '0981.HK', '9618.HK', '9999.HK'],
     benchmark: 'HSTECH.HK',
+    weights: null,
     source: 'preset',
   },
   {
@@ -17,6 +18,7 @@ export const PRESETS: readonly BasketDef[] = [
     name: 'Magnificent Seven',
     symbols: ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA'],
     benchmark: '^NDX',
+    weights: null,
     source: 'preset',
   },
 ];

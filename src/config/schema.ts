@@ -15,19 +15,112 @@ const SymbolText = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+const EMPTY_BASKET = 'an empty basket: list at least one symbol';
+
+/** How far the weights of a basket may sum from 1. */
+export const WEIGHT_SUM_TOLERANCE = 1e-6;
+
+/** A target weight: a finite number above zero (z.number() refuses NaN and infinities). */
+const Weight = z.number({ error: 'must be a positive number' }).positive('must be a positive number');
+
+/** `symbols: [AAPL, MSFT]`: no weights. */
+const PlainList = z.array(SymbolText, { error: 'must be a list of ticker symbols' }).min(1, EMPTY_BASKET);
+
+/** `symbols: [{ symbol: AAPL, weight: 0.3 }, ...]`. */
+const WeightedList = z.array(
+  z.strictObject(
+    { symbol: SymbolText, weight: Weight },
+    { error: (issue) => (issue.code === 'invalid_type' ? 'must be a mapping with "symbol" and "weight"' : undefined) },
+  ),
+);
+
+/** The symbols of a basket in the order written, with their weights or null. */
+interface SymbolsWithWeights {
+  readonly symbols: string[];
+  readonly weights: number[] | null;
+}
+
+/** One symbol as written: where it is (relative to `symbols`) and how to name that place in a duplicate message. */
+interface Written {
+  readonly symbol: string;
+  readonly weight: number | null;
+  readonly path: PropertyKey[];
+  readonly at: string;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A sum as people should read it: at most 10 significant digits, trailing zeros trimmed (`0.3 + 0.6` → `0.9`). */
+function formatSum(sum: number): string {
+  return String(Number(sum.toPrecision(10)));
+}
+
+/**
+ * The three ways of writing `symbols` (a list of tickers, a mapping of ticker
+ * to weight, a list of `{ symbol, weight }`), read into symbols and weights.
+ * Issues are added relative to `symbols`, so they print as `baskets.x.symbols[2].weight`.
+ */
+function readSymbols(raw: unknown, ctx: z.RefinementCtx): SymbolsWithWeights | typeof z.NEVER {
+  const fail = (path: PropertyKey[], message: string): typeof z.NEVER => {
+    ctx.addIssue({ code: 'custom', path, message });
+    return z.NEVER;
+  };
+  const forward = (issues: readonly z.core.$ZodIssue[]): typeof z.NEVER => {
+    for (const issue of issues) ctx.addIssue({ code: 'custom', path: [...issue.path], message: describe(issue) });
+    return z.NEVER;
+  };
+
+  const written: Written[] = [];
+  if (isMapping(raw)) {
+    const entries = Object.entries(raw);
+    if (entries.length === 0) return fail([], EMPTY_BASKET);
+    for (const [key, value] of entries) {
+      const symbol = normaliseSymbol(key);
+      const problem = symbolProblem(symbol);
+      if (problem) return fail([key], problem);
+      const weight = Weight.safeParse(value, { reportInput: true });
+      if (!weight.success) return forward(weight.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })));
+      written.push({ symbol, weight: weight.data, path: [key], at: JSON.stringify(key) });
+    }
+  } else if (Array.isArray(raw) && raw.some(isMapping)) {
+    const withWeight = raw.findIndex(isMapping);
+    const without = raw.findIndex((item) => typeof item === 'string');
+    if (without !== -1) return fail([], `give every symbol a weight, or none ([${withWeight}] has one, [${without}] has none)`);
+    const list = WeightedList.safeParse(raw, { reportInput: true });
+    if (!list.success) return forward(list.error.issues);
+    list.data.forEach(({ symbol, weight }, i) => written.push({ symbol, weight, path: [i, 'symbol'], at: `[${i}]` }));
+  } else {
+    const list = PlainList.safeParse(raw, { reportInput: true });
+    if (!list.success) return forward(list.error.issues);
+    list.data.forEach((symbol, i) => written.push({ symbol, weight: null, path: [i], at: `[${i}]` }));
+  }
+
+  const first = new Map<string, Written>();
+  for (const item of written) {
+    const earlier = first.get(item.symbol);
+    if (earlier === undefined) first.set(item.symbol, item);
+    else {
+      const where = isMapping(raw) ? `written ${earlier.at}` : `at ${earlier.at}`;
+      return fail(item.path, `duplicate symbol ${item.symbol} (also ${where})`);
+    }
+  }
+
+  const symbols = written.map((item) => item.symbol);
+  const weights = written.map((item) => item.weight).filter((weight): weight is number => weight !== null);
+  if (weights.length === 0) return { symbols, weights: null };
+  const sum = weights.reduce((total, weight) => total + weight, 0);
+  if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) {
+    return fail([], `weights sum to ${formatSum(sum)} (they must sum to 1 within ${WEIGHT_SUM_TOLERANCE.toExponential()})`);
+  }
+  return { symbols, weights };
+}
+
 const BasketEntry = z.strictObject({
   name: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').optional(),
-  symbols: z
-    .array(SymbolText, { error: 'must be a list of ticker symbols' })
-    .min(1, 'an empty basket: list at least one symbol')
-    .superRefine((symbols, ctx) => {
-      const first = new Map<string, number>();
-      symbols.forEach((symbol, i) => {
-        const earlier = first.get(symbol);
-        if (earlier === undefined) first.set(symbol, i);
-        else ctx.addIssue({ code: 'custom', path: [i], message: `duplicate symbol ${symbol} (also at [${earlier}])` });
-      });
-    }),
+  /** A list of tickers, a mapping of ticker to weight, or a list of `{ symbol, weight }`. */
+  symbols: z.unknown().transform(readSymbols),
   benchmark: SymbolText.optional(),
 });
 
@@ -83,7 +176,8 @@ export function toBaskets(document: unknown, file: string): BasketDef[] {
   return Object.entries(parsed.data.baskets).map(([id, entry]) => ({
     id,
     name: entry.name ?? id,
-    symbols: entry.symbols,
+    symbols: entry.symbols.symbols,
+    weights: entry.symbols.weights,
     benchmark: entry.benchmark ?? null,
     source: file,
   }));
@@ -107,7 +201,7 @@ export function toListBasket(text: string, id: string, file: string): BasketDef 
     firstLine.set(symbol, i + 1);
     symbols.push(symbol);
   });
-  if (symbols.length === 0) throw new ConfigError(file, null, 'an empty basket: list at least one symbol');
+  if (symbols.length === 0) throw new ConfigError(file, null, EMPTY_BASKET);
   if (!BASKET_ID.test(id)) throw new ConfigError(file, null, `the file name ${JSON.stringify(id)} is not a usable basket id`);
-  return { id, name: id, symbols, benchmark: null, source: file };
+  return { id, name: id, symbols, weights: null, benchmark: null, source: file };
 }

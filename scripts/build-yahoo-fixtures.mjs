@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  FX_SYMBOL,
   HK_SYMBOLS,
   INDEX_SYMBOL,
   NAMES,
@@ -126,12 +127,13 @@ function localDate(epochSeconds, timeZone) {
 function zoneAbbreviation(timeZone, gmtoffset) {
   if (timeZone === 'Asia/Hong_Kong') return 'HKT';
   if (timeZone === 'America/New_York') return gmtoffset === -18000 ? 'EST' : 'EDT';
+  if (timeZone === 'Europe/London') return gmtoffset === 0 ? 'GMT' : 'BST';
   throw new Error(`no abbreviation for ${timeZone}`);
 }
 
-const chartUrl = (symbol) =>
+const chartUrl = (symbol, period2 = PERIOD2) =>
   `https://query2.finance.yahoo.com/v8/finance/chart/${symbol}?useYfid=true&interval=1d&includePrePost=true` +
-  `&events=div%7Csplit%7Cearn&lang=en-US&period1=${Date.parse(PERIOD1) / 1000}&period2=${Date.parse(PERIOD2) / 1000}`;
+  `&events=div%7Csplit%7Cearn&lang=en-US&period1=${Date.parse(PERIOD1) / 1000}&period2=${Date.parse(period2) / 1000}`;
 
 const quoteUrl = (symbols) =>
   `https://query2.finance.yahoo.com/v7/finance/quote?symbols=${[...symbols].sort().map(encodeURIComponent).join('%2C')}&crumb=REDACTED`;
@@ -198,14 +200,18 @@ const KNOWN_FIRST_TRADE = { AAPL: aaplChart.meta.firstTradeDate, '0700.HK': hkCa
 
 const closesOnLastSession = new Map();
 
-function buildChart(symbol) {
+/**
+ * A hand-made chart answer for `symbol`: bars PERIOD1 <= date < period2, the last one on
+ * `lastSession`. `extraNote` is appended to the `_note`.
+ */
+function buildChart(symbol, { period2 = PERIOD2, lastSession = LAST_SESSION, extraNote = '' } = {}) {
   const marketKey = marketOf(symbol);
   const market = MARKETS[marketKey];
   const template = marketKey === 'hk' ? hkCapture.meta : aaplChart.meta;
   const all = readPriceCsv(sharedData, symbol).records;
-  const bars = all.filter((r) => r.Date >= PERIOD1 && r.Date < PERIOD2);
+  const bars = all.filter((r) => r.Date >= PERIOD1 && r.Date < period2);
   const before = all.filter((r) => r.Date < PERIOD1).at(-1);
-  if (bars.at(-1)?.Date !== LAST_SESSION) throw new Error(`${symbol}: last bar is ${bars.at(-1)?.Date}, expected ${LAST_SESSION}`);
+  if (bars.at(-1)?.Date !== lastSession) throw new Error(`${symbol}: last bar is ${bars.at(-1)?.Date}, expected ${lastSession}`);
 
   const timestamp = bars.map((r) => {
     const t = zonedEpochSeconds(r.Date, market.open, market.timeZone);
@@ -215,10 +221,10 @@ function buildChart(symbol) {
   // The index file has no Volume column: volume 0 there.
   const column = (name) => bars.map((r) => (name === 'Volume' && r.Volume === undefined ? 0 : toNumber(r[name], `${symbol} ${r.Date} ${name}`)));
   const [open, high, low, close, volume] = ['Open', 'High', 'Low', 'Close', 'Volume'].map(column);
-  closesOnLastSession.set(symbol, close.at(-1));
+  if (lastSession === LAST_SESSION) closesOnLastSession.set(symbol, close.at(-1));
 
-  const sessionOpen = zonedEpochSeconds(LAST_SESSION, market.open, market.timeZone);
-  const sessionClose = zonedEpochSeconds(LAST_SESSION, market.close, market.timeZone);
+  const sessionOpen = zonedEpochSeconds(lastSession, market.open, market.timeZone);
+  const sessionClose = zonedEpochSeconds(lastSession, market.close, market.timeZone);
   const gmtoffset = zoneOffsetMs(sessionOpen * 1000, market.timeZone) / 1000;
   const tz = zoneAbbreviation(market.timeZone, gmtoffset);
   const period = (start, end) => ({ timezone: tz, start, end, gmtoffset });
@@ -227,9 +233,9 @@ function buildChart(symbol) {
   // pre/post are zero-length at the open and close (Yahoo's way for markets without them).
   const extended = marketKey === 'us';
   const currentTradingPeriod = {
-    pre: extended ? period(zonedEpochSeconds(LAST_SESSION, [4, 0], market.timeZone), sessionOpen) : period(sessionOpen, sessionOpen),
+    pre: extended ? period(zonedEpochSeconds(lastSession, [4, 0], market.timeZone), sessionOpen) : period(sessionOpen, sessionOpen),
     regular: period(sessionOpen, sessionClose),
-    post: extended ? period(sessionClose, zonedEpochSeconds(LAST_SESSION, [20, 0], market.timeZone)) : period(sessionClose, sessionClose),
+    post: extended ? period(sessionClose, zonedEpochSeconds(lastSession, [20, 0], market.timeZone)) : period(sessionClose, sessionClose),
   };
 
   const meta = {
@@ -255,7 +261,7 @@ function buildChart(symbol) {
     validRanges: [...aaplChart.meta.validRanges],
   };
 
-  const name = `chart-${symbol}-${PERIOD1}-to-${PERIOD2}.fake.json`;
+  const name = `chart-${symbol}-${PERIOD1}-to-${period2}.fake.json`;
   const source = priceSource(marketKey);
   writeJson(name, {
     _note:
@@ -267,8 +273,9 @@ function buildChart(symbol) {
       (marketKey === 'index' ? 'The source has no volume for the index: volume is 0. ' : '') +
       `meta starts from the real ${marketKey === 'hk' ? '0700.HK capture (other_captures/chart-0700.HK-range5d-interval1d.captured-2026-08-07.json)' : 'AAPL recording'}: ` +
       `regularMarketPrice = last close, regularMarketTime = that session's close, chartPreviousClose = the close of the session before ${PERIOD1} (${before.Date}), ` +
-      `currentTradingPeriod = the ${LAST_SESSION} session (reconstructed), firstTradeDate null where unknown; 52-week and day high/low/volume fields dropped.`,
-    request: { method: 'GET', url: chartUrl(symbol) },
+      `currentTradingPeriod = the ${lastSession} session (reconstructed), firstTradeDate null where unknown; 52-week and day high/low/volume fields dropped.` +
+      extraNote,
+    request: { method: 'GET', url: chartUrl(symbol, period2) },
     response: jsonResponse({
       chart: {
         result: [
@@ -288,12 +295,200 @@ function buildChart(symbol) {
   provenance.push({
     file: name,
     kind: 'hand-made (.fake)',
-    request: `GET ${chartUrl(symbol)}`,
+    request: `GET ${chartUrl(symbol, period2)}`,
     source: `bars: ${source}; shape and meta template: ${YF_REPO} chart-AAPL-2020-01-01-to-2020-01-03.json${marketKey === 'hk' ? ' and other_captures/chart-0700.HK-range5d-interval1d.captured-2026-08-07.json' : ''}`,
   });
 }
 
 for (const symbol of [...HK_SYMBOLS, ...US_SYMBOLS, INDEX_SYMBOL]) buildChart(symbol);
+
+// AAPL for the request of a run with --from 2025-01-01 --as-of 2025-02-14 (period2 = the day after
+// the as-of date, 00:00 UTC), to pair with the real quote-AAPL.json of the 2025-02-14 close.
+{
+  const recorded = readJson(path.join(yfFixtures, 'quote-AAPL.json')).response.bodyJson.quoteResponse.result[0];
+  const lastSession = '2025-02-14';
+  const sessionClose = zonedEpochSeconds(lastSession, MARKETS.us.close, MARKETS.us.timeZone);
+  if (recorded.symbol !== 'AAPL' || recorded.regularMarketTime !== sessionClose) {
+    throw new Error(`quote-AAPL.json: regularMarketTime ${recorded.regularMarketTime} is not the ${lastSession} close (${sessionClose})`);
+  }
+  const adjusted = readPriceCsv(sharedData, 'AAPL').records.find((r) => r.Date === lastSession).Close;
+  buildChart('AAPL', {
+    period2: '2025-02-15',
+    lastSession,
+    extraNote:
+      ` Window: the request of a run with --from 2025-01-01 --as-of ${lastSession} (period2 = 2025-02-15T00:00:00Z), ` +
+      `so that it pairs with the real quote-AAPL.json (recorded 2025-02-17, regularMarketTime ${recorded.regularMarketTime} = the ${lastSession} close). ` +
+      `That quote's regularMarketPrice ${recorded.regularMarketPrice} is Yahoo's raw price; this file's close of ${lastSession} is the adjusted ${toNumber(adjusted, 'AAPL close')}.`,
+  });
+}
+
+// ---- 3b. USDHKD=X, an FX pair, in the meta shape of the real EURUSD=X recording ------------
+
+const eurusdChart = readJson(path.join(yfFixtures, 'chart-EURUSD=X-2020-01-01-to-2020-01-03.json')).response.bodyJson.chart.result[0];
+const FX_TEMPLATE = eurusdChart.meta;
+// What the real recordings show for an FX pair: exchange CCY, Europe/London, one bar per day
+// stamped at 00:00 London of its date, and a regular "session" 00:00-23:59 London.
+{
+  const tz = FX_TEMPLATE.exchangeTimezoneName;
+  for (const t of eurusdChart.timestamp) {
+    if (zonedEpochSeconds(localDate(t, tz), [0, 0], tz) !== t) throw new Error(`EURUSD=X bar ${t} is not at 00:00 ${tz}`);
+  }
+  const { regular } = FX_TEMPLATE.currentTradingPeriod;
+  if (zonedEpochSeconds(localDate(regular.start, tz), [0, 0], tz) !== regular.start || regular.end - regular.start !== 23 * 3600 + 59 * 60) {
+    throw new Error('EURUSD=X regular trading period is not 00:00-23:59 London');
+  }
+  const excerpt = fs.readFileSync(path.join(sharedData, 'yahoo-responses', 'openbb_cassette_excerpts', 'chart-EURUSD=X-meta-decoded.partial.txt'), 'utf8');
+  for (const key of ['exchangeName', 'fullExchangeName', 'instrumentType', 'exchangeTimezoneName', 'priceHint', 'hasPrePostMarketData']) {
+    if (!excerpt.includes(`"${key}":${JSON.stringify(FX_TEMPLATE[key])}`)) throw new Error(`openbb EURUSD=X excerpt disagrees on ${key}`);
+  }
+}
+MARKETS.fx = { ...defineMarket('HKD', FX_TEMPLATE.exchangeTimezoneName, [FX_TEMPLATE.exchangeName, FX_TEMPLATE.fullExchangeName]), open: [0, 0], close: [23, 59] };
+
+/** A `;`-separated decimal-comma cell (`7,7635`) as a number. */
+function decimalCommaNumber(text, what) {
+  if (typeof text !== 'string' || !/^[+-]?\d+(,\d+)?$/.test(text.trim())) throw new Error(`not a decimal-comma number: ${what} = ${JSON.stringify(text)}`);
+  return toNumber(text.trim().replace(',', '.'), what);
+}
+
+function buildFxChart(symbol) {
+  const market = MARKETS[marketOf(symbol)];
+  const all = readPriceCsv(sharedData, symbol).records;
+  const bars = all.filter((r) => r.Date >= PERIOD1 && r.Date < PERIOD2);
+  const before = all.filter((r) => r.Date < PERIOD1).at(-1);
+  if (bars.at(-1)?.Date !== LAST_SESSION) throw new Error(`${symbol}: last bar is ${bars.at(-1)?.Date}, expected ${LAST_SESSION}`);
+  const timestamp = bars.map((r) => {
+    const t = zonedEpochSeconds(r.Date, market.open, market.timeZone);
+    if (localDate(t, market.timeZone) !== r.Date) throw new Error(`${symbol} ${r.Date}: timestamp ${t} is not on that local date`);
+    return t;
+  });
+  const column = (name) => bars.map((r) => decimalCommaNumber(r[name], `${symbol} ${r.Date} ${name}`));
+  const [open, high, low, close, adjclose, volume] = ['Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'].map(column);
+  if (adjclose.some((v, i) => v !== close[i])) throw new Error(`${symbol}: Adj Close differs from Close`);
+  // Weekdays of the window with no bar in the source (FX trades every weekday).
+  const have = new Set(bars.map((r) => r.Date));
+  const missing = [];
+  for (let t = Date.parse(PERIOD1); t < Date.parse(PERIOD2); t += 86400000) {
+    const d = new Date(t);
+    const iso = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() % 6 !== 0 && !have.has(iso)) missing.push(iso);
+  }
+
+  const sessionOpen = zonedEpochSeconds(LAST_SESSION, market.open, market.timeZone);
+  const sessionClose = zonedEpochSeconds(LAST_SESSION, market.close, market.timeZone);
+  const gmtoffset = zoneOffsetMs(sessionOpen * 1000, market.timeZone) / 1000;
+  const tz = zoneAbbreviation(market.timeZone, gmtoffset);
+  const period = (start, end) => ({ timezone: tz, start, end, gmtoffset });
+  const meta = {
+    currency: market.currency,
+    symbol,
+    exchangeName: FX_TEMPLATE.exchangeName,
+    fullExchangeName: FX_TEMPLATE.fullExchangeName,
+    instrumentType: FX_TEMPLATE.instrumentType,
+    firstTradeDate: null,
+    regularMarketTime: sessionClose,
+    hasPrePostMarketData: FX_TEMPLATE.hasPrePostMarketData,
+    gmtoffset,
+    timezone: tz,
+    exchangeTimezoneName: market.timeZone,
+    regularMarketPrice: close.at(-1),
+    longName: NAMES[symbol],
+    shortName: NAMES[symbol],
+    chartPreviousClose: decimalCommaNumber(before.Close, `${symbol} ${before.Date} Close`),
+    priceHint: FX_TEMPLATE.priceHint,
+    // Like EURUSD=X's: zero-length pre and post at the ends of a 00:00-23:59 London day.
+    currentTradingPeriod: { pre: period(sessionOpen, sessionOpen), regular: period(sessionOpen, sessionClose), post: period(sessionClose, sessionClose) },
+    dataGranularity: '1d',
+    range: '',
+    validRanges: [...FX_TEMPLATE.validRanges],
+  };
+
+  const name = `chart-${symbol}-${PERIOD1}-to-${PERIOD2}.fake.json`;
+  const source = priceSource('fx');
+  writeJson(name, {
+    _note:
+      `HAND-MADE (not recorded). Real daily bars of ${symbol} (${NAMES[symbol]}, HKD per 1 USD) from ${bars[0].Date} to ${bars.at(-1).Date} (${bars.length} days), ` +
+      `from ${source} (downloaded by yfinance; the source is ';'-separated with decimal commas, read as numbers here). ` +
+      `close = Close, adjclose = Adj Close (equal in the source), volume = Volume (0 in the source). ` +
+      (missing.length ? `The source has no bar on ${missing.join(', ')}: none is invented. ` : '') +
+      `Shape and meta of an FX pair from the real recorded gadicc/node-yahoo-finance2 chart-EURUSD=X-2020-01-01-to-2020-01-03.json ` +
+      `(cross-checked with openbb_cassette_excerpts/chart-EURUSD=X-meta-decoded.partial.txt): exchangeName and fullExchangeName ${FX_TEMPLATE.exchangeName}, ` +
+      `instrumentType ${FX_TEMPLATE.instrumentType}, exchangeTimezoneName ${FX_TEMPLATE.exchangeTimezoneName}, hasPrePostMarketData ${FX_TEMPLATE.hasPrePostMarketData}, ` +
+      `priceHint ${FX_TEMPLATE.priceHint}, validRanges as recorded. timestamp = 00:00 ${market.timeZone} of the bar's date, placed as EURUSD=X's bars are ` +
+      `(its ${eurusdChart.timestamp[0]} is 2020-01-01 00:00 GMT), so the date read in ${market.timeZone} is the source's date; ` +
+      `London is on GMT throughout this window, so it is also 00:00 UTC. ` +
+      `Set by hand: currency HKD (the quote currency of USD/HKD), symbol, longName/shortName "${NAMES[symbol]}" (by analogy with the recorded "EUR/USD"), ` +
+      `firstTradeDate null (unknown), regularMarketPrice = last close, regularMarketTime = the end of the ${LAST_SESSION} regular period (23:59 London), ` +
+      `chartPreviousClose = the close of ${before.Date} (the day before ${PERIOD1}), currentTradingPeriod = the ${LAST_SESSION} day (00:00-23:59 ${tz}) in EURUSD=X's pattern; ` +
+      `52-week and day high/low/volume fields dropped.`,
+    request: { method: 'GET', url: chartUrl(symbol) },
+    response: jsonResponse({
+      chart: {
+        result: [{ meta, timestamp, indicators: { quote: [{ open, high, low, close, volume }], adjclose: [{ adjclose }] } }],
+        error: null,
+      },
+    }),
+  });
+  provenance.push({
+    file: name,
+    kind: 'hand-made (.fake)',
+    request: `GET ${chartUrl(symbol)}`,
+    source: `bars: ${source}; shape and meta template: ${YF_REPO} chart-EURUSD=X-2020-01-01-to-2020-01-03.json and openbb_cassette_excerpts/chart-EURUSD=X-meta-decoded.partial.txt`,
+  });
+}
+
+buildFxChart(FX_SYMBOL);
+
+// HKDUSD=X answered "not found" by hand (Yahoo does list it), so that the tool's inversion of
+// USDHKD=X is exercised. Same real 404 body and reconstructed envelope as chart-INVALID.BO-404.json.
+{
+  const symbol = 'HKDUSD=X';
+  const name = `chart-${symbol}-404.fake.json`;
+  const body = readJson(path.join(otherCaptures, 'chart-INVALID.BO-404-error-body.json'));
+  writeJson(name, {
+    _note:
+      `HAND-MADE (not recorded). Yahoo does in fact list ${symbol}; this 404 is set by hand so that the tool's inversion of USDHKD=X (HKD->USD = 1 / USDHKD) is exercised. ` +
+      'The response body is the REAL Yahoo v8 chart answer for an unknown symbol (shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json); ' +
+      `the request URL (yahoo-finance2 v4 chart('${symbol}', { period1: '${PERIOD1}', period2: '${PERIOD2}' })), status 404 "Not Found" and the content-type header ` +
+      'are the same reconstructed wrapper as chart-INVALID.BO-404.json, not a recording.',
+    request: { method: 'GET', url: chartUrl(symbol) },
+    response: jsonResponse(body, { ok: false, status: 404, statusText: 'Not Found' }),
+  });
+  provenance.push({
+    file: name,
+    kind: 'hand-made (.fake): real 404 body for a symbol Yahoo does list',
+    request: `GET ${chartUrl(symbol)}`,
+    source:
+      'body: shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json (real Yahoo 404 body); request URL, status and headers reconstructed by this script; ' +
+      'the 404 for this symbol is set by hand, to exercise the inversion of USDHKD=X',
+  });
+}
+
+// HSTECH.HK (the titans' benchmark, the Hang Seng TECH index): Yahoo serves almost no daily history
+// for it (only 1d/5d ranges, with currency null) and none was recorded for this window, so its answer
+// is stood in by the real "No data found" 404 body: the tool must show the benchmark as unavailable.
+{
+  const symbol = 'HSTECH.HK';
+  const name = `chart-${symbol}-404.fake.json`;
+  const body = readJson(path.join(otherCaptures, 'chart-INVALID.BO-404-error-body.json'));
+  writeJson(name, {
+    _note:
+      `HAND-MADE (not recorded). Yahoo serves almost no daily history for ${symbol} (only 1d/5d ranges) and no answer for this window was recorded; ` +
+      'this 404 stands in for it so that a benchmark without data is exercised. ' +
+      'The response body is the REAL Yahoo v8 chart answer for an unknown symbol (shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json); ' +
+      `the request URL (yahoo-finance2 v4 chart('${symbol}', { period1: '${PERIOD1}', period2: '${PERIOD2}' })), status 404 "Not Found" and the content-type header ` +
+      'are the same reconstructed wrapper as chart-INVALID.BO-404.json, not a recording.',
+    request: { method: 'GET', url: chartUrl(symbol) },
+    response: jsonResponse(body, { ok: false, status: 404, statusText: 'Not Found' }),
+  });
+  provenance.push({
+    file: name,
+    kind: 'hand-made (.fake): real 404 body standing in for a benchmark without daily history',
+    request: `GET ${chartUrl(symbol)}`,
+    source:
+      'body: shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json (real Yahoo 404 body); request URL, status and headers reconstructed by this script; ' +
+      'Yahoo serves almost no daily history for HSTECH.HK (shared/data/README.md)',
+  });
+}
 
 // ---- 4. hand-made v7 quote answers --------------------------------------------------------
 
@@ -382,6 +577,55 @@ for (const [name, symbols, what] of QUOTE_FILES) {
   });
 }
 
+// The real BABA quote with Yahoo's other forwardPE: a hand-made mix of two real answers, for the
+// currency-mismatch P/E check.
+{
+  const name = 'quote-BABA-suspect-pe.fake.json';
+  const recorded = readJson(path.join(yfFixtures, 'quote-BABA.json'));
+  const keyStats = readJson(path.join(yfFixtures, 'quoteSummary-defaultKeyStatistics-BABA.json'));
+  const summary = readJson(path.join(yfFixtures, 'quoteSummary-summaryDetail-BABA.json'));
+  const statsPe = keyStats.response.bodyJson.quoteSummary.result[0].defaultKeyStatistics.forwardPE;
+  const detailPe = summary.response.bodyJson.quoteSummary.result[0].summaryDetail.forwardPE;
+  const url = quoteUrl(['BABA']);
+  if (url !== recorded.request.url) throw new Error(`quote-BABA.json: request ${recorded.request.url}, expected ${url}`);
+  if (provenance.some((p) => p.request === `GET ${url}`)) throw new Error(`a fixture already answers ${url}`);
+  const response = structuredClone(recorded.response);
+  const results = response.bodyJson.quoteResponse.result;
+  const q = results[0];
+  if (results.length !== 1 || q.symbol !== 'BABA' || q.currency !== 'USD' || q.financialCurrency !== 'CNY') {
+    throw new Error('quote-BABA.json: not the single BABA quote in USD with financialCurrency CNY');
+  }
+  if (typeof statsPe !== 'number' || typeof detailPe !== 'number') throw new Error('BABA quoteSummary: no forwardPE');
+  if (Math.abs(q.regularMarketPrice / q.epsCurrentYear - q.priceEpsCurrentYear) > 1e-6) throw new Error('quote-BABA.json: priceEpsCurrentYear is not price / epsCurrentYear');
+  if (localDate(q.regularMarketTime, q.exchangeTimezoneName) !== '2025-02-14') throw new Error('quote-BABA.json: regularMarketTime is not on 2025-02-14');
+  const recordedPe = q.forwardPE;
+  q.forwardPE = statsPe; // in place: the key keeps its recorded position
+  const date = (r) => new Date(Array.isArray(r.response.headers.date) ? r.response.headers.date[0] : r.response.headers.date).toISOString().slice(0, 10);
+  writeJson(name, {
+    _note:
+      'HAND-MADE mix of two REAL answers (not a recording), to test the currency-mismatch P/E check. ' +
+      `Everything is the real v7 quote answer for BABA (${YF_REPO} tests/fixtures/http/quote-BABA.json, recorded ${date(recorded)}, ` +
+      `regularMarketTime ${q.regularMarketTime} = 2025-02-14 16:00:02 New York, the close; response status and headers as recorded) EXCEPT forwardPE: ` +
+      `the recorded ${recordedPe} is replaced by ${statsPe}, the real defaultKeyStatistics.forwardPE of Yahoo's v10 quoteSummary for BABA ` +
+      `recorded ${date(keyStats)} (quoteSummary-defaultKeyStatistics-BABA.json); the summaryDetail.forwardPE recorded the same day is ${detailPe} ` +
+      '(quoteSummary-summaryDetail-BABA.json). shared/data/README.md describes the 1.955 figure as a USD price divided by CNY earnings. ' +
+      `currency ${q.currency} (the NYSE ADR) and financialCurrency ${q.financialCurrency} are kept as recorded. ` +
+      `The recorded answer itself already has a ratio of that size: priceEpsCurrentYear ${q.priceEpsCurrentYear} = regularMarketPrice ${q.regularMarketPrice} / epsCurrentYear ${q.epsCurrentYear}. ` +
+      `The two source answers are a week apart (${date(recorded)} and ${date(keyStats)}). ` +
+      'The request (GET, the recorded URL) is kept without its recorded headers; no other fixture here answers a quote for BABA alone.',
+    request: { method: 'GET', url },
+    response,
+  });
+  provenance.push({
+    file: name,
+    kind: 'hand-made (.fake): mix of two real answers',
+    request: `GET ${url}`,
+    source:
+      `${YF_REPO} tests/fixtures/http/quote-BABA.json (real, recorded ${date(recorded)}) with forwardPE ${recordedPe} replaced by ${statsPe}, ` +
+      `the real defaultKeyStatistics.forwardPE of quoteSummary-defaultKeyStatistics-BABA.json (recorded ${date(keyStats)}; summaryDetail.forwardPE that day: ${detailPe})`,
+  });
+}
+
 // ---- 5. PROVENANCE.md ---------------------------------------------------------------------
 
 const cell = (s) => s.replace(/\|/g, '\\|');
@@ -405,10 +649,20 @@ no \`method\` and their response header values are arrays (\`"content-type": ["a
 ${provenance.map((p) => `| \`${p.file}\` | ${p.kind} | \`${cell(p.request)}\` | ${cell(p.source)} |`).join('\n')}
 
 Hand-made chart answers: real daily OHLCV from the price files named above, bars ${PERIOD1} through
-${LAST_SESSION}; those prices are yfinance's split- and dividend-adjusted values, so \`close\` equals
-\`adjclose\`. Timestamps are the session's opening instant (Hong Kong 09:30 HKT = 01:30 UTC; New York
-09:30 ET = 14:30 UTC in this all-EST window), so a bar's date must be read in
-\`meta.exchangeTimezoneName\`. Each file's \`_note\` lists what in its \`meta\` was set by hand.
+${LAST_SESSION} (\`chart-AAPL-${PERIOD1}-to-2025-02-15.fake.json\`: through 2025-02-14, the request of a run with
+\`--from 2025-01-01 --as-of 2025-02-14\`, to pair with the real \`quote-AAPL.json\`); the stock and index prices are
+yfinance's split- and dividend-adjusted values, so \`close\` equals \`adjclose\`. Stock and index timestamps are
+the session's opening instant (Hong Kong 09:30 HKT = 01:30 UTC; New York 09:30 ET = 14:30 UTC in this
+all-EST window), so a bar's date must be read in \`meta.exchangeTimezoneName\`. The FX pair USDHKD=X follows
+the real EURUSD=X recording instead: exchange CCY, \`exchangeTimezoneName\` Europe/London, each bar stamped
+00:00 London of its date (= 00:00 UTC in this all-GMT window). Each file's \`_note\` lists what in its \`meta\`
+was set by hand.
+
+Other hand-made answers: \`chart-HSTECH.HK-404.fake.json\` stands in for the titans' benchmark, for which
+Yahoo serves almost no daily history; \`chart-HKDUSD=X-404.fake.json\` gives the real 404 body for HKDUSD=X, which Yahoo
+does list, so that the tool's inversion of USDHKD=X is exercised; \`quote-BABA-suspect-pe.fake.json\` is the
+real BABA quote with \`forwardPE\` taken from another real answer (Yahoo's \`defaultKeyStatistics.forwardPE\`,
+which mixes a USD price with CNY earnings), for the currency-mismatch P/E check.
 `;
 fs.writeFileSync(path.join(outDir, 'PROVENANCE.md'), provenanceMd);
 

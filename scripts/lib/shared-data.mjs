@@ -33,6 +33,7 @@ export const NAMES = {
   NVDA: 'NVIDIA Corporation',
   TSLA: 'Tesla, Inc.',
   '^NDX': 'NASDAQ 100',
+  'USDHKD=X': 'USD/HKD',
 };
 
 // Provenance of the price files, as listed in shared/data/README.md (repository · path · commit).

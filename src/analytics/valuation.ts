@@ -1,46 +1,159 @@
 /**
  * Basket valuation from member P/E ratios. Pure.
+ *
+ * Every method returns the basket's P/E, its earnings yield (E/P, a fraction)
+ * and its coverage. Negative-earnings policy (`exclude` or `include`):
+ * `exclude` leaves members with a P/E ≤ 0 (losses) out; `include` counts their
+ * losses in the earnings, and when the basket's earnings come to ≤ 0 its P/E
+ * is not meaningful (`status: 'not-meaningful'`, value `null`).
  */
 
+export const PE_METHODS = ['harmonic', 'median', 'mean', 'aggregate'] as const;
+export type PEMethod = (typeof PE_METHODS)[number];
+export const NEGATIVE_PE_POLICIES = ['exclude', 'include'] as const;
+export type NegativePEPolicy = (typeof NEGATIVE_PE_POLICIES)[number];
+
+export type PEStatus = 'ok' | 'unknown' | 'not-meaningful';
+
 export interface BasketPE {
-  /** The basket's P/E; `null` when no member has a usable one. */
+  /** The basket's P/E; `null` when unknown or not meaningful (see `status`). */
   readonly value: number | null;
+  /** The basket's earnings yield (E/P); may be ≤ 0 under `include`; `null` when unknown. */
+  readonly earningsYield: number | null;
+  readonly status: PEStatus;
   /** Members whose P/E went into `value`. */
   readonly included: number;
   /** All members. */
   readonly total: number;
   /** Indexes of members left out because their P/E is unknown. */
   readonly missing: readonly number[];
-  /** Indexes of members left out because their P/E is ≤ 0 (losses). */
+  /** Indexes of members left out because their P/E is ≤ 0 (under `exclude`). */
   readonly nonPositive: readonly number[];
+  /** Indexes of members left out because their market value is unknown (`aggregate` only). */
+  readonly noMarketValue: readonly number[];
+}
+
+interface Sorted {
+  /** Indexes of usable members. */
+  readonly used: number[];
+  readonly missing: number[];
+  readonly nonPositive: number[];
+}
+
+const finite = (pe: number | null): pe is number => pe !== null && Number.isFinite(pe);
+
+/** Unknown P/Es are `missing`; 0 (no figure) and, under `exclude`, negative ones are `nonPositive`. */
+function sortOut(pes: readonly (number | null)[], policy: NegativePEPolicy): Sorted {
+  const out: Sorted = { used: [], missing: [], nonPositive: [] };
+  pes.forEach((pe, i) => {
+    if (!finite(pe)) out.missing.push(i);
+    else if (pe === 0 || (pe < 0 && policy === 'exclude')) out.nonPositive.push(i);
+    else out.used.push(i);
+  });
+  return out;
 }
 
 /**
- * Harmonic-mean P/E, `n / Σ (1 / PEᵢ)` over the n members with a positive
- * finite P/E: the P/E of equal money held in each of them (total price over
- * total earnings). Unknown (`null`) and non-positive P/Es are excluded and
- * listed, so coverage (`included / total`) can be shown.
+ * The record for `s`: from the basket's earnings yield (P/E = 1 / yield when
+ * the yield is positive), or from a P/E computed directly (`pe`, `null` when
+ * not meaningful).
  */
-export function harmonicMeanPE(pes: readonly (number | null)[]): BasketPE {
-  let sumYield = 0;
-  let included = 0;
-  const missing: number[] = [];
-  const nonPositive: number[] = [];
-  pes.forEach((pe, i) => {
-    if (pe === null || !Number.isFinite(pe)) missing.push(i);
-    else if (pe <= 0) nonPositive.push(i);
-    else {
-      sumYield += 1 / pe;
-      included += 1;
-    }
-  });
-  return {
-    value: included > 0 ? included / sumYield : null,
-    included,
-    total: pes.length,
-    missing,
-    nonPositive,
-  };
+function result(s: Sorted, total: number, from: { earningsYield: number } | { pe: number | null } | null, noMarketValue: number[] = []): BasketPE {
+  let value: number | null = null;
+  let earningsYield: number | null = null;
+  if (from !== null && 'earningsYield' in from) {
+    earningsYield = from.earningsYield;
+    value = earningsYield > 0 ? 1 / earningsYield : null;
+  } else if (from !== null && from.pe !== null) {
+    value = from.pe;
+    earningsYield = 1 / from.pe;
+  }
+  const status: PEStatus = from === null ? 'unknown' : value === null ? 'not-meaningful' : 'ok';
+  return { value, earningsYield, status, included: s.used.length, total, missing: s.missing, nonPositive: s.nonPositive, noMarketValue };
+}
+
+/**
+ * Harmonic mean, `n / Σ (1 / PEᵢ)`: the P/E of equal money in each member
+ * (total price over total earnings); earnings yield `(1/n) Σ 1/PEᵢ`.
+ */
+export function harmonicMeanPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude'): BasketPE {
+  const s = sortOut(pes, policy);
+  if (s.used.length === 0) return result(s, pes.length, null);
+  const y = s.used.reduce((sum, i) => sum + 1 / (pes[i] as number), 0) / s.used.length;
+  return result(s, pes.length, { earningsYield: y });
+}
+
+/**
+ * Median P/E of the members; with an even count, the mean of the middle two.
+ * Under `include` a loss ranks above every positive P/E (infinitely
+ * expensive), and a median that lands on a loss is not meaningful.
+ */
+export function medianPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude'): BasketPE {
+  const s = sortOut(pes, policy);
+  if (s.used.length === 0) return result(s, pes.length, null);
+  // ascending by earnings yield reversed: cheap (high yield) first, losses last
+  const ranked = s.used.map((i) => pes[i] as number).sort((a, b) => 1 / b - 1 / a);
+  const n = ranked.length;
+  const middle = n % 2 === 1 ? [ranked[(n - 1) / 2] as number] : [ranked[n / 2 - 1] as number, ranked[n / 2] as number];
+  if (middle.some((pe) => pe < 0)) return result(s, pes.length, { pe: null });
+  return result(s, pes.length, { pe: middle.reduce((a, b) => a + b, 0) / middle.length });
+}
+
+/**
+ * Arithmetic mean P/E, `(1/n) Σ PEᵢ`: what screens often print, dominated by
+ * the most expensive members. A mean of P/Es with a loss in it has no
+ * meaning: under `include` any loss makes it not meaningful.
+ */
+export function meanPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude'): BasketPE {
+  const s = sortOut(pes, policy);
+  if (s.used.length === 0) return result(s, pes.length, null);
+  if (s.used.some((i) => (pes[i] as number) < 0)) return result(s, pes.length, { pe: null });
+  return result(s, pes.length, { pe: s.used.reduce((sum, i) => sum + (pes[i] as number), 0) / s.used.length });
+}
+
+/**
+ * Aggregate (cap-weighted) P/E, `Σ MVᵢ / Σ (MVᵢ / PEᵢ)`: the whole basket's
+ * market value over its whole earnings; earnings yield `Σ (MVᵢ / PEᵢ) / Σ MVᵢ`.
+ * Market values must be in one currency. Members without a positive market
+ * value are left out and listed.
+ */
+export function aggregatePE(
+  pes: readonly (number | null)[],
+  marketValues: readonly (number | null)[],
+  policy: NegativePEPolicy = 'exclude',
+): BasketPE {
+  if (pes.length !== marketValues.length) throw new RangeError('P/Es and market values differ in length');
+  const all = sortOut(pes, policy);
+  const noMarketValue = all.used.filter((i) => !(marketValues[i] !== null && (marketValues[i] as number) > 0));
+  const s: Sorted = { ...all, used: all.used.filter((i) => !noMarketValue.includes(i)) };
+  if (s.used.length === 0) return result(s, pes.length, null, noMarketValue);
+  let value = 0;
+  let earnings = 0;
+  for (const i of s.used) {
+    const mv = marketValues[i] as number;
+    value += mv;
+    earnings += mv / (pes[i] as number);
+  }
+  return result(s, pes.length, { earningsYield: earnings / value }, noMarketValue);
+}
+
+/** The named method over the members' P/Es (and market values for `aggregate`). */
+export function basketPE(
+  method: PEMethod,
+  pes: readonly (number | null)[],
+  marketValues: readonly (number | null)[],
+  policy: NegativePEPolicy,
+): BasketPE {
+  switch (method) {
+    case 'harmonic':
+      return harmonicMeanPE(pes, policy);
+    case 'median':
+      return medianPE(pes, policy);
+    case 'mean':
+      return meanPE(pes, policy);
+    case 'aggregate':
+      return aggregatePE(pes, marketValues, policy);
+  }
 }
 
 /**
@@ -51,4 +164,16 @@ export function harmonicMeanPE(pes: readonly (number | null)[]): BasketPE {
 export function valuationDiscount(peA: number | null, peB: number | null): number | null {
   if (peA === null || peB === null || !(peA > 0) || !(peB > 0)) return null;
   return 1 - peA / peB;
+}
+
+/** Below this, a forward P/E quoted with earnings in another currency is taken as a currency mix-up. */
+export const SUSPECT_PE_BELOW = 5;
+
+/**
+ * A P/E that looks currency-mismatched: the earnings are in another currency
+ * than the price (Yahoo's `financialCurrency` ≠ quote currency) and the P/E is
+ * implausibly low (BABA: a USD price over CNY earnings gave 1.955 for 14.6).
+ */
+export function looksCurrencyMismatched(pe: number | null, currency: string | null, financialCurrency: string | null): boolean {
+  return pe !== null && pe > 0 && pe < SUSPECT_PE_BELOW && currency !== null && financialCurrency !== null && currency !== financialCurrency;
 }

@@ -1,0 +1,104 @@
+/**
+ * Currency conversion. Pure. An FX series `XXXYYY=X` is the price of one XXX
+ * in YYY; a rate here is always "units of the report currency per unit of the
+ * member's currency", taken as the last close on or before a date.
+ */
+import type { IsoDate } from '../domain/types.js';
+import { lastIndexOnOrBefore } from './returns.js';
+
+/** Currencies Yahoo quotes in hundredths of their major unit: pence, cents, agorot. */
+export const MINOR_UNITS: Readonly<Record<string, { readonly major: string; readonly divisor: number }>> = {
+  GBp: { major: 'GBP', divisor: 100 },
+  GBX: { major: 'GBP', divisor: 100 },
+  ZAc: { major: 'ZAR', divisor: 100 },
+  ZAC: { major: 'ZAR', divisor: 100 },
+  ILA: { major: 'ILS', divisor: 100 },
+};
+
+/**
+ * The major unit of `currency` and what to divide its amounts by to get there:
+ * `GBp` → `{ currency: 'GBP', divisor: 100 }`; `USD` → `{ currency: 'USD', divisor: 1 }`.
+ */
+export function toMajorUnit(currency: string): { readonly currency: string; readonly divisor: number } {
+  const minor = MINOR_UNITS[currency];
+  return minor ? { currency: minor.major, divisor: minor.divisor } : { currency, divisor: 1 };
+}
+
+/** Yahoo's symbol for the price of one `base` in `quote`: `fxSymbol('HKD', 'USD')` = `HKDUSD=X`. */
+export function fxSymbol(base: string, quote: string): string {
+  return `${base}${quote}=X`;
+}
+
+/** Closes of an FX series, ascending by date. */
+export interface FxSeries {
+  readonly dates: readonly IsoDate[];
+  readonly close: readonly number[];
+}
+
+/**
+ * Rates of `to` per unit of `from`, as a lookup by date: the direct series
+ * `FROMTO=X` when present, else `1 / close` of the inverse `TOFROM=X`, else null.
+ * Same currency: the constant 1.
+ */
+export interface FxRates {
+  /** The series used (`null` for the same currency). */
+  readonly symbol: string | null;
+  readonly inverted: boolean;
+  /** The rate on or before `date`; `null` when the series starts later. */
+  readonly on: (date: IsoDate) => number | null;
+}
+
+export function fxRates(
+  from: string,
+  to: string,
+  series: (symbol: string) => FxSeries | undefined,
+): FxRates | null {
+  if (from === to) return { symbol: null, inverted: false, on: () => 1 };
+  for (const [symbol, inverted] of [
+    [fxSymbol(from, to), false],
+    [fxSymbol(to, from), true],
+  ] as const) {
+    const s = series(symbol);
+    if (!s || s.dates.length === 0) continue;
+    return {
+      symbol,
+      inverted,
+      on: (date) => {
+        const i = lastIndexOnOrBefore(s.dates, date);
+        if (i < 0) return null;
+        const close = s.close[i] as number;
+        return inverted ? 1 / close : close;
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * A return in another currency: `(1 + local) × (fxEnd / fxStart) − 1`, with the
+ * rates in units of the target currency per unit of the asset's currency.
+ */
+export function convertReturn(localReturn: number, fxStart: number, fxEnd: number): number {
+  if (!(fxStart > 0) || !(fxEnd > 0)) throw new RangeError(`FX rates must be positive, got ${fxStart} and ${fxEnd}`);
+  return (1 + localReturn) * (fxEnd / fxStart) - 1;
+}
+
+/**
+ * Prices converted into the target currency on each of their own dates:
+ * `price / divisor × rate(on or before date)`. Dates before the first rate are dropped.
+ */
+export function convertPrices(
+  dates: readonly IsoDate[],
+  prices: readonly number[],
+  divisor: number,
+  rates: FxRates,
+): { dates: IsoDate[]; prices: number[] } {
+  const out = { dates: [] as IsoDate[], prices: [] as number[] };
+  dates.forEach((d, i) => {
+    const rate = rates.on(d);
+    if (rate === null) return;
+    out.dates.push(d);
+    out.prices.push(((prices[i] as number) / divisor) * rate);
+  });
+  return out;
+}

@@ -25,6 +25,8 @@ export interface Quote {
   readonly symbol: string;
   readonly name: string | null;
   readonly currency: string | null;
+  /** The currency of the company's accounts (its earnings), when it differs from the trading currency. */
+  readonly financialCurrency: string | null;
   readonly price: number | null;
   readonly forwardPE: number | null;
   readonly trailingPE: number | null;
@@ -44,7 +46,13 @@ export type IssueCode =
   | 'stale-price' // the end price is much older than the as-of date
   | 'no-forward-pe' // forward P/E unknown: excluded from the basket P/E
   | 'non-positive-forward-pe' // forward P/E ≤ 0 (losses): excluded from the basket P/E
-  | 'basket-empty'; // no member of a basket has a return for the period
+  | 'basket-empty' // no member of a basket has a return for the period
+  | 'no-currency' // the symbol's currency is unknown, so it cannot be converted
+  | 'no-fx' // no FX rates to convert the symbol into the report currency
+  | 'suspect-forward-pe' // a forward P/E that looks currency-mismatched: excluded
+  | 'no-trailing-pe' // trailing P/E unknown or ≤ 0: excluded from the basket's trailing P/E
+  | 'no-market-value' // market cap unknown: no market value change, cap weight or aggregate P/E
+  | 'mixed-currencies'; // money figures in different currencies cannot be added up
 
 /** A problem with one symbol (or, with `symbol: null`, with the data source). */
 export interface SymbolIssue {

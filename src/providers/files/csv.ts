@@ -121,6 +121,7 @@ export function toPriceSeries(
 export const QUOTE_COLUMNS = [
   'name',
   'currency',
+  'financialCurrency',
   'price',
   'forwardPE',
   'trailingPE',
@@ -153,6 +154,7 @@ export function toQuotes(text: string, file: string, normalise: (s: string) => s
       symbol,
       name: text('name'),
       currency: text('currency'),
+      financialCurrency: text('financialCurrency'),
       price: num('price'),
       forwardPE: num('forwardPE'),
       trailingPE: num('trailingPE'),

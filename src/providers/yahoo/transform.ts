@@ -97,6 +97,7 @@ export interface QuoteLike {
   epsForward?: number | null;
   marketCap?: number | null;
   sharesOutstanding?: number | null;
+  financialCurrency?: string | null;
 }
 
 const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
@@ -112,6 +113,7 @@ export function toQuote(raw: QuoteLike): Quote {
     symbol: raw.symbol,
     name: text(raw.longName) ?? text(raw.shortName) ?? text(raw.displayName),
     currency: text(raw.currency),
+    financialCurrency: text(raw.financialCurrency),
     price: finite(raw.regularMarketPrice),
     forwardPE: finite(raw.forwardPE),
     trailingPE: finite(raw.trailingPE),

@@ -8,8 +8,11 @@ import { Command, CommanderError, Option } from 'commander';
 import type { ChalkInstance } from 'chalk';
 import { BasketError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './errors.js';
 import type { SymbolIssue } from './domain/types.js';
+import type { Rebalance } from './analytics/basket.js';
+import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
+import type { Weighting } from './analytics/weights.js';
 import type { MarketDataProvider } from './providers/provider.js';
-import { runBaskets, runCompare, runSnapshot, type Context } from './run.js';
+import { parseCurrency, parsePeriods, runBaskets, runCompare, runSnapshot, type Context } from './run.js';
 import type { Report } from './report/types.js';
 
 export interface Output {
@@ -109,6 +112,20 @@ async function render(report: Report, format: Format, io: Io, flags: CommonFlags
   }
 }
 
+interface CompareFlags {
+  data: string;
+  from?: string;
+  asOf?: string;
+  format: Format;
+  priceReturn?: boolean;
+  currency?: string;
+  periods?: string;
+  weights: Weighting | 'all';
+  rebalance: Rebalance;
+  peMethod: PEMethod | 'all';
+  negativePe: NegativePEPolicy;
+}
+
 function addCommon(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', 'config file (YAML, JSON, or a .txt ticker list)')
@@ -143,19 +160,39 @@ function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Co
     .argument('[baskets...]', 'basket ids, or paths of basket files (.txt ticker lists, YAML, JSON)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--price-return', 'use closes (price return) instead of adjusted closes (total return)')
+    .option('--currency <code>', 'report every return and money figure in this currency (e.g. USD)')
+    .option('--periods <list>', 'extra return periods, comma-separated: 1d,1w,1m,3m,6m,ytd,1y,3y,5y')
+    .addOption(new Option('--weights <scheme>', 'member weights: equal, cap (market value at the start), config, or all side by side').choices(['equal', 'cap', 'config', 'all']).default('equal'))
+    .addOption(new Option('--rebalance <calendar>', 'reset to target weights at each period end').choices(['none', 'daily', 'weekly', 'monthly', 'quarterly']).default('none'))
+    .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(['harmonic', 'median', 'mean', 'aggregate', 'all']).default('harmonic'))
+    .addOption(new Option('--negative-pe <policy>', 'members with losses: exclude them, or include their losses').choices(['exclude', 'include']).default('exclude'))
     .addHelpText(
       'after',
       `
 Examples:
   $ basket compare --data fixtures/demo --as-of 2025-03-07
+  $ basket compare --data fixtures/demo --as-of 2025-03-07 --currency USD --periods 1w,1m,ytd
+  $ basket compare --data fixtures/demo --as-of 2025-03-07 --weights all --pe-method all
   $ basket compare titans mag7 --from 2025-01-01 --as-of 2025-03-07 --format json
   $ basket compare mag7 --format csv > mag7.csv
   $ basket compare my-list.txt --data ./snapshot`,
     )
-    .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; format: Format; priceReturn?: boolean }) => {
+    .action(async (baskets: string[], flags: CommonFlags & CompareFlags) => {
       const ctx = await makeContext(io, deps, flags);
       const report = await runCompare(
-        { baskets, data: flags.data, from: flags.from, asOf: flags.asOf, priceBasis: flags.priceReturn ? 'close' : 'adjusted' },
+        {
+          baskets,
+          data: flags.data,
+          from: flags.from,
+          asOf: flags.asOf,
+          priceBasis: flags.priceReturn ? 'close' : 'adjusted',
+          currency: flags.currency === undefined ? null : parseCurrency(flags.currency),
+          periods: flags.periods === undefined ? [] : parsePeriods(flags.periods),
+          weights: flags.weights,
+          rebalance: flags.rebalance,
+          peMethod: flags.peMethod,
+          negativePE: flags.negativePe,
+        },
         ctx,
       );
       printIssues(io, report.issues, flags);
@@ -185,15 +222,17 @@ Examples:
     .argument('[baskets...]', 'basket ids or basket files (default: titans mag7)')
     .requiredOption('-o, --out <dir>', 'the directory to write (replaced atomically)')
     .option('--force', 'replace --out if it already exists and is not empty')
+    .option('--currency <code>', 'also save the FX series that compare --currency <code> needs')
     .addHelpText(
       'after',
       `
 Examples:
-  $ basket snapshot --out my-data --as-of 2025-03-07
-  $ basket compare --data my-data --as-of 2025-03-07`,
+  $ basket snapshot --out my-data --as-of 2025-03-07 --currency USD
+  $ basket compare --data my-data --as-of 2025-03-07 --currency USD`,
     )
-    .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; out: string; force?: boolean }) => {
-      const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf }, await makeContext(io, deps, flags));
+    .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; out: string; force?: boolean; currency?: string }) => {
+      const currency = flags.currency === undefined ? null : parseCurrency(flags.currency);
+      const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf, currency }, await makeContext(io, deps, flags));
       const { writeDataDirectory } = await import('./providers/files/write.js');
       const out = path.resolve(io.cwd, flags.out);
       await writeDataDirectory(out, snap.series, snap.quotes, { force: flags.force === true });

@@ -6,14 +6,19 @@
  *   4. analytics + report   compute every figure into one Report
  * Rendering and exit codes belong to the CLI.
  */
+import type { Rebalance } from './analytics/basket.js';
 import { shiftDays, startOfYear, toIsoDate, isIsoDate } from './analytics/calendar.js';
+import { fxSymbol, toMajorUnit } from './analytics/fx.js';
+import { isPeriod, periodFrom, PERIODS, type Period } from './analytics/periods.js';
+import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
+import type { Weighting } from './analytics/weights.js';
 import type { BasketDef } from './config/basket.js';
 import { loadCatalog, selectBaskets, type Catalog, type ConfigLocation } from './config/load.js';
 import { DEFAULT_BASKETS } from './config/presets.js';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from './domain/types.js';
 import { MarketDataError, UsageError } from './errors.js';
 import type { MarketDataProvider } from './providers/provider.js';
-import { buildReport } from './report/build.js';
+import { buildReport, type ReportOptions } from './report/build.js';
 import type { PriceBasis, Report } from './report/types.js';
 
 /**
@@ -61,30 +66,113 @@ async function chooseBaskets(ctx: Context, names: readonly string[]): Promise<Ba
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 
+/** `1w,3m,ytd` → periods, in the order given, without repeats. */
+export function parsePeriods(text: string): Period[] {
+  const periods = text
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== '');
+  for (const p of periods) {
+    if (!isPeriod(p)) throw new UsageError(`--periods: unknown period "${p}" (choose from ${PERIODS.join(', ')})`);
+  }
+  if (periods.length === 0) throw new UsageError(`--periods needs at least one of ${PERIODS.join(', ')}`);
+  return unique(periods) as Period[];
+}
+
+/** `usd` → `USD`; anything but three letters is a usage error. */
+export function parseCurrency(text: string): string {
+  const code = text.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new UsageError(`--currency must be a three-letter ISO 4217 code such as USD, got "${text}"`);
+  return code;
+}
+
 export interface CompareRequest extends WindowOptions {
   readonly baskets: readonly string[];
   readonly data: string;
   readonly priceBasis: PriceBasis;
+  readonly currency?: string | null;
+  /** `all`: the report's method is equal weights, with every method side by side. */
+  readonly weights?: Weighting | 'all';
+  readonly rebalance?: Rebalance;
+  readonly peMethod?: PEMethod | 'all';
+  readonly negativePE?: NegativePEPolicy;
+  readonly periods?: readonly Period[];
+}
+
+function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOptions {
+  const weights = req.weights ?? 'equal';
+  if (weights === 'config') {
+    const bare = baskets.find((b) => b.weights === null);
+    if (bare) {
+      throw new UsageError(`--weights config: basket ${bare.id} has no weights in its config (write its symbols as { SYMBOL: weight, … })`);
+    }
+  }
+  return {
+    currency: req.currency ?? null,
+    weights: weights === 'all' ? 'equal' : weights,
+    rebalance: req.rebalance ?? 'none',
+    compareMethods: weights === 'all',
+    peMethod: req.peMethod === undefined || req.peMethod === 'all' ? 'harmonic' : req.peMethod,
+    comparePEMethods: req.peMethod === 'all',
+    negativePE: req.negativePE ?? 'exclude',
+    periods: req.periods ?? [],
+  };
+}
+
+/**
+ * FX series for converting every symbol's currency into `currency`: the direct
+ * pair and its inverse are asked for together (one round trip); the provider's
+ * notes on a pair are kept only when neither direction was found.
+ */
+async function fetchFx(
+  provider: MarketDataProvider,
+  currency: string,
+  symbolCurrencies: readonly (string | null)[],
+  start: IsoDate,
+  end: IsoDate,
+): Promise<{ items: Map<string, PriceSeries>; issues: SymbolIssue[] }> {
+  const needed = unique(symbolCurrencies.flatMap((c) => (c === null ? [] : [toMajorUnit(c).currency]))).filter((c) => c !== currency);
+  const pairs = needed.map((c) => [fxSymbol(c, currency), fxSymbol(currency, c)] as const);
+  if (pairs.length === 0) return { items: new Map(), issues: [] };
+  const fx = await provider.fetchHistory({ symbols: pairs.flat(), start, end });
+  const found = (s: string) => (fx.items.get(s)?.dates.length ?? 0) > 0;
+  const settled = new Set(pairs.filter(([a, b]) => found(a) || found(b)).flat());
+  return { items: new Map(fx.items), issues: fx.issues.filter((i) => i.symbol === null || !settled.has(i.symbol)) };
 }
 
 export async function runCompare(req: CompareRequest, ctx: Context): Promise<Report> {
   const baskets = await chooseBaskets(ctx, req.baskets);
+  const options = toOptions(req, baskets);
   const window = decideWindow(req, ctx.now);
+  // periods reach further back than the window: fetch from the earliest start
+  const earliest = [window.from, ...options.periods.map((p) => periodFrom(p, window.asOf))].sort()[0] as IsoDate;
+  const historyStart = shiftDays(earliest, -START_LOOKBACK_DAYS);
   const provider = await ctx.openProvider(req.data);
-  const symbols = unique(baskets.flatMap((b) => b.symbols));
+  const members = unique(baskets.flatMap((b) => b.symbols));
+  const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
   const [history, quotes] = await Promise.all([
-    provider.fetchHistory({ symbols, start: window.historyStart, end: window.asOf }),
-    provider.fetchQuotes(symbols),
+    provider.fetchHistory({ symbols, start: historyStart, end: window.asOf }),
+    provider.fetchQuotes(members),
   ]);
+  const fx = options.currency
+    ? await fetchFx(
+        provider,
+        options.currency,
+        symbols.map((s) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null),
+        historyStart,
+        window.asOf,
+      )
+    : { items: new Map<string, PriceSeries>(), issues: [] };
   const report = buildReport({
     baskets,
-    history: history.items,
+    history: new Map([...history.items, ...fx.items]),
     quotes: quotes.items,
-    providerIssues: [...history.issues, ...quotes.issues],
+    providerIssues: [...history.issues, ...quotes.issues, ...fx.issues],
     from: window.from,
     asOf: window.asOf,
     priceBasis: req.priceBasis,
     dataSource: provider.description,
+    options,
   });
   if (report.baskets.every((b) => b.return === null)) {
     const found = [...history.items.values()].flatMap((s) => [s.dates[0], s.dates.at(-1)]).filter((d) => d !== undefined).sort();
@@ -104,7 +192,22 @@ export async function runBaskets(ctx: Context): Promise<Catalog> {
 export interface SnapshotRequest extends WindowOptions {
   readonly baskets: readonly string[];
   readonly data: string;
+  /** Also freeze the FX series a later `compare --currency` in this currency needs. */
+  readonly currency?: string | null;
 }
+
+const NO_QUOTE: Quote = {
+  symbol: '',
+  name: null,
+  currency: null,
+  financialCurrency: null,
+  price: null,
+  forwardPE: null,
+  trailingPE: null,
+  epsForward: null,
+  marketCap: null,
+  sharesOutstanding: null,
+};
 
 export interface Snapshot {
   readonly window: Window;
@@ -127,14 +230,29 @@ export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<S
     provider.fetchHistory({ symbols, start: window.historyStart, end: window.asOf }),
     provider.fetchQuotes(members),
   ]);
-  const series = symbols.flatMap((s) => history.items.get(s) ?? []);
+  const fx = req.currency
+    ? await fetchFx(
+        provider,
+        req.currency,
+        symbols.map((s) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null),
+        window.historyStart,
+        window.asOf,
+      )
+    : { items: new Map<string, PriceSeries>(), issues: [] };
+  const series = [...symbols.flatMap((s) => history.items.get(s) ?? []), ...[...fx.items.values()].filter((s) => s.dates.length > 0)];
   if (series.length === 0) {
     throw new MarketDataError(`no market data for any symbol from ${window.historyStart} to ${window.asOf} (${provider.description})`);
   }
+  // the offline format keeps currencies in quotes.csv: give benchmarks and FX series a row too
+  const memberQuotes = members.flatMap((s) => quotes.items.get(s) ?? []);
+  const quoted = new Set(memberQuotes.map((q) => q.symbol));
+  const currencyRows: Quote[] = series
+    .filter((s) => !quoted.has(s.symbol) && s.currency !== null)
+    .map((s) => ({ ...NO_QUOTE, symbol: s.symbol, currency: s.currency }));
   return {
     window,
     series,
-    quotes: members.flatMap((s) => quotes.items.get(s) ?? []),
-    issues: [...history.issues, ...quotes.issues],
+    quotes: [...memberQuotes, ...currencyRows],
+    issues: [...history.issues, ...quotes.issues, ...fx.issues],
   };
 }

@@ -9,7 +9,7 @@ import { makeTempDir } from './helpers/tmp.js';
 import { decideColorLevel } from '../src/cli.js';
 import type { Report } from '../src/report/types.js';
 import { DEMO_DIR, runCli } from './helpers/cli.js';
-import { chartUrl, createReplayFetch, FIXTURES, requestKey } from './helpers/replay.js';
+import { createReplayFetch, FIXTURES } from './helpers/replay.js';
 
 const DEMO = ['--data', DEMO_DIR, '--as-of', '2025-03-07'];
 const ANSI = /\u001b\[/;
@@ -78,9 +78,12 @@ describe('basket compare', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stdout).toContain('China tech titans');
-    expect(r.stdout).toMatch(/China tech titans\s+│\s+7\/7 │ \+42\.8% │\s+19\.2x │\s+3\/7/);
-    expect(r.stdout).toMatch(/Magnificent Seven\s+│\s+7\/7 │ -10\.3% │\s+27\.9x │\s+7\/7/);
-    expect(r.stdout).toContain(`on forward P/E: ${((1 - TITANS_PE / MAG7_PE) * 100).toFixed(1)}% discount`);
+    expect(r.stdout).toMatch(/China tech titans\s+│\s+7\/7 │\s+\+42\.8% │\s+— │/); // no benchmark history for HSTECH.HK
+    expect(r.stdout).toMatch(/Magnificent Seven\s+│\s+7\/7 │\s+-10\.3% │\s+-6\.5% │/); // vs the Nasdaq-100's −3.9%
+    expect(r.stdout).toMatch(/benchmark \^NDX\s+│\s+│\s+-3\.9% │/);
+    expect(r.stdout).toMatch(/China tech titans\s+│.*│\s+19\.2x │\s+3\/7 │/);
+    expect(r.stdout).toMatch(/Magnificent Seven\s+│.*│\s+27\.9x │\s+7\/7 │/);
+    expect(r.stdout).toContain(`on forward P/E (harmonic): ${((1 - TITANS_PE / MAG7_PE) * 100).toFixed(1)}% discount`);
     expect(r.stdout).not.toContain('note');
   });
 
@@ -89,7 +92,14 @@ describe('basket compare', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
     const rows = parse(r.stdout, { columns: true, relax_column_count: false }) as Record<string, string>[];
-    expect(rows).toHaveLength(7 + 1 + 7 + 1 + 1);
+    const kinds = rows.map((row) => row.kind);
+    // per basket: 7 members, the basket, its benchmark, 8 valuation rows (2 bases × 4 methods); then the comparison and 4 discounts
+    expect(kinds.filter((k) => k === 'member')).toHaveLength(14);
+    expect(kinds.filter((k) => k === 'basket')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'benchmark')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'valuation')).toHaveLength(16);
+    expect(kinds.filter((k) => k === 'discount')).toHaveLength(4);
+    expect(rows).toHaveLength(14 + 2 + 2 + 16 + 1 + 4);
     const titans = rows.find((row) => row.kind === 'basket' && row.basket === 'titans');
     expect(Number(titans?.return)).toBeCloseTo(TITANS_RETURN, 12);
     const comparison = rows.find((row) => row.kind === 'comparison');
@@ -120,7 +130,9 @@ describe('basket compare', () => {
     expectDemoFigures(report);
     expect(report.baskets[0]?.members[0]?.name).toBe('Alibaba Group Holding Limited');
     expect(replay.used.has('quote-titans-mag7-2025-03-07.fake.json')).toBe(true);
-    expect(replay.calls.filter((c) => c.includes('/v8/finance/chart/'))).toHaveLength(14);
+    // 14 members and the two benchmarks (HSTECH.HK answered "No data found")
+    expect(replay.calls.filter((c) => c.includes('/v8/finance/chart/'))).toHaveLength(16);
+    expect(report.baskets[1]?.benchmarkResult?.return).toBeCloseTo(20201.369140625 / 21012.169921875 - 1, 9);
   });
 
   it('exits 3 with one line when Yahoo cannot be reached', async () => {
@@ -269,21 +281,25 @@ describe('basket baskets', () => {
 });
 
 describe('basket snapshot', () => {
-  it('freezes a Yahoo run into a data directory that replays offline to the same figures', async () => {
+  it('freezes a Yahoo run into a data directory that replays offline to the same figures, in USD too', async () => {
     const out = path.join(await makeTempDir('basket-snap-'), 'frozen');
-    // Yahoo serves almost no daily history for HSTECH.HK: stand in its answer with the real "No data found" 404 body
-    const noData = JSON.parse(await readFile(path.join(FIXTURES, 'yahoo', 'chart-INVALID.BO-404.json'), 'utf8')).response;
-    const hstech = requestKey('GET', chartUrl('HSTECH.HK', 1733097600, 1741392000));
-    const replay = createReplayFetch({ overrides: { [hstech]: noData } });
-    const snap = await runCli(['snapshot', 'titans', 'mag7', '--out', out, '--as-of', '2025-03-07'], { fetch: replay.fetch });
+    const replay = createReplayFetch();
+    const snap = await runCli(['snapshot', 'titans', 'mag7', '--out', out, '--as-of', '2025-03-07', '--currency', 'USD'], { fetch: replay.fetch });
     expect(snap.exitCode).toBe(0);
     expect(snap.stdout).toBe('');
+    // Yahoo serves almost no daily history for HSTECH.HK (fixtures/yahoo/chart-HSTECH.HK-404.fake.json)
     expect(snap.stderr).toContain('HSTECH.HK: no data on Yahoo Finance (No data found, symbol may be delisted)');
-    expect(snap.stderr).toContain('wrote 15 price series and 14 quotes (2024-12-02 to 2025-03-07)');
+    // 14 members, ^NDX and USDHKD=X; quotes for the members plus currency rows for ^NDX and USDHKD=X
+    expect(snap.stderr).toContain('wrote 16 price series and 16 quotes (2024-12-02 to 2025-03-07)');
     const offline = await runCli(['compare', '--data', out, '--as-of', '2025-03-07', '--format', 'json']);
     expect(offline.exitCode).toBe(0);
     expectDemoFigures(JSON.parse(offline.stdout) as Report);
     expect(await readFile(path.join(out, 'prices', '^NDX.csv'), 'utf8')).toMatch(/^Date,Close,Adj Close\n2024-12-02,/);
+    const usd = ['compare', '--as-of', '2025-03-07', '--currency', 'USD', '--format', 'json'];
+    const live = JSON.parse((await runCli(usd, { fetch: createReplayFetch().fetch })).stdout) as Report;
+    const frozen = JSON.parse((await runCli([...usd, '--data', out])).stdout) as Report;
+    expect(frozen.baskets.map((b) => b.return)).toEqual(live.baskets.map((b) => b.return));
+    expect(frozen.baskets[1]?.benchmarkResult?.return).toBe(live.baskets[1]?.benchmarkResult?.return);
   });
 
   it('needs --out and refuses to overwrite without --force', async () => {

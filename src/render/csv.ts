@@ -1,10 +1,12 @@
 /**
- * The CSV renderer: RFC 4180 (CRLF-free LF records, quoted where needed), one
- * header line, stable columns, raw numbers, no colour. One row per member,
- * one per basket, and one for the comparison; `kind` says which.
+ * The CSV renderer: RFC 4180 (LF records, quoted where needed), one header
+ * line, stable columns, raw numbers, no colour. One row per figure group;
+ * `kind` says which: member, member-period, basket, basket-period, benchmark,
+ * benchmark-period, method, valuation, comparison, discount. Columns are only
+ * ever added at the end, so earlier positions stay put.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Report } from '../report/types.js';
+import type { PeriodReturn, Report, Risk } from '../report/types.js';
 
 export const CSV_COLUMNS = [
   'kind',
@@ -27,14 +29,46 @@ export const CSV_COLUMNS = [
   'discount',
   'asOf',
   'from',
+  'reportCurrency',
+  'localReturn',
+  'fxReturn',
+  'weight',
+  'contribution',
+  'marketValueStart',
+  'marketValueEnd',
+  'marketValueChange',
+  'marketValueIncluded',
+  'trailingPE',
+  'earningsYield',
+  'peMethod',
+  'peStatus',
+  'basis',
+  'period',
+  'weights',
+  'rebalance',
+  'excessReturn',
+  'volatility',
+  'maxDrawdown',
+  'highestSince',
+  'returnSpread',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
 type Cell = string | number | boolean | null;
+type Row = Partial<Record<Column, Cell>>;
+
+const riskCells = (r: Risk | null): Row => ({
+  volatility: r?.volatility ?? null,
+  maxDrawdown: r?.maxDrawdown ?? null,
+  highestSince: r?.highestSince ?? null,
+});
 
 export function renderCsv(r: Report): string {
-  const rows: Partial<Record<Column, Cell>>[] = [];
-  const period = { asOf: r.asOf, from: r.from };
+  const rows: Row[] = [];
+  const common = { asOf: r.asOf, from: r.from, reportCurrency: r.currency };
+  const periodRows = (kind: string, basket: string, symbol: string | null, periods: readonly PeriodReturn[]) => {
+    for (const p of periods) rows.push({ kind, basket, symbol, period: p.period, startDate: p.startDate, return: p.return, ...common });
+  };
   for (const b of r.baskets) {
     for (const m of b.members) {
       rows.push({
@@ -50,26 +84,98 @@ export function renderCsv(r: Report): string {
         return: m.return,
         forwardPE: m.forwardPE,
         included: m.included,
-        ...period,
+        localReturn: m.localReturn,
+        fxReturn: m.fxReturn,
+        weight: m.weight,
+        contribution: m.contribution,
+        marketValueStart: m.marketValueStart,
+        marketValueEnd: m.marketValueEnd,
+        marketValueChange: m.marketValueChange,
+        trailingPE: m.trailingPE,
+        ...common,
       });
+      periodRows('member-period', b.id, m.symbol, m.periods);
     }
     rows.push({
       kind: 'basket',
       basket: b.id,
       name: b.name,
+      currency: b.currency,
       return: b.return,
       forwardPE: b.forwardPE,
       membersIncluded: b.membersWithData.included,
       membersTotal: b.membersWithData.total,
       peIncluded: b.peCoverage.included,
       peTotal: b.peCoverage.total,
-      ...period,
+      marketValueChange: b.marketValueChange,
+      marketValueIncluded: b.marketValueCoverage.included,
+      trailingPE: b.trailingPE,
+      earningsYield: b.earningsYield,
+      peMethod: b.peMethod,
+      peStatus: b.forwardPEStatus,
+      weights: r.method.weights === 'all' ? 'equal' : r.method.weights,
+      rebalance: r.method.rebalance,
+      excessReturn: b.benchmarkResult?.excessReturn ?? null,
+      ...riskCells(b.risk),
+      ...common,
     });
+    periodRows('basket-period', b.id, null, b.periods);
+    const bm = b.benchmarkResult;
+    if (bm) {
+      rows.push({
+        kind: 'benchmark',
+        basket: b.id,
+        symbol: bm.symbol,
+        name: bm.name,
+        currency: bm.currency,
+        startDate: bm.startDate,
+        startPrice: bm.startPrice,
+        endDate: bm.endDate,
+        endPrice: bm.endPrice,
+        return: bm.return,
+        localReturn: bm.localReturn,
+        fxReturn: bm.fxReturn,
+        excessReturn: bm.excessReturn,
+        ...riskCells(bm.risk),
+        ...common,
+      });
+      periodRows('benchmark-period', b.id, bm.symbol, bm.periods);
+    }
+    for (const a of b.alternatives ?? []) {
+      rows.push({
+        kind: 'method',
+        basket: b.id,
+        weights: a.weights,
+        rebalance: a.rebalance,
+        return: a.return,
+        membersIncluded: a.coverage.included,
+        membersTotal: a.coverage.total,
+        ...common,
+      });
+    }
+    for (const v of b.valuation) {
+      rows.push({
+        kind: 'valuation',
+        basket: b.id,
+        basis: v.basis,
+        peMethod: v.method,
+        peStatus: v.status,
+        [v.basis === 'forward' ? 'forwardPE' : 'trailingPE']: v.value,
+        earningsYield: v.earningsYield,
+        peIncluded: v.coverage.included,
+        peTotal: v.coverage.total,
+        ...common,
+      });
+    }
   }
-  if (r.comparison) {
-    rows.push({ kind: 'comparison', basket: r.comparison.basket, against: r.comparison.against, discount: r.comparison.discount, ...period });
+  const c = r.comparison;
+  if (c) {
+    rows.push({ kind: 'comparison', basket: c.basket, against: c.against, discount: c.discount, returnSpread: c.returnSpread, peMethod: r.baskets[0]?.peMethod ?? null, ...common });
+    for (const [method, discount] of Object.entries(c.discounts)) {
+      rows.push({ kind: 'discount', basket: c.basket, against: c.against, peMethod: method, discount, ...common });
+    }
   }
-  const records = rows.map((row) => CSV_COLUMNS.map((c) => toCell(row[c] ?? null)));
+  const records = rows.map((row) => CSV_COLUMNS.map((col) => toCell(row[col] ?? null)));
   return stringify([[...CSV_COLUMNS], ...records], { record_delimiter: '\n' });
 }
 

@@ -11,9 +11,32 @@ export function formatPercent(x: number | null, digits = 1): string {
   return `${x > 0 ? '+' : '-'}${text}%`;
 }
 
-/** A P/E ratio: 19.247 → `19.2x`. */
-export function formatMultiple(x: number | null): string {
+/** A P/E ratio: 19.247 → `19.2x`; `n/m` when not meaningful (the basket's earnings are ≤ 0). */
+export function formatMultiple(x: number | null, status: 'ok' | 'unknown' | 'not-meaningful' = 'ok'): string {
+  if (status === 'not-meaningful') return NOT_MEANINGFUL;
   return x === null ? UNKNOWN : `${x.toFixed(1)}x`;
+}
+
+export const NOT_MEANINGFUL = 'n/m';
+
+/** Money in billions with its currency: −4.152e11, USD → `-415.2 bn USD`. */
+export function formatBillions(x: number | null, currency: string | null): string {
+  if (x === null) return UNKNOWN;
+  const text = (Math.abs(x) / 1e9).toFixed(1);
+  const sign = Number(text) === 0 ? '' : x > 0 ? '+' : '-';
+  return `${sign}${text} bn${currency ? ` ${currency}` : ''}`;
+}
+
+/** A weight or volatility as a percentage without sign: 0.142857 → `14.3%`. */
+export function formatUnsignedPercent(x: number | null): string {
+  return x === null ? UNKNOWN : `${(x * 100).toFixed(1)}%`;
+}
+
+/** A difference of two returns in percentage points: 0.53 → `+53.0 pts`. */
+export function formatPoints(x: number | null): string {
+  if (x === null) return UNKNOWN;
+  const text = (Math.abs(x) * 100).toFixed(1);
+  return `${Number(text) === 0 ? '' : x > 0 ? '+' : '-'}${text} pts`;
 }
 
 /** A price with two decimals: 416.1671 → `416.17`. */

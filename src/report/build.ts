@@ -2,19 +2,52 @@
  * Analytics results → the Report. Pure: the orchestrator hands in what the
  * provider found, this decides every figure and every note about exclusions.
  */
+import { REBALANCES, type Rebalance } from '../analytics/basket.js';
+import { buyAndHoldPath, type BasketPath } from '../analytics/basket.js';
 import { daysBetween } from '../analytics/calendar.js';
-import { equalWeightBuyAndHold } from '../analytics/basket.js';
-import { periodReturn, type PeriodPrices } from '../analytics/returns.js';
-import { harmonicMeanPE, valuationDiscount } from '../analytics/valuation.js';
+import { sumKnown } from '../analytics/market-value.js';
+import { periodFrom, type Period } from '../analytics/periods.js';
+import { annualisedVolatility, higherBefore, maxDrawdown } from '../analytics/risk.js';
+import { PE_METHODS, valuationDiscount, type NegativePEPolicy, type PEMethod } from '../analytics/valuation.js';
+import type { Weighting } from '../analytics/weights.js';
 import type { BasketDef } from '../config/basket.js';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../domain/types.js';
-import type { BasketReport, MemberReport, PriceBasis, Report } from './types.js';
+import { isFailure, prepareSeries, priceOver, type PricingInput } from './pricing.js';
+import type { BasketReport, BenchmarkReport, MemberReport, MethodReturn, PEByMethod, PeriodReturn, PriceBasis, Report, Risk } from './types.js';
+import { valueBasket, valuesByMethod } from './valuation.js';
+import { basketOverWindow, isPriced, type WindowMember, type WindowMethod } from './window.js';
 
 /** An end price older than this many days before the as-of date is flagged as stale. */
 export const STALE_AFTER_DAYS = 10;
 
+export interface ReportOptions {
+  /** Report currency; `null` = each member in its own. */
+  readonly currency: string | null;
+  readonly weights: Weighting;
+  readonly rebalance: Rebalance;
+  /** Also compute the basket under every weighting and rebalancing (--weights all). */
+  readonly compareMethods: boolean;
+  readonly peMethod: PEMethod;
+  /** Show every P/E method side by side (--pe-method all); `peMethod` is then the headline one. */
+  readonly comparePEMethods: boolean;
+  readonly negativePE: NegativePEPolicy;
+  readonly periods: readonly Period[];
+}
+
+export const DEFAULT_OPTIONS: ReportOptions = {
+  currency: null,
+  weights: 'equal',
+  rebalance: 'none',
+  compareMethods: false,
+  peMethod: 'harmonic',
+  comparePEMethods: false,
+  negativePE: 'exclude',
+  periods: [],
+};
+
 export interface ReportInput {
   readonly baskets: readonly BasketDef[];
+  /** Histories of members, benchmarks and FX series. */
   readonly history: ReadonlyMap<string, PriceSeries>;
   readonly quotes: ReadonlyMap<string, Quote>;
   /** What the provider could not supply. */
@@ -23,102 +56,264 @@ export interface ReportInput {
   readonly asOf: IsoDate;
   readonly priceBasis: PriceBasis;
   readonly dataSource: string;
+  readonly options?: ReportOptions;
 }
 
-function toMember(
-  symbol: string,
-  input: ReportInput,
-  issues: SymbolIssue[],
-  reported: Set<string>,
-): MemberReport {
-  const quote = input.quotes.get(symbol);
-  const series = input.history.get(symbol);
-  // keys in the documented JSON order
-  const member = (p: PeriodPrices | null): MemberReport => ({
-    symbol,
-    name: quote?.name ?? null,
-    currency: quote?.currency ?? series?.currency ?? null,
-    startDate: p?.startDate ?? null,
-    startPrice: p?.startPrice ?? null,
-    endDate: p?.endDate ?? null,
-    endPrice: p?.endPrice ?? null,
-    return: p?.return ?? null,
-    forwardPE: quote?.forwardPE ?? null,
-    included: p !== null,
-  });
-  if (!series) return member(null); // the provider's issue already says why
-  const prices = input.priceBasis === 'adjusted' ? series.adjClose : series.close;
-  const outcome = periodReturn(series.dates, prices, input.from, input.asOf);
-  const note = (issue: SymbolIssue) => {
-    const key = `${issue.symbol}|${issue.code}`;
-    if (!reported.has(key)) issues.push(issue);
-    reported.add(key);
+type Note = (issue: SymbolIssue) => void;
+
+function riskOf(path: BasketPath | null): Risk | null {
+  if (!path) return null;
+  const dd = maxDrawdown(path.dates, path.levels);
+  return {
+    volatility: annualisedVolatility(path.levels),
+    maxDrawdown: dd?.value ?? null,
+    drawdownPeak: dd?.peakDate ?? null,
+    drawdownTrough: dd?.troughDate ?? null,
+    highestSince: higherBefore(path.dates, path.levels),
   };
-  if (!outcome.ok) {
-    note(
-      outcome.reason === 'no-start-price'
-        ? { symbol, code: 'no-start-price', message: `no close before ${input.from}: left out of the basket return` }
-        : { symbol, code: 'no-end-price', message: `no close from ${input.from} to ${input.asOf}: left out of the basket return` },
-    );
-    return member(null);
-  }
-  const v = outcome.value;
-  const age = daysBetween(v.endDate, input.asOf);
-  if (age > STALE_AFTER_DAYS) {
-    note({ symbol, code: 'stale-price', message: `last close ${v.endDate} is ${age} days before ${input.asOf}` });
-  }
-  return member(v);
 }
 
-function toBasket(def: BasketDef, input: ReportInput, issues: SymbolIssue[], reported: Set<string>): BasketReport {
-  const members = def.symbols.map((s) => toMember(s, input, issues, reported));
-  const ret = equalWeightBuyAndHold(members.map((m) => m.return));
-  const pe = harmonicMeanPE(members.map((m) => m.forwardPE));
-  for (const i of pe.missing) {
-    const m = members[i] as MemberReport;
-    issues.push({ symbol: m.symbol, basket: def.id, code: 'no-forward-pe', message: 'forward P/E unknown: left out of the basket P/E' });
+const listed = (symbols: readonly string[]) => `${symbols.slice(0, 4).join(', ')}${symbols.length > 4 ? ', …' : ''}`;
+
+function toBenchmark(symbol: string, basketReturn: number | null, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): BenchmarkReport {
+  const prepared = prepareSeries(symbol, pricing);
+  const none: BenchmarkReport = {
+    symbol,
+    name: input.quotes.get(symbol)?.name ?? null,
+    currency: prepared && !isFailure(prepared) ? prepared.currency : null,
+    startDate: null,
+    startPrice: null,
+    endDate: null,
+    endPrice: null,
+    localReturn: null,
+    fxReturn: null,
+    return: null,
+    excessReturn: null,
+    periods: opts.periods.map((period) => ({ period, startDate: null, return: null })),
+    risk: null,
+  };
+  if (prepared === null) return none; // the provider's issue says why
+  if (isFailure(prepared)) {
+    note({ symbol, ...prepared, message: `benchmark ${prepared.message.replace(/: left out$/, '')}` });
+    return none;
   }
-  for (const i of pe.nonPositive) {
-    const m = members[i] as MemberReport;
-    issues.push({
-      symbol: m.symbol,
+  const main = priceOver(prepared, input.from, input.asOf, '');
+  if (isFailure(main)) {
+    note({ symbol, code: main.code, message: `benchmark: ${main.message.replace(/: left out$/, '')}` });
+    return none;
+  }
+  const path = buyAndHoldPath([prepared.converted], [1], input.from, input.asOf);
+  return {
+    ...none,
+    startDate: main.startDate,
+    startPrice: main.startPrice,
+    endDate: main.endDate,
+    endPrice: main.endPrice,
+    localReturn: main.localReturn,
+    fxReturn: main.fxReturn,
+    return: main.return,
+    excessReturn: basketReturn === null ? null : basketReturn - main.return,
+    periods: opts.periods.map((period) => {
+      const p = priceOver(prepared, periodFrom(period, input.asOf), input.asOf, '');
+      return isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null };
+    }),
+    risk: riskOf(path),
+  };
+}
+
+function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): BasketReport {
+  const quotes = def.symbols.map((s) => input.quotes.get(s));
+  const members: WindowMember[] = def.symbols.map((s, i) => ({ prepared: prepareSeries(s, pricing), quote: quotes[i] }));
+  members.forEach((m, i) => {
+    if (isFailure(m.prepared)) note({ symbol: def.symbols[i] as string, code: m.prepared.code, message: m.prepared.message });
+  });
+  const currencies = new Set(members.map((m) => (m.prepared && !isFailure(m.prepared) ? m.prepared.currency : null)));
+  const own = currencies.size === 1 ? [...currencies][0] ?? null : null;
+  const currency = opts.currency ?? own;
+  const method = (weights: Weighting, rebalance: Rebalance): WindowMethod => ({
+    weights,
+    rebalance,
+    configWeights: def.weights,
+    oneCurrency: currency !== null,
+  });
+  const main = basketOverWindow(members, def.symbols, input.from, input.asOf, method(opts.weights, opts.rebalance), '');
+  main.priced.forEach((p, i) => {
+    const symbol = def.symbols[i] as string;
+    if (p && isFailure(p)) note({ symbol, code: p.code, message: p.message.replace(/left out$/, 'left out of the basket return') });
+    if (isPriced(p)) {
+      const age = daysBetween(p.endDate, input.asOf);
+      if (age > STALE_AFTER_DAYS) note({ symbol, code: 'stale-price', message: `last close ${p.endDate} is ${age} days before ${input.asOf}` });
+    }
+  });
+  if (main.weightingGap) {
+    const gap = main.weightingGap;
+    note({
+      symbol: null,
       basket: def.id,
-      code: 'non-positive-forward-pe',
-      message: `forward P/E ${m.forwardPE} (expected losses): left out of the basket P/E`,
+      code: gap.reason,
+      message:
+        gap.reason === 'mixed-currencies'
+          ? `cap weights need one currency for all members: use --currency`
+          : `market cap unknown for ${listed(gap.symbols)}: left out of the cap-weighted return`,
     });
   }
-  if (ret.value === null) {
-    issues.push({ symbol: null, basket: def.id, code: 'basket-empty', message: `no member of ${def.id} has a return from ${input.from} to ${input.asOf}` });
+  if (main.return === null) {
+    note({ symbol: null, basket: def.id, code: 'basket-empty', message: `no member of ${def.id} has a return from ${input.from} to ${input.asOf}` });
   }
+
+  const periods = opts.periods.map((period): { row: PeriodReturn; members: PeriodReturn[] } => {
+    const w = basketOverWindow(members, def.symbols, periodFrom(period, input.asOf), input.asOf, method(opts.weights, opts.rebalance), ` (${period})`);
+    const lacking = def.symbols.filter((_, i) => !isPriced(w.priced[i]) && members[i]?.prepared && !isFailure(members[i]?.prepared ?? null));
+    if (lacking.length > 0) {
+      note({ symbol: null, basket: def.id, code: 'no-start-price', message: `${period}: no close before ${periodFrom(period, input.asOf)} for ${listed(lacking)}: left out of the ${period} return` });
+    }
+    return {
+      row: { period, startDate: w.path?.dates[0] ?? null, return: w.return },
+      members: w.priced.map((p): PeriodReturn => (isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null })),
+    };
+  });
+  const memberPeriods = (i: number): PeriodReturn[] => periods.map((p) => p.members[i] as PeriodReturn);
+
+  // market values in one currency only
+  const mv = main.marketValues.map((v) => (currency === null ? null : v));
+  const valuation = valueBasket(def.symbols, quotes, mv.map((v) => v?.end ?? null), opts.negativePE, note);
+  const fwd = valuation.forward[opts.peMethod];
+  fwd.missing.forEach((i) =>
+    note({ symbol: def.symbols[i] as string, basket: def.id, code: 'no-forward-pe', message: 'forward P/E unknown: left out of the basket P/E' }),
+  );
+  fwd.nonPositive.forEach((i) =>
+    note({
+      symbol: def.symbols[i] as string,
+      basket: def.id,
+      code: 'non-positive-forward-pe',
+      message: `forward P/E ${valuation.forwardPEs[i]} (expected losses): left out of the basket P/E`,
+    }),
+  );
+  if (fwd.noMarketValue.length > 0) {
+    note({ symbol: null, basket: def.id, code: 'no-market-value', message: `market cap unknown for ${listed(fwd.noMarketValue.map((i) => def.symbols[i] as string))}: left out of the aggregate P/E` });
+  }
+  const trailing = valuation.trailing[opts.peMethod];
+  const noTrailing = [...trailing.missing, ...trailing.nonPositive].sort((a, b) => a - b).map((i) => def.symbols[i] as string);
+  if (noTrailing.length > 0) {
+    note({ symbol: null, basket: def.id, code: 'no-trailing-pe', message: `trailing P/E unknown or ≤ 0 for ${noTrailing.length} of ${def.symbols.length} (${listed(noTrailing)}): left out of the trailing P/E` });
+  }
+  if (currency === null && main.marketValues.some((v) => v !== null)) {
+    note({ symbol: null, basket: def.id, code: 'mixed-currencies', message: 'members trade in different currencies: market values are not added up (use --currency)' });
+  }
+  const mvSum = sumKnown(mv.map((v) => v?.change ?? null));
+
+  const reports: MemberReport[] = def.symbols.map((symbol, i) => {
+    const q = quotes[i];
+    const prep = members[i]?.prepared;
+    const p = main.priced[i];
+    const ok = isPriced(p) ? p : null;
+    const v = main.marketValues[i] ?? null;
+    return {
+      symbol,
+      name: q?.name ?? null,
+      currency: prep && !isFailure(prep) ? prep.currency : (q?.currency ?? null),
+      startDate: ok?.startDate ?? null,
+      startPrice: ok?.startPrice ?? null,
+      endDate: ok?.endDate ?? null,
+      endPrice: ok?.endPrice ?? null,
+      localReturn: ok?.localReturn ?? null,
+      fxReturn: ok?.fxReturn ?? null,
+      return: ok?.return ?? null,
+      weight: main.weights[i] ?? null,
+      contribution: main.contributions[i] ?? null,
+      marketValueStart: v?.start ?? null,
+      marketValueEnd: v?.end ?? null,
+      marketValueChange: v?.change ?? null,
+      forwardPE: valuation.forwardPEs[i] ?? null,
+      trailingPE: q?.trailingPE ?? null,
+      included: main.weights[i] !== null && main.weights[i] !== undefined,
+      periods: memberPeriods(i),
+    };
+  });
+  const ranked = reports.filter((m) => m.included && m.return !== null).sort((a, b) => (b.return as number) - (a.return as number));
+  const extreme = (m: MemberReport | undefined) => (m ? { symbol: m.symbol, return: m.return as number } : null);
+
+  const alternatives: MethodReturn[] | null = opts.compareMethods
+    ? [
+        ...REBALANCES.map((r) => ['equal', r] as const),
+        ['cap', 'none'] as const,
+        ...(def.weights ? [['config', 'none'] as const] : []),
+      ].map(([weights, rebalance]) => {
+        const w = basketOverWindow(members, def.symbols, input.from, input.asOf, method(weights, rebalance), '');
+        return { weights, rebalance, return: w.return, coverage: { included: w.included, total: w.total } };
+      })
+    : null;
+
   return {
     id: def.id,
     name: def.name,
     benchmark: def.benchmark,
     source: def.source,
-    return: ret.value,
-    membersWithData: { included: ret.included, total: ret.total },
-    forwardPE: pe.value,
-    peMethod: 'harmonic',
-    peCoverage: { included: pe.included, total: pe.total },
-    members,
+    return: main.return,
+    membersWithData: { included: main.included, total: main.total },
+    best: extreme(ranked[0]),
+    worst: extreme(ranked.at(-1)),
+    currency,
+    marketValueChange: mvSum.value,
+    marketValueCoverage: { included: mvSum.included, total: mvSum.total },
+    forwardPE: fwd.value,
+    forwardPEStatus: fwd.status,
+    peMethod: opts.peMethod,
+    peCoverage: { included: fwd.included, total: fwd.total },
+    earningsYield: fwd.earningsYield,
+    trailingPE: trailing.value,
+    trailingPEStatus: trailing.status,
+    trailingPECoverage: { included: trailing.included, total: trailing.total },
+    forwardPEs: valuesByMethod(valuation.forward),
+    trailingPEs: valuesByMethod(valuation.trailing),
+    valuation: valuation.rows,
+    periods: periods.map((p) => p.row),
+    risk: riskOf(main.path),
+    benchmarkResult: def.benchmark ? toBenchmark(def.benchmark, main.return, input, opts, pricing, note) : null,
+    alternatives,
+    members: reports,
   };
 }
 
 /** Every figure of a comparison, with every exclusion noted in `issues`. */
 export function buildReport(input: ReportInput): Report {
+  const opts = input.options ?? DEFAULT_OPTIONS;
   const issues: SymbolIssue[] = [...input.providerIssues];
-  const reported = new Set(issues.map((i) => `${i.symbol}|${i.code}`));
-  const baskets = input.baskets.map((b) => toBasket(b, input, issues, reported));
+  const key = (i: SymbolIssue) => `${i.symbol}|${i.code}|${i.basket ?? ''}|${i.symbol === null ? i.message : ''}`;
+  const reported = new Set(issues.map(key));
+  const note: Note = (issue) => {
+    if (reported.has(key(issue))) return;
+    reported.add(key(issue));
+    issues.push(issue);
+  };
+  const pricing: PricingInput = { history: input.history, quotes: input.quotes, priceBasis: input.priceBasis, currency: opts.currency };
+  const baskets = input.baskets.map((b) => toBasket(b, input, opts, pricing, note));
   const [first, second] = baskets;
+  const discounts = (a: PEByMethod, b: PEByMethod): PEByMethod =>
+    Object.fromEntries(PE_METHODS.map((m) => [m, valuationDiscount(a[m], b[m])])) as unknown as PEByMethod;
   return {
     asOf: input.asOf,
     from: input.from,
+    currency: opts.currency,
     priceBasis: input.priceBasis,
+    method: {
+      weights: opts.compareMethods ? 'all' : opts.weights,
+      rebalance: opts.rebalance,
+      peMethod: opts.comparePEMethods ? 'all' : opts.peMethod,
+      negativePE: opts.negativePE,
+    },
+    periods: opts.periods,
     dataSource: input.dataSource,
     baskets,
     comparison:
       first && second
-        ? { basket: first.id, against: second.id, discount: valuationDiscount(first.forwardPE, second.forwardPE) }
+        ? {
+            basket: first.id,
+            against: second.id,
+            discount: valuationDiscount(first.forwardPE, second.forwardPE),
+            discounts: discounts(first.forwardPEs, second.forwardPEs),
+            returnSpread: first.return !== null && second.return !== null ? first.return - second.return : null,
+          }
         : null,
     issues,
   };

@@ -1,8 +1,12 @@
 /**
  * The report: one view model that every renderer consumes. Numbers are raw
- * fractions and ratios; `null` is unknown. This is also the documented JSON
- * output (README, "JSON output").
+ * fractions, ratios and amounts; `null` is unknown. This is also the
+ * documented JSON output (README, "JSON output").
  */
+import type { Rebalance } from '../analytics/basket.js';
+import type { Period } from '../analytics/periods.js';
+import type { NegativePEPolicy, PEMethod, PEStatus } from '../analytics/valuation.js';
+import type { Weighting } from '../analytics/weights.js';
 import type { IsoDate, SymbolIssue } from '../domain/types.js';
 
 export type PriceBasis = 'adjusted' | 'close';
@@ -12,7 +16,56 @@ export interface Coverage {
   readonly total: number;
 }
 
+export interface PeriodReturn {
+  readonly period: Period;
+  /** The close the period starts from (the base of a basket's level). */
+  readonly startDate: IsoDate | null;
+  readonly return: number | null;
+}
+
 export interface MemberReport {
+  readonly symbol: string;
+  readonly name: string | null;
+  /** The member's own currency, in its major unit (GBp → GBP). */
+  readonly currency: string | null;
+  readonly startDate: IsoDate | null;
+  /** Closes in the member's own currency (major unit), on the report's price basis. */
+  readonly startPrice: number | null;
+  readonly endDate: IsoDate | null;
+  readonly endPrice: number | null;
+  /** `endPrice / startPrice − 1`, in the member's own currency. */
+  readonly localReturn: number | null;
+  /** The currency's move against the report currency, `fxEnd / fxStart − 1`; `null` without --currency. */
+  readonly fxReturn: number | null;
+  /** The return in the report currency: `(1 + localReturn) × (1 + fxReturn) − 1`. */
+  readonly return: number | null;
+  /** The member's target weight in the basket (`null` when left out). */
+  readonly weight: number | null;
+  /** Its part of the basket's return (buy-and-hold: weight × return). */
+  readonly contribution: number | null;
+  /** Market value at the start and end (shares held constant) and their difference, in the report currency or its own. */
+  readonly marketValueStart: number | null;
+  readonly marketValueEnd: number | null;
+  readonly marketValueChange: number | null;
+  readonly forwardPE: number | null;
+  readonly trailingPE: number | null;
+  /** Whether this member's return is in the basket's return. */
+  readonly included: boolean;
+  readonly periods: readonly PeriodReturn[];
+}
+
+export interface Risk {
+  /** Annualised volatility of daily returns (√252), a fraction. */
+  readonly volatility: number | null;
+  /** Deepest fall from a running peak, ≤ 0. */
+  readonly maxDrawdown: number | null;
+  readonly drawdownPeak: IsoDate | null;
+  readonly drawdownTrough: IsoDate | null;
+  /** The most recent earlier date with a higher value than the last; `null`: the last value is the high of the window. */
+  readonly highestSince: IsoDate | null;
+}
+
+export interface BenchmarkReport {
   readonly symbol: string;
   readonly name: string | null;
   readonly currency: string | null;
@@ -20,11 +73,37 @@ export interface MemberReport {
   readonly startPrice: number | null;
   readonly endDate: IsoDate | null;
   readonly endPrice: number | null;
-  /** endPrice / startPrice − 1, in the member's own currency. */
+  readonly localReturn: number | null;
+  readonly fxReturn: number | null;
   readonly return: number | null;
-  readonly forwardPE: number | null;
-  /** Whether this member's return is in the basket's return. */
-  readonly included: boolean;
+  /** The basket's return minus the benchmark's. */
+  readonly excessReturn: number | null;
+  readonly periods: readonly PeriodReturn[];
+  readonly risk: Risk | null;
+}
+
+export interface Valuation {
+  readonly basis: 'forward' | 'trailing';
+  readonly method: PEMethod;
+  readonly value: number | null;
+  readonly earningsYield: number | null;
+  /** `not-meaningful`: the basket's earnings are ≤ 0 (shown `n/m`). */
+  readonly status: PEStatus;
+  readonly coverage: Coverage;
+}
+
+export type PEByMethod = Readonly<Record<PEMethod, number | null>>;
+
+export interface MethodReturn {
+  readonly weights: Weighting;
+  readonly rebalance: Rebalance;
+  readonly return: number | null;
+  readonly coverage: Coverage;
+}
+
+export interface MemberExtreme {
+  readonly symbol: string;
+  readonly return: number;
 }
 
 export interface BasketReport {
@@ -33,28 +112,65 @@ export interface BasketReport {
   readonly benchmark: string | null;
   /** `preset` or the config file it came from. */
   readonly source: string;
-  /** Equal-weighted buy-and-hold return over the members with data. */
+  /** The basket's return under the report's method, in the report currency. */
   readonly return: number | null;
   readonly membersWithData: Coverage;
-  /** Harmonic mean of the members' positive forward P/Es. */
+  readonly best: MemberExtreme | null;
+  readonly worst: MemberExtreme | null;
+  /** The currency of the basket's money figures; `null` when its members' currencies differ and no --currency was given. */
+  readonly currency: string | null;
+  /** Σ of the members' market value changes (`null` when none is known or currencies differ). */
+  readonly marketValueChange: number | null;
+  readonly marketValueCoverage: Coverage;
+  /** Forward P/E under `peMethod`. */
   readonly forwardPE: number | null;
-  readonly peMethod: 'harmonic';
+  readonly forwardPEStatus: PEStatus;
+  readonly peMethod: PEMethod;
   readonly peCoverage: Coverage;
+  /** Forward earnings yield under `peMethod` (E/P; may be ≤ 0 when losses are included). */
+  readonly earningsYield: number | null;
+  readonly trailingPE: number | null;
+  readonly trailingPEStatus: PEStatus;
+  readonly trailingPECoverage: Coverage;
+  readonly forwardPEs: PEByMethod;
+  readonly trailingPEs: PEByMethod;
+  /** Every basis × method, with status and coverage. */
+  readonly valuation: readonly Valuation[];
+  readonly periods: readonly PeriodReturn[];
+  readonly risk: Risk | null;
+  readonly benchmarkResult: BenchmarkReport | null;
+  /** With --weights all: the same basket under each weighting and rebalancing; otherwise `null`. */
+  readonly alternatives: readonly MethodReturn[] | null;
   readonly members: readonly MemberReport[];
 }
 
 export interface Comparison {
   readonly basket: string;
   readonly against: string;
-  /** 1 − forwardPE(basket) / forwardPE(against). */
+  /** 1 − forwardPE(basket) / forwardPE(against), under the report's P/E method. */
   readonly discount: number | null;
+  readonly discounts: PEByMethod;
+  /** return(basket) − return(against). */
+  readonly returnSpread: number | null;
+}
+
+/** The methods asked for. `all`: headline figures are equal-weighted / harmonic, with every method alongside. */
+export interface ReportMethod {
+  readonly weights: Weighting | 'all';
+  readonly rebalance: Rebalance;
+  readonly peMethod: PEMethod | 'all';
+  readonly negativePE: NegativePEPolicy;
 }
 
 export interface Report {
   readonly asOf: IsoDate;
   readonly from: IsoDate;
+  /** The currency every return and money figure is in; `null` = each member in its own. */
+  readonly currency: string | null;
   /** `adjusted`: total return from adjusted closes; `close`: price return (--price-return). */
   readonly priceBasis: PriceBasis;
+  readonly method: ReportMethod;
+  readonly periods: readonly Period[];
   /** `yahoo` or `files:<dir>`. */
   readonly dataSource: string;
   readonly baskets: readonly BasketReport[];

@@ -66,6 +66,7 @@ describe('toQuotes (quotes.csv)', () => {
       symbol: 'AAPL',
       name: 'Apple, Inc.',
       currency: null,
+      financialCurrency: null,
       price: null,
       forwardPE: 30.2,
       trailingPE: null,
@@ -93,7 +94,7 @@ describe('openFilesProvider', () => {
     expect(tencent?.dates.at(-1)).toBe('2025-03-07');
     // the real close of the 2024-12-31 half-day session is there
     expect(tencent?.close[tencent.dates.indexOf('2024-12-31')]).toBe(416.1671142578125);
-    expect(history.items.get('^NDX')?.currency).toBeNull();
+    expect(history.items.get('^NDX')?.currency).toBe('USD'); // quotes.csv has a row for the index too
     expect(history.issues).toEqual([]);
   });
 
@@ -126,7 +127,7 @@ describe('openFilesProvider', () => {
 
 describe('writeDataDirectory (snapshot output)', () => {
   const series = { symbol: '0700.HK', currency: 'HKD', dates: ['2025-01-02', '2025-01-03'], close: [400.5, 410], adjClose: [398.25, 407.75] };
-  const quote = { symbol: '0700.HK', name: 'Tencent, "Holdings"', currency: 'HKD', price: 410, forwardPE: 19, trailingPE: null, epsForward: null, marketCap: 3.8e12, sharesOutstanding: null };
+  const quote = { symbol: '0700.HK', name: 'Tencent, "Holdings"', currency: 'HKD', price: 410, forwardPE: 19, trailingPE: null, epsForward: null, marketCap: 3.8e12, sharesOutstanding: null, financialCurrency: null };
 
   it('writes files the files provider reads back unchanged', async () => {
     const out = path.join(await makeTempDir('basket-snap-'), 'snap');

@@ -8,6 +8,7 @@ const quote = (symbol: string, forwardPE: number | null): Quote => ({
   symbol,
   name: `${symbol} Inc.`,
   currency: 'USD',
+  financialCurrency: null,
   price: null,
   forwardPE,
   trailingPE: null,
@@ -15,7 +16,7 @@ const quote = (symbol: string, forwardPE: number | null): Quote => ({
   marketCap: null,
   sharesOutstanding: null,
 });
-const basket = (id: string, symbols: string[]): BasketDef => ({ id, name: id.toUpperCase(), symbols, benchmark: null, source: 'preset' });
+const basket = (id: string, symbols: string[]): BasketDef => ({ id, name: id.toUpperCase(), symbols, weights: null, benchmark: null, source: 'preset' });
 
 const D = ['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03'];
 
@@ -70,7 +71,7 @@ describe('buildReport', () => {
     expect(a?.forwardPE).toBeCloseTo(10, 9); // only A1 is usable: A2 is negative, A3 unknown
     expect(a?.peCoverage).toEqual({ included: 1, total: 3 });
     expect(b?.forwardPE).toBeCloseTo(2 / (1 / 20 + 1 / 30), 9); // 24
-    expect(r.comparison).toEqual({ basket: 'a', against: 'b', discount: expect.any(Number) });
+    expect(r.comparison).toMatchObject({ basket: 'a', against: 'b', discount: expect.any(Number) });
     expect(r.comparison?.discount).toBeCloseTo(1 - 10 / 24, 9); // 0.58333…
   });
 
@@ -79,6 +80,8 @@ describe('buildReport', () => {
       { symbol: 'A3', code: 'no-data', message: 'no price file' },
       { symbol: 'A3', basket: 'a', code: 'no-forward-pe', message: expect.stringContaining('left out of the basket P/E') },
       { symbol: 'A2', basket: 'a', code: 'non-positive-forward-pe', message: expect.stringContaining('forward P/E -4') },
+      { symbol: null, basket: 'a', code: 'no-trailing-pe', message: 'trailing P/E unknown or ≤ 0 for 3 of 3 (A1, A2, A3): left out of the trailing P/E' },
+      { symbol: null, basket: 'b', code: 'no-trailing-pe', message: 'trailing P/E unknown or ≤ 0 for 2 of 2 (B1, B2): left out of the trailing P/E' },
     ]);
   });
 
@@ -93,6 +96,7 @@ describe('buildReport', () => {
       ['A1', 'stale-price'],
       ['A2', 'no-end-price'],
       ['A2', 'non-positive-forward-pe'],
+      [null, 'no-trailing-pe'],
     ]);
     expect(out.comparison).toBeNull();
   });

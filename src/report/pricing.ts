@@ -1,0 +1,111 @@
+/**
+ * One symbol priced over a window, in its own currency and in the report
+ * currency. Pure: what the provider found in, figures or a reason out.
+ */
+import { convertPrices, convertReturn, fxRates, toMajorUnit, type FxRates } from '../analytics/fx.js';
+import type { MemberPrices } from '../analytics/basket.js';
+import { periodReturn } from '../analytics/returns.js';
+import type { IsoDate, IssueCode, PriceSeries, Quote } from '../domain/types.js';
+import type { PriceBasis } from './types.js';
+
+export interface PricingInput {
+  readonly history: ReadonlyMap<string, PriceSeries>;
+  readonly quotes: ReadonlyMap<string, Quote>;
+  readonly priceBasis: PriceBasis;
+  /** The report currency; `null` = each symbol in its own. */
+  readonly currency: string | null;
+}
+
+/** A symbol's history, ready to price: major units, and converted into the report currency. */
+export interface PreparedSeries {
+  readonly symbol: string;
+  /** The symbol's currency in its major unit (`GBp` → `GBP`); `null` when unknown. */
+  readonly currency: string | null;
+  /** What the quote's amounts are divided by to reach the major unit (100 for `GBp`). */
+  readonly divisor: number;
+  readonly dates: readonly IsoDate[];
+  /** Closes on the chosen basis (adjusted or not), in major units. */
+  readonly prices: readonly number[];
+  /** Unadjusted closes in major units (for market values). */
+  readonly raw: readonly number[];
+  /** Rates into the report currency; `null` without a report currency. */
+  readonly fx: FxRates | null;
+  /** `prices` in the report currency (or as they are without one), for level series. */
+  readonly converted: MemberPrices;
+}
+
+export interface Failure {
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+/** Prepares `symbol`, or says why it cannot be priced (no history, unknown currency, no FX series). */
+export function prepareSeries(symbol: string, input: PricingInput): PreparedSeries | Failure | null {
+  const series = input.history.get(symbol);
+  if (!series) return null; // the provider's issue already says why
+  const quoted = input.quotes.get(symbol)?.currency ?? series.currency;
+  const unit = quoted ? toMajorUnit(quoted) : null;
+  const divisor = unit?.divisor ?? 1;
+  const basis = input.priceBasis === 'adjusted' ? series.adjClose : series.close;
+  const prices = basis.map((p) => p / divisor);
+  const raw = series.close.map((p) => p / divisor);
+  const base = { symbol, currency: unit?.currency ?? null, divisor, dates: series.dates, prices, raw };
+  if (input.currency === null) return { ...base, fx: null, converted: { dates: series.dates, prices } };
+  if (!unit) return { code: 'no-currency', message: `its currency is unknown, so it cannot be converted into ${input.currency}: left out` };
+  const fx = fxRates(unit.currency, input.currency, (s) => {
+    const h = input.history.get(s);
+    return h ? { dates: h.dates, close: h.close } : undefined;
+  });
+  if (!fx) {
+    return {
+      code: 'no-fx',
+      message: `no ${unit.currency}${input.currency}=X or ${input.currency}${unit.currency}=X rates to convert ${unit.currency} into ${input.currency}: left out`,
+    };
+  }
+  return { ...base, fx, converted: convertPrices(series.dates, prices, 1, fx) };
+}
+
+export function isFailure<T extends object>(x: T | Failure | null | undefined): x is Failure {
+  return x !== null && x !== undefined && 'code' in x;
+}
+
+/** A prepared symbol priced over [from, asOf]. */
+export interface Priced {
+  readonly startDate: IsoDate;
+  readonly endDate: IsoDate;
+  /** Start and end closes, own currency, major units, chosen basis. */
+  readonly startPrice: number;
+  readonly endPrice: number;
+  readonly rawStart: number;
+  readonly rawEnd: number;
+  /** `endPrice / startPrice − 1`. */
+  readonly localReturn: number;
+  /** Report-currency rates on the start and end dates (1 and 1 without conversion). */
+  readonly fxStart: number;
+  readonly fxEnd: number;
+  /** `fxEnd / fxStart − 1`; `null` without a report currency. */
+  readonly fxReturn: number | null;
+  /** The return in the report currency: `(1 + local) × (fxEnd / fxStart) − 1`. */
+  readonly return: number;
+}
+
+/** Prices `s` over [from, asOf] under the window policy of analytics/returns.ts. */
+export function priceOver(s: PreparedSeries, from: IsoDate, asOf: IsoDate, window: string): Priced | Failure {
+  const outcome = periodReturn(s.dates, s.prices, from, asOf);
+  if (!outcome.ok) {
+    return outcome.reason === 'no-start-price'
+      ? { code: 'no-start-price', message: `no close before ${from}${window}: left out` }
+      : { code: 'no-end-price', message: `no close from ${from} to ${asOf}${window}: left out` };
+  }
+  const v = outcome.value;
+  const i0 = s.dates.indexOf(v.startDate);
+  const i1 = s.dates.indexOf(v.endDate);
+  const base = { ...v, rawStart: s.raw[i0] as number, rawEnd: s.raw[i1] as number, localReturn: v.return };
+  if (!s.fx) return { ...base, fxStart: 1, fxEnd: 1, fxReturn: null };
+  const fxStart = s.fx.on(v.startDate);
+  const fxEnd = s.fx.on(v.endDate);
+  if (fxStart === null || fxEnd === null) {
+    return { code: 'no-fx', message: `no ${s.fx.symbol} rate on or before ${v.startDate}${window}: left out` };
+  }
+  return { ...base, fxStart, fxEnd, fxReturn: fxEnd / fxStart - 1, return: convertReturn(v.return, fxStart, fxEnd) };
+}

@@ -98,11 +98,11 @@ describe('openFilesProvider', () => {
     expect(history.issues).toEqual([]);
   });
 
-  it('reports a symbol with no price file, and one with no quote row', async () => {
-    const provider = await openFilesProvider(DEMO_DIR);
+  it('reports a symbol with no price file, and one with no quote row, naming the directory as the user wrote it', async () => {
+    const provider = await openFilesProvider(DEMO_DIR, 'fixtures/demo');
     const history = await provider.fetchHistory({ symbols: ['AAPL', 'NOPE'], start: '2025-01-01', end: '2025-01-10' });
     expect([...history.items.keys()]).toEqual(['AAPL']);
-    expect(history.issues).toEqual([{ symbol: 'NOPE', code: 'no-data', message: expect.stringContaining('no price file prices/NOPE.csv') }]);
+    expect(history.issues).toEqual([{ symbol: 'NOPE', code: 'no-data', message: 'no price file prices/NOPE.csv in fixtures/demo' }]);
     const quotes = await provider.fetchQuotes(['AAPL', 'NOPE']);
     expect(quotes.items.get('AAPL')?.forwardPE).toBe(30.2);
     expect(quotes.issues).toEqual([{ symbol: 'NOPE', code: 'no-quote', message: expect.stringContaining('no row for NOPE') }]);

@@ -52,7 +52,7 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
         const file = priceFile(dir, symbol);
         const text = await readIfExists(file);
         if (text === null) {
-          issues.push({ symbol, code: 'no-data', message: `no price file ${path.join('prices', `${symbol}.csv`)} in ${dir}` });
+          issues.push({ symbol, code: 'no-data', message: `no price file ${path.join('prices', `${symbol}.csv`)} in ${shownAs}` });
           continue;
         }
         const parsed = toPriceSeries(text, symbol, file);
@@ -68,13 +68,13 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
       const items = new Map<string, Quote>();
       const issues: SymbolIssue[] = [];
       if (known === null) {
-        issues.push({ symbol: null, code: 'no-quote', message: `no quotes.csv in ${dir}: names, currencies and P/E are unknown` });
+        issues.push({ symbol: null, code: 'no-quote', message: `no quotes.csv in ${shownAs}: names, currencies and P/E are unknown` });
         return { items, issues };
       }
       for (const symbol of symbols) {
         const quote = known.get(symbol);
         if (quote) items.set(symbol, quote);
-        else issues.push({ symbol, code: 'no-quote', message: `no row for ${symbol} in ${path.join(dir, 'quotes.csv')}` });
+        else issues.push({ symbol, code: 'no-quote', message: `no row for ${symbol} in ${path.join(shownAs, 'quotes.csv')}` });
       }
       return { items, issues };
     },

@@ -157,6 +157,26 @@ describe('compare --weights, --rebalance, --pe-method', () => {
   });
 });
 
+describe('both providers, every option', () => {
+  it('Yahoo (replayed) and the offline demo data give the same figures with periods, all weightings, all P/E methods and USD', async () => {
+    const opts = ['--as-of', '2025-03-07', '--periods', '1w,1m,ytd', '--weights', 'all', '--pe-method', 'all', '--rebalance', 'weekly', '--currency', 'USD', '--format', 'json'];
+    const live = JSON.parse((await runCli(['compare', ...opts], { fetch: createReplayFetch().fetch })).stdout) as Report;
+    const offline = JSON.parse((await runCli(['compare', ...opts, '--data', DEMO_DIR])).stdout) as Report;
+    const figures = (r: Report) =>
+      r.baskets.map((b) => ({
+        return: b.return,
+        periods: b.periods,
+        risk: b.risk,
+        alternatives: b.alternatives?.filter((a) => a.weights !== 'cap'), // the demo has market caps, the replayed quotes none
+        forwardPEs: { ...b.forwardPEs, aggregate: null },
+        members: b.members.map((m) => [m.return, m.localReturn, m.fxReturn, m.weight, m.contribution, m.periods]),
+        benchmark: b.benchmarkResult?.return ?? null,
+      }));
+    expect(figures(live)).toEqual(figures(offline));
+    expect(live.baskets[0]?.alternatives?.find((a) => a.rebalance === 'weekly')?.return).toBe(live.baskets[0]?.return);
+  });
+});
+
 describe('market value through Yahoo', () => {
   it('takes the real AAPL quote (2025-02-14) as the end value, with shares held constant', async () => {
     const dir = await makeTempDir('basket-mv-');

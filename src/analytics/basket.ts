@@ -47,6 +47,7 @@ export function weightedBuyAndHold(weights: readonly (number | null)[], memberRe
   weights.forEach((w, i) => {
     const r = memberReturns[i] ?? null;
     if (w === null || r === null) return;
+    if (!Number.isFinite(w) || !Number.isFinite(r)) throw new RangeError(`weight ${w} and return ${r} must be finite`);
     sum += w * r;
     any = true;
   });
@@ -80,8 +81,9 @@ function dayNumber(date: IsoDate): number {
 }
 
 /**
- * The rebalancing period a date falls in: the date itself (daily), the
- * Monday of its ISO week (weekly), `YYYY-MM` (monthly), `YYYY-Qn` (quarterly).
+ * The rebalancing period a date falls in, as a key compared for equality: the
+ * date itself (daily), the day number of the Monday of its ISO week (weekly),
+ * `YYYY-MM` (monthly), `YYYY-Qn` (quarterly).
  */
 export function rebalancePeriodKey(date: IsoDate, calendar: RebalanceCalendar): string {
   switch (calendar) {

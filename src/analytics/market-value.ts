@@ -37,6 +37,7 @@ export function sumKnown(values: readonly (number | null)[]): { value: number | 
   let included = 0;
   for (const v of values) {
     if (v === null) continue;
+    if (!Number.isFinite(v)) throw new RangeError(`value is not finite: ${v}`);
     sum += v;
     included += 1;
   }

@@ -29,7 +29,7 @@ export function annualisedVolatility(levels: readonly number[]): number | null {
 export interface Drawdown {
   /** `min over t of Lₜ / max(L₀…Lₜ) − 1`: 0 or negative, a fraction. */
   readonly value: number;
-  /** The peak before the deepest fall, and its trough (`null` when there was no fall). */
+  /** The peak before the deepest fall (the first day of that high), and its trough (`null` when there was no fall). */
   readonly peakDate: IsoDate | null;
   readonly troughDate: IsoDate | null;
 }

@@ -3,7 +3,7 @@
  * --weights, --rebalance, --pe-method, --negative-pe) on the real demo
  * closes, through both providers, with the figures worked out by hand.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,8 @@ describe('compare --periods', () => {
     // 1w: from the close of Fri 2025-02-28 (2025-03-07 − 7 days) — AAPL 241.5 → 238.03
     const aapl = mag7?.members.find((m) => m.symbol === 'AAPL');
     expect(aapl?.periods[0]?.startDate).toBe('2025-02-28');
+    expect(aapl?.periods[0]?.return).toBeCloseTo(238.03256225585935 / 240.79052734375 - 1, 9);
+    expect(mag7?.benchmarkResult?.periods[0]?.return).toBeCloseTo(20201.369140625 / 20884.41015625 - 1, 9);
     expect(aapl?.periods[1]).toEqual({ period: 'ytd', startDate: '2024-12-31', return: aapl?.return });
     const weekly = mag7?.members.map((m) => m.periods[0]?.return as number) ?? [];
     expect(mag7?.periods[0]?.return).toBeCloseTo(weekly.reduce((a, b) => a + b, 0) / 7, 9);
@@ -154,6 +156,34 @@ describe('compare --weights, --rebalance, --pe-method', () => {
     expect(report.baskets[1]?.forwardPE).toBe(27.5); // median of 18.6 23.7 23.8 27.5 30.2 30.7 90.5
     expect(report.comparison?.discount).toBeCloseTo(1 - 19 / 27.5, 9);
     expect(report.method).toMatchObject({ peMethod: 'median', negativePE: 'include' });
+  });
+});
+
+describe('risk on the real closes', () => {
+  it("gives the Nasdaq-100's volatility, drawdown and highest-since from its 2025 closes", async () => {
+    const r = await runCli(['compare', 'mag7', ...DEMO, '--format', 'json']);
+    const risk = (JSON.parse(r.stdout) as Report).baskets[0]?.benchmarkResult?.risk;
+    // independently, from prices/^NDX.csv: closes from 2024-12-31 to 2025-03-07
+    const rows = (await readFile(path.join(DEMO_DIR, 'prices', '^NDX.csv'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .filter(([d]) => (d as string) >= '2024-12-31' && (d as string) <= '2025-03-07');
+    const closes = rows.map(([, c]) => Number(c));
+    const daily = closes.slice(1).map((c, i) => c / (closes[i] as number) - 1);
+    const mean = daily.reduce((a, b) => a + b, 0) / daily.length;
+    const variance = daily.reduce((a, d) => a + (d - mean) ** 2, 0) / (daily.length - 1);
+    expect(risk?.volatility).toBeCloseTo(Math.sqrt(variance) * Math.sqrt(252), 9);
+    let peak = closes[0] as number;
+    let worst = 0;
+    for (const c of closes) {
+      peak = Math.max(peak, c);
+      worst = Math.min(worst, c / peak - 1);
+    }
+    expect(risk?.maxDrawdown).toBeCloseTo(worst, 9);
+    // the last close, 20201.37 on 2025-03-07, is above 2025-03-06's 20052.63 but below 2025-03-05's 20628.46
+    expect(risk?.highestSince).toBe('2025-03-05');
   });
 });
 

@@ -438,15 +438,13 @@ function buildFxChart(symbol) {
 
 buildFxChart(FX_SYMBOL);
 
-// HKDUSD=X answered "not found" by hand (Yahoo does list it), so that the tool's inversion of
-// USDHKD=X is exercised. Same real 404 body and reconstructed envelope as chart-INVALID.BO-404.json.
-{
-  const symbol = 'HKDUSD=X';
+/** A chart request answered by hand with the real "No data found" 404 body, for the reason given. */
+function writeNotFoundChart(symbol, why, kind, sourceWhy) {
   const name = `chart-${symbol}-404.fake.json`;
   const body = readJson(path.join(otherCaptures, 'chart-INVALID.BO-404-error-body.json'));
   writeJson(name, {
     _note:
-      `HAND-MADE (not recorded). Yahoo does in fact list ${symbol}; this 404 is set by hand so that the tool's inversion of USDHKD=X (HKD->USD = 1 / USDHKD) is exercised. ` +
+      `HAND-MADE (not recorded). ${why} ` +
       'The response body is the REAL Yahoo v8 chart answer for an unknown symbol (shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json); ' +
       `the request URL (yahoo-finance2 v4 chart('${symbol}', { period1: '${PERIOD1}', period2: '${PERIOD2}' })), status 404 "Not Found" and the content-type header ` +
       'are the same reconstructed wrapper as chart-INVALID.BO-404.json, not a recording.',
@@ -455,40 +453,32 @@ buildFxChart(FX_SYMBOL);
   });
   provenance.push({
     file: name,
-    kind: 'hand-made (.fake): real 404 body for a symbol Yahoo does list',
+    kind,
     request: `GET ${chartUrl(symbol)}`,
     source:
       'body: shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json (real Yahoo 404 body); request URL, status and headers reconstructed by this script; ' +
-      'the 404 for this symbol is set by hand, to exercise the inversion of USDHKD=X',
+      sourceWhy,
   });
 }
+
+// HKDUSD=X answered "not found" by hand (Yahoo does list it), so that the tool's inversion of
+// USDHKD=X is exercised.
+writeNotFoundChart(
+  'HKDUSD=X',
+  "Yahoo does in fact list HKDUSD=X; this 404 is set by hand so that the tool's inversion of USDHKD=X (HKD->USD = 1 / USDHKD) is exercised.",
+  'hand-made (.fake): real 404 body for a symbol Yahoo does list',
+  'the 404 for this symbol is set by hand, to exercise the inversion of USDHKD=X',
+);
 
 // HSTECH.HK (the titans' benchmark, the Hang Seng TECH index): Yahoo serves almost no daily history
 // for it (only 1d/5d ranges, with currency null) and none was recorded for this window, so its answer
 // is stood in by the real "No data found" 404 body: the tool must show the benchmark as unavailable.
-{
-  const symbol = 'HSTECH.HK';
-  const name = `chart-${symbol}-404.fake.json`;
-  const body = readJson(path.join(otherCaptures, 'chart-INVALID.BO-404-error-body.json'));
-  writeJson(name, {
-    _note:
-      `HAND-MADE (not recorded). Yahoo serves almost no daily history for ${symbol} (only 1d/5d ranges) and no answer for this window was recorded; ` +
-      'this 404 stands in for it so that a benchmark without data is exercised. ' +
-      'The response body is the REAL Yahoo v8 chart answer for an unknown symbol (shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json); ' +
-      `the request URL (yahoo-finance2 v4 chart('${symbol}', { period1: '${PERIOD1}', period2: '${PERIOD2}' })), status 404 "Not Found" and the content-type header ` +
-      'are the same reconstructed wrapper as chart-INVALID.BO-404.json, not a recording.',
-    request: { method: 'GET', url: chartUrl(symbol) },
-    response: jsonResponse(body, { ok: false, status: 404, statusText: 'Not Found' }),
-  });
-  provenance.push({
-    file: name,
-    kind: 'hand-made (.fake): real 404 body standing in for a benchmark without daily history',
-    request: `GET ${chartUrl(symbol)}`,
-    source:
-      'body: shared/data/yahoo-responses/other_captures/chart-INVALID.BO-404-error-body.json (real Yahoo 404 body); request URL, status and headers reconstructed by this script; ' +
-      'Yahoo serves almost no daily history for HSTECH.HK (shared/data/README.md)',
-  });
-}
+writeNotFoundChart(
+  'HSTECH.HK',
+  'Yahoo serves almost no daily history for HSTECH.HK (only 1d/5d ranges) and no answer for this window was recorded; this 404 stands in for it so that a benchmark without data is exercised.',
+  'hand-made (.fake): real 404 body standing in for a benchmark without daily history',
+  'Yahoo serves almost no daily history for HSTECH.HK (shared/data/README.md)',
+);
 
 // ---- 4. hand-made v7 quote answers --------------------------------------------------------
 

@@ -2,7 +2,7 @@
  * The orchestrator. Every command runs the same one-way pipeline:
  *   1. config    load the catalog (presets + config file) and pick the baskets
  *   2. window    decide the period [from, asOf] and the history to fetch
- *   3. provider  fetch history and quotes (the only I/O besides config)
+ *   3. provider  fetch history and quotes, then the FX series a report currency needs (the only I/O besides config)
  *   4. analytics + report   compute every figure into one Report
  * Rendering and exit codes belong to the CLI.
  */
@@ -15,7 +15,7 @@ import type { Weighting } from './analytics/weights.js';
 import type { BasketDef } from './config/basket.js';
 import { loadCatalog, selectBaskets, type Catalog, type ConfigLocation } from './config/load.js';
 import { DEFAULT_BASKETS } from './config/presets.js';
-import type { IsoDate, PriceSeries, Quote, SymbolIssue } from './domain/types.js';
+import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from './domain/types.js';
 import { MarketDataError, UsageError } from './errors.js';
 import type { MarketDataProvider } from './providers/provider.js';
 import { buildReport, type ReportOptions } from './report/build.js';
@@ -137,7 +137,36 @@ async function fetchFx(
   const fx = await provider.fetchHistory({ symbols: pairs.flat(), start, end });
   const found = (s: string) => (fx.items.get(s)?.dates.length ?? 0) > 0;
   const settled = new Set(pairs.filter(([a, b]) => found(a) || found(b)).flat());
-  return { items: new Map(fx.items), issues: fx.issues.filter((i) => i.symbol === null || !settled.has(i.symbol)) };
+  return { items: new Map([...fx.items].filter(([, s]) => s.dates.length > 0)), issues: fx.issues.filter((i) => i.symbol === null || !settled.has(i.symbol)) };
+}
+
+interface MarketData {
+  /** Members, then benchmarks, each once. */
+  readonly symbols: readonly string[];
+  readonly members: readonly string[];
+  readonly history: ProviderResult<PriceSeries>;
+  readonly quotes: ProviderResult<Quote>;
+  /** FX series for --currency (none without it). */
+  readonly fx: { readonly items: ReadonlyMap<string, PriceSeries>; readonly issues: readonly SymbolIssue[] };
+}
+
+/**
+ * Round 1: history of members and benchmarks, quotes of members, at once.
+ * Round 2 (with a report currency): the FX series their currencies need.
+ */
+async function fetchMarketData(
+  provider: MarketDataProvider,
+  baskets: readonly BasketDef[],
+  start: IsoDate,
+  end: IsoDate,
+  currency: string | null,
+): Promise<MarketData> {
+  const members = unique(baskets.flatMap((b) => b.symbols));
+  const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
+  const [history, quotes] = await Promise.all([provider.fetchHistory({ symbols, start, end }), provider.fetchQuotes(members)]);
+  const currencyOf = (s: string) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null;
+  const fx = currency ? await fetchFx(provider, currency, symbols.map(currencyOf), start, end) : { items: new Map(), issues: [] };
+  return { symbols, members, history, quotes, fx };
 }
 
 export async function runCompare(req: CompareRequest, ctx: Context): Promise<Report> {
@@ -148,21 +177,7 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Rep
   const earliest = [window.from, ...options.periods.map((p) => periodFrom(p, window.asOf))].sort()[0] as IsoDate;
   const historyStart = shiftDays(earliest, -START_LOOKBACK_DAYS);
   const provider = await ctx.openProvider(req.data);
-  const members = unique(baskets.flatMap((b) => b.symbols));
-  const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
-  const [history, quotes] = await Promise.all([
-    provider.fetchHistory({ symbols, start: historyStart, end: window.asOf }),
-    provider.fetchQuotes(members),
-  ]);
-  const fx = options.currency
-    ? await fetchFx(
-        provider,
-        options.currency,
-        symbols.map((s) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null),
-        historyStart,
-        window.asOf,
-      )
-    : { items: new Map<string, PriceSeries>(), issues: [] };
+  const { history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency);
   const report = buildReport({
     baskets,
     history: new Map([...history.items, ...fx.items]),
@@ -224,22 +239,8 @@ export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<S
   const baskets = await chooseBaskets(ctx, req.baskets);
   const window = decideWindow(req, ctx.now);
   const provider = await ctx.openProvider(req.data);
-  const members = unique(baskets.flatMap((b) => b.symbols));
-  const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
-  const [history, quotes] = await Promise.all([
-    provider.fetchHistory({ symbols, start: window.historyStart, end: window.asOf }),
-    provider.fetchQuotes(members),
-  ]);
-  const fx = req.currency
-    ? await fetchFx(
-        provider,
-        req.currency,
-        symbols.map((s) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null),
-        window.historyStart,
-        window.asOf,
-      )
-    : { items: new Map<string, PriceSeries>(), issues: [] };
-  const series = [...symbols.flatMap((s) => history.items.get(s) ?? []), ...[...fx.items.values()].filter((s) => s.dates.length > 0)];
+  const { symbols, members, history, quotes, fx } = await fetchMarketData(provider, baskets, window.historyStart, window.asOf, req.currency ?? null);
+  const series = [...symbols.flatMap((s) => history.items.get(s) ?? []), ...fx.items.values()];
   if (series.length === 0) {
     throw new MarketDataError(`no market data for any symbol from ${window.historyStart} to ${window.asOf} (${provider.description})`);
   }

@@ -23,22 +23,27 @@ export interface PeriodReturn {
   readonly return: number | null;
 }
 
-export interface MemberReport {
+/** A symbol priced over the window: what members and benchmarks share. */
+export interface PricedFigures {
   readonly symbol: string;
   readonly name: string | null;
-  /** The member's own currency, in its major unit (GBp → GBP). */
+  /** Its own currency, in its major unit (GBp → GBP). */
   readonly currency: string | null;
   readonly startDate: IsoDate | null;
-  /** Closes in the member's own currency (major unit), on the report's price basis. */
+  /** Closes in its own currency (major unit), on the report's price basis. */
   readonly startPrice: number | null;
   readonly endDate: IsoDate | null;
   readonly endPrice: number | null;
-  /** `endPrice / startPrice − 1`, in the member's own currency. */
+  /** `endPrice / startPrice − 1`, in its own currency. */
   readonly localReturn: number | null;
   /** The currency's move against the report currency, `fxEnd / fxStart − 1`; `null` without --currency. */
   readonly fxReturn: number | null;
   /** The return in the report currency: `(1 + localReturn) × (1 + fxReturn) − 1`. */
   readonly return: number | null;
+  readonly periods: readonly PeriodReturn[];
+}
+
+export interface MemberReport extends PricedFigures {
   /** The member's target weight in the basket (`null` when left out). */
   readonly weight: number | null;
   /** Its part of the basket's return (buy-and-hold: weight × return). */
@@ -51,7 +56,6 @@ export interface MemberReport {
   readonly trailingPE: number | null;
   /** Whether this member's return is in the basket's return. */
   readonly included: boolean;
-  readonly periods: readonly PeriodReturn[];
 }
 
 export interface Risk {
@@ -65,20 +69,9 @@ export interface Risk {
   readonly highestSince: IsoDate | null;
 }
 
-export interface BenchmarkReport {
-  readonly symbol: string;
-  readonly name: string | null;
-  readonly currency: string | null;
-  readonly startDate: IsoDate | null;
-  readonly startPrice: number | null;
-  readonly endDate: IsoDate | null;
-  readonly endPrice: number | null;
-  readonly localReturn: number | null;
-  readonly fxReturn: number | null;
-  readonly return: number | null;
+export interface BenchmarkReport extends PricedFigures {
   /** The basket's return minus the benchmark's. */
   readonly excessReturn: number | null;
-  readonly periods: readonly PeriodReturn[];
   readonly risk: Risk | null;
 }
 

@@ -149,6 +149,20 @@ describe('compare --weights, --rebalance, --pe-method', () => {
     expect(duo?.return).toBeCloseTo(0.75 * (238.03256225585935 / 249.0594787597656 - 1) + 0.25 * (262.6700134277344 / 403.8399963378906 - 1), 9);
   });
 
+  it('the weights of fixtures/config/weights.yaml are listed by `basket baskets` and used by --weights config', async () => {
+    const config = path.join(DEMO_DIR, '..', 'config', 'weights.yaml');
+    const list = await runCli(['baskets', '--config', config]);
+    expect(list.stdout).toContain('AAPL 50.0% MSFT 30.0% NVDA 20.0%');
+    const r = await runCli(['compare', 'core', ...DEMO, '--config', config, '--weights', 'config', '--format', 'json']);
+    const core = (JSON.parse(r.stdout) as Report).baskets[0];
+    expect(core?.members.map((m) => m.weight)).toEqual([0.5, 0.3, 0.2]);
+    expect(core?.return).toBeCloseTo(
+      0.5 * (238.03256225585935 / 249.0594787597656 - 1) + 0.3 * (390.32183837890625 / 417.4606018066406 - 1) + 0.2 * (112.65309143066406 / 134.2460174560547 - 1),
+      9,
+    );
+    expect(core?.benchmarkResult?.symbol).toBe('^NDX');
+  });
+
   it('--pe-method median and --negative-pe include are used for the headline P/E', async () => {
     const r = await runCli(['compare', ...DEMO, '--pe-method', 'median', '--negative-pe', 'include', '--format', 'json']);
     const report = JSON.parse(r.stdout) as Report;

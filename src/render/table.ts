@@ -211,7 +211,9 @@ export function renderTable(r: Report, { chalk }: TableOptions): string {
 
 /** The `basket baskets` listing. */
 export function renderBasketList(baskets: readonly BasketDef[], configFile: string | null, { chalk }: TableOptions): string {
-  const rows = baskets.map((b) => [b.id, b.name, b.symbols.join(' '), b.benchmark ?? UNKNOWN, b.source]);
+  const symbols = (b: BasketDef) =>
+    b.symbols.map((s, i) => (b.weights ? `${s} ${formatUnsignedPercent(b.weights[i] ?? null)}` : s)).join(' ');
+  const rows = baskets.map((b) => [b.id, b.name, symbols(b), b.benchmark ?? UNKNOWN, b.source]);
   const note = configFile ? `Config: ${configFile}` : 'Config: none found (presets only)';
   return `${boxTable(['Id', 'Name', 'Symbols', 'Benchmark', 'Source'], rows, chalk, [])}\n${chalk.dim(note)}\n`;
 }

@@ -150,8 +150,10 @@ function valuationTable(r: Report, chalk: ChalkInstance): string {
     const v = b.valuation.find((x) => x.basis === basis && x.method === m);
     return v ? `${formatMultiple(v.value, v.status)} (${formatCoverage(v.coverage)})` : UNKNOWN;
   };
+  const yieldCell = (b: BasketReport, m: string) => formatPercent(b.valuation.find((x) => x.basis === 'forward' && x.method === m)?.earningsYield ?? null, 2);
   const rows = r.baskets.flatMap((b) => [
     [`${b.name}, forward`, ...methods.map((m) => cell(b, 'forward', m))],
+    [`${b.name}, forward earnings yield`, ...methods.map((m) => yieldCell(b, m))],
     [`${b.name}, trailing`, ...methods.map((m) => cell(b, 'trailing', m))],
   ]);
   const c = r.comparison;

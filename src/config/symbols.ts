@@ -6,9 +6,19 @@
 /** Letters, digits and `. ^ = - _ &`; no spaces, no path separators. */
 const SYMBOL = /^[A-Z0-9^][A-Z0-9.^=_&-]{0,31}$/;
 
-/** Trim and upper-case a symbol as written by a user. */
+/** A Hong Kong code as people write it: `700.HK`, `00700.HK`, `0700 HK`, `700.hk`. */
+const HONG_KONG = /^0*(\d{1,5})[\s.]+HK$/;
+
+/**
+ * Trim and upper-case a symbol as written by a user. Hong Kong codes get the
+ * four digits Yahoo wants (`700.HK`, `00700.HK`, `0700 HK` → `0700.HK`;
+ * five-digit codes such as `80700.HK` stay as they are).
+ */
 export function normaliseSymbol(raw: string): string {
-  return raw.trim().toUpperCase();
+  const symbol = raw.trim().toUpperCase();
+  const hk = HONG_KONG.exec(symbol);
+  if (hk) return `${(hk[1] as string).padStart(4, '0')}.HK`;
+  return symbol;
 }
 
 /** Why a normalised symbol is not acceptable, or `null` when it is. */

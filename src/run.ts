@@ -18,7 +18,7 @@ import { DEFAULT_BASKETS } from './config/presets.js';
 import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from './domain/types.js';
 import { MarketDataError, UsageError } from './errors.js';
 import type { MarketDataProvider } from './providers/provider.js';
-import { buildReport, type ReportOptions } from './report/build.js';
+import { buildReport, DEFAULT_OPTIONS, type ReportOptions } from './report/build.js';
 import type { PriceBasis, Report } from './report/types.js';
 
 /**
@@ -97,6 +97,8 @@ export interface CompareRequest extends WindowOptions {
   readonly peMethod?: PEMethod | 'all';
   readonly negativePE?: NegativePEPolicy;
   readonly periods?: readonly Period[];
+  readonly maxGapDays?: number;
+  readonly maxDailyMove?: number;
 }
 
 function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOptions {
@@ -116,6 +118,8 @@ function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOp
     comparePEMethods: req.peMethod === 'all',
     negativePE: req.negativePE ?? 'exclude',
     periods: req.periods ?? [],
+    maxGapDays: req.maxGapDays ?? DEFAULT_OPTIONS.maxGapDays,
+    maxDailyMove: req.maxDailyMove ?? DEFAULT_OPTIONS.maxDailyMove,
   };
 }
 

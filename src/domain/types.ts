@@ -52,7 +52,10 @@ export type IssueCode =
   | 'suspect-forward-pe' // a forward P/E that looks currency-mismatched: excluded
   | 'no-trailing-pe' // trailing P/E unknown or ≤ 0: excluded from the basket's trailing P/E
   | 'no-market-value' // market cap unknown: no market value change, cap weight or aggregate P/E
-  | 'mixed-currencies'; // money figures in different currencies cannot be added up
+  | 'mixed-currencies' // money figures in different currencies cannot be added up
+  | 'gap-in-data' // no close for longer than the allowed gap
+  | 'large-move' // a one-day move beyond the allowed size
+  | 'suspect-split'; // a one-day move that looks like an unadjusted split: series left out
 
 /** A problem with one symbol (or, with `symbol: null`, with the data source). */
 export interface SymbolIssue {

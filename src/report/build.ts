@@ -8,11 +8,13 @@ import { daysBetween } from '../analytics/calendar.js';
 import { sumKnown } from '../analytics/market-value.js';
 import { periodFrom, type Period } from '../analytics/periods.js';
 import { annualisedVolatility, higherBefore, maxDrawdown } from '../analytics/risk.js';
+import { lastIndexBefore, lastIndexOnOrBefore } from '../analytics/returns.js';
+import { findGaps, findJumps, MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
 import { PE_METHODS, valuationDiscount, type NegativePEPolicy, type PEMethod } from '../analytics/valuation.js';
 import type { Weighting } from '../analytics/weights.js';
 import type { BasketDef } from '../config/basket.js';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../domain/types.js';
-import { isFailure, prepareSeries, priceOver, type PricingInput } from './pricing.js';
+import { isFailure, prepareSeries, priceOver, type Failure, type PreparedSeries, type PricingInput } from './pricing.js';
 import type { BasketReport, BenchmarkReport, MemberReport, MethodReturn, PEByMethod, PeriodReturn, PriceBasis, Report, Risk } from './types.js';
 import { valueBasket, valuesByMethod } from './valuation.js';
 import { basketOverWindow, isPriced, type WindowMember, type WindowMethod } from './window.js';
@@ -32,6 +34,10 @@ export interface ReportOptions {
   readonly comparePEMethods: boolean;
   readonly negativePE: NegativePEPolicy;
   readonly periods: readonly Period[];
+  /** A gap of more calendar days than this between two closes is flagged. */
+  readonly maxGapDays: number;
+  /** A one-day move beyond this fraction is flagged; one that looks like an unadjusted split leaves the series out. */
+  readonly maxDailyMove: number;
 }
 
 export const DEFAULT_OPTIONS: ReportOptions = {
@@ -43,6 +49,8 @@ export const DEFAULT_OPTIONS: ReportOptions = {
   comparePEMethods: false,
   negativePE: 'exclude',
   periods: [],
+  maxGapDays: MAX_GAP_DAYS,
+  maxDailyMove: MAX_DAILY_MOVE,
 };
 
 export interface ReportInput {
@@ -61,6 +69,35 @@ export interface ReportInput {
 
 type Note = (issue: SymbolIssue) => void;
 
+/**
+ * `prepareSeries`, then the bad-series checks over every window the report
+ * prices (the main one and the periods'): gaps and large one-day moves are
+ * noted with their dates; a move that looks like an unadjusted split leaves
+ * the series out, since its return would be wrong.
+ */
+function prepareChecked(symbol: string, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): PreparedSeries | Failure | null {
+  const prepared = prepareSeries(symbol, pricing);
+  if (prepared === null || isFailure(prepared)) return prepared;
+  const earliest = [input.from, ...opts.periods.map((p) => periodFrom(p, input.asOf))].sort()[0] as IsoDate;
+  const i0 = Math.max(0, lastIndexBefore(prepared.dates, earliest));
+  const i1 = lastIndexOnOrBefore(prepared.dates, input.asOf);
+  const dates = prepared.dates.slice(i0, i1 + 1);
+  for (const g of findGaps(dates, opts.maxGapDays)) {
+    note({ symbol, code: 'gap-in-data', message: `no close from ${g.from} to ${g.to} (${g.days} days): check the data` });
+  }
+  let split: Failure | null = null;
+  for (const j of findJumps(dates, prepared.prices.slice(i0, i1 + 1), opts.maxDailyMove)) {
+    const move = `${j.move > 0 ? 'rose' : 'fell'} ${(Math.abs(j.move) * 100).toFixed(1)}% on ${j.date}`;
+    if (j.splitRatio === null) {
+      note({ symbol, code: 'large-move', message: `close ${move}: check the data` });
+    } else {
+      const ratio = j.splitRatio >= 1 ? `${j.splitRatio}-for-1 split` : `1-for-${Math.round(1 / j.splitRatio)} reverse split`;
+      split ??= { code: 'suspect-split', message: `close ${move}, as an unadjusted ${ratio} would: left out` };
+    }
+  }
+  return split ?? prepared;
+}
+
 function riskOf(path: BasketPath | null): Risk | null {
   if (!path) return null;
   const dd = maxDrawdown(path.dates, path.levels);
@@ -76,7 +113,7 @@ function riskOf(path: BasketPath | null): Risk | null {
 const listed = (symbols: readonly string[]) => `${symbols.slice(0, 4).join(', ')}${symbols.length > 4 ? ', …' : ''}`;
 
 function toBenchmark(symbol: string, basketReturn: number | null, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): BenchmarkReport {
-  const prepared = prepareSeries(symbol, pricing);
+  const prepared = prepareChecked(symbol, input, opts, pricing, note);
   const none: BenchmarkReport = {
     symbol,
     name: input.quotes.get(symbol)?.name ?? null,
@@ -123,9 +160,11 @@ function toBenchmark(symbol: string, basketReturn: number | null, input: ReportI
 
 function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): BasketReport {
   const quotes = def.symbols.map((s) => input.quotes.get(s));
-  const members: WindowMember[] = def.symbols.map((s, i) => ({ prepared: prepareSeries(s, pricing), quote: quotes[i] }));
+  const members: WindowMember[] = def.symbols.map((s, i) => ({ prepared: prepareChecked(s, input, opts, pricing, note), quote: quotes[i] }));
   members.forEach((m, i) => {
-    if (isFailure(m.prepared)) note({ symbol: def.symbols[i] as string, code: m.prepared.code, message: m.prepared.message });
+    if (isFailure(m.prepared)) {
+      note({ symbol: def.symbols[i] as string, code: m.prepared.code, message: m.prepared.message.replace(/left out$/, 'left out of the basket return') });
+    }
   });
   const currencies = new Set(members.map((m) => (m.prepared && !isFailure(m.prepared) ? m.prepared.currency : null)));
   const own = currencies.size === 1 ? [...currencies][0] ?? null : null;

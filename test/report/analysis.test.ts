@@ -51,7 +51,9 @@ function input(baskets: BasketDef[], history: PriceSeries[], quotes: Quote[], op
     asOf: '2025-02-04',
     priceBasis: 'adjusted',
     dataSource: 'test',
-    options: { ...DEFAULT_OPTIONS, ...options },
+    // these hand series move far more in a day than real prices (and have long gaps):
+    // the bad-series checks are tested on their own, below
+    options: { ...DEFAULT_OPTIONS, maxDailyMove: 10, maxGapDays: 400, ...options },
     ...over,
   };
 }
@@ -322,5 +324,32 @@ describe('valuation methods', () => {
     const same = ['P', 'Q', 'L'].map((s) => quote(s, { currency: 'USD', forwardPE: 18, marketCap: 5 }));
     const r = buildReport(input([basket('s', ['P', 'Q', 'L'])], ['P', 'Q', 'L'].map(flat), same));
     for (const v of Object.values(r.baskets[0]?.forwardPEs ?? {})) expect(v).toBeCloseTo(18, 9);
+  });
+});
+
+describe('bad series', () => {
+  // BYD's real closes around its 3-for-1 split of 2025-06-10, pre-split closes ×3 as an unadjusted source would give them
+  const dates = ['2025-06-06', '2025-06-09', '2025-06-10', '2025-06-11'];
+  const raw = series('1211.HK', 'HKD', dates, [134.3333282470703 * 3, 132.1999969482422 * 3, 135.60000610351562, 140.8000030517578]);
+  const fine = series('0700.HK', 'HKD', ['2025-06-06', '2025-06-09', '2025-06-10', '2025-06-30'], [500, 505, 498, 510]);
+  const window = { from: '2025-06-09', asOf: '2025-06-30' };
+
+  it('leaves out a series with an unadjusted split and names the date, and flags a long gap', () => {
+    const r = buildReport(input([basket('b', ['1211.HK', '0700.HK'])], [raw, fine], [], { maxDailyMove: 0.4, maxGapDays: 10 }, window));
+    expect(r.baskets[0]?.members.map((m) => m.included)).toEqual([false, true]);
+    expect(r.baskets[0]?.return).toBeCloseTo(510 / 500 - 1, 9); // from the close of 2025-06-06, the last before 2025-06-09
+    expect(r.issues).toContainEqual({
+      symbol: '1211.HK',
+      code: 'suspect-split',
+      message: `close fell ${((1 - 135.60000610351562 / (132.1999969482422 * 3)) * 100).toFixed(1)}% on 2025-06-10, as an unadjusted 3-for-1 split would: left out of the basket return`,
+    });
+    expect(r.issues).toContainEqual({ symbol: '0700.HK', code: 'gap-in-data', message: 'no close from 2025-06-10 to 2025-06-30 (20 days): check the data' });
+  });
+
+  it('flags a large move that is no split, and keeps the member', () => {
+    const jump = series('X', 'USD', ['2025-06-06', '2025-06-09', '2025-06-10'], [10, 10, 16]);
+    const r = buildReport(input([basket('x', ['X'])], [jump], [], { maxDailyMove: 0.4 }, window));
+    expect(r.baskets[0]?.members[0]?.included).toBe(true);
+    expect(r.issues).toContainEqual({ symbol: 'X', code: 'large-move', message: 'close rose 60.0% on 2025-06-10: check the data' });
   });
 });

@@ -87,11 +87,11 @@ describe('buildReport', () => {
 
   it('flags a member without a close in the period, and a stale end price', () => {
     const history = new Map([
-      ['A1', series('A1', ['2024-12-31', '2025-01-02'], [1, 2])],
+      ['A1', series('A1', ['2024-12-31', '2025-01-02'], [1, 1.3])],
       ['A2', series('A2', ['2024-12-31'], [1])],
     ]);
     const out = buildReport(input({ baskets: [basket('a', ['A1', 'A2'])], history, providerIssues: [], asOf: '2025-01-20' })); // A1 P/E 10, A2 P/E −4
-    expect(out.baskets[0]?.return).toBeCloseTo(1, 9);
+    expect(out.baskets[0]?.return).toBeCloseTo(1.3 / 1 - 1, 9);
     expect(out.issues.map((i) => [i.symbol, i.code])).toEqual([
       ['A1', 'stale-price'],
       ['A2', 'no-end-price'],

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findGaps, findJumps, MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../../src/analytics/series-checks.js';
+
+// BYD (1211.HK) split 3-for-1 on 2025-06-10. Real split-adjusted closes from the shared data
+// (CCF0001/Forriz-Pair-Trading · data/1211.HK.csv · f1a1a0b8d1eda21d115d614ebe9f651ec1ee17a0),
+// with the closes before the split multiplied back by 3: what an unadjusted series shows.
+const BYD_DATES = ['2025-06-05', '2025-06-06', '2025-06-09', '2025-06-10', '2025-06-11'];
+const BYD_RAW = [137.3333282470703 * 3, 134.3333282470703 * 3, 132.1999969482422 * 3, 135.60000610351562, 140.8000030517578];
+const BYD_ADJUSTED = [137.3333282470703, 134.3333282470703, 132.1999969482422, 135.60000610351562, 140.8000030517578];
+
+describe('findJumps', () => {
+  it("catches BYD's unadjusted 3-for-1 split on 2025-06-10", () => {
+    expect(findJumps(BYD_DATES, BYD_RAW)).toEqual([
+      { date: '2025-06-10', move: expect.closeTo(135.60000610351562 / (132.1999969482422 * 3) - 1, 9), splitRatio: 3 },
+    ]);
+  });
+
+  it('finds nothing in the adjusted series', () => {
+    expect(findJumps(BYD_DATES, BYD_ADJUSTED)).toEqual([]);
+  });
+
+  it.each([
+    ['a 1-for-2 reverse split', [10, 20.1], 0.5],
+    ['a real +60% day (not a whole ratio)', [10, 16], null],
+    ['a −45% day (1 / 0.55 = 1.82, not a whole ratio)', [10, 5.5], null],
+  ])('%s', (_name, prices, splitRatio) => {
+    const [j] = findJumps(['2025-01-02', '2025-01-03'], prices);
+    expect(j?.move).toBeCloseTo((prices[1] as number) / (prices[0] as number) - 1, 9);
+    expect(j?.splitRatio).toBe(splitRatio);
+  });
+
+  it('leaves moves within the threshold alone, and takes the threshold as given', () => {
+    expect(MAX_DAILY_MOVE).toBe(0.4);
+    expect(findJumps(['2025-01-02', '2025-01-03'], [10, 13.9])).toEqual([]); // +39%
+    expect(findJumps(['2025-01-02', '2025-01-03'], [10, 13.9], 0.3)).toHaveLength(1);
+  });
+});
+
+describe('findGaps', () => {
+  it('flags closes more than the allowed calendar days apart, not a long weekend or Lunar New Year', () => {
+    expect(MAX_GAP_DAYS).toBe(10);
+    // Hong Kong 2025: 2025-01-28 (half day) then 2025-02-03 after Lunar New Year: 6 days
+    expect(findGaps(['2025-01-27', '2025-01-28', '2025-02-03'])).toEqual([]);
+    expect(findGaps(['2025-03-03', '2025-03-17', '2025-03-18'])).toEqual([{ from: '2025-03-03', to: '2025-03-17', days: 14 }]);
+    expect(findGaps(['2025-03-03', '2025-03-17'], 14)).toEqual([]);
+  });
+});

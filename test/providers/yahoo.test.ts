@@ -5,13 +5,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openYahooProvider } from '../../src/providers/yahoo/provider.js';
+import { DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs, type RetryPolicy } from '../../src/providers/yahoo/provider.js';
 import { classifyYahooError, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
 import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
 
-async function provider(replayed: typeof globalThis.fetch, log: string[] = []) {
-  return openYahooProvider({ fetch: replayed, log: (line) => log.push(line), verbose: false });
+/** A retry policy that waits for nothing and records the waits it was asked for. */
+function fakeRetry(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { waits: number[] } {
+  const waits: number[] = [];
+  return { ...DEFAULT_RETRY, random: () => 0.5, sleep: async (ms) => void waits.push(ms), ...overrides, waits };
+}
+
+async function provider(replayed: typeof globalThis.fetch, log: string[] = [], retry: RetryPolicy = fakeRetry()) {
+  return openYahooProvider({ fetch: replayed, log: (line) => log.push(line), verbose: false, retry });
 }
 
 describe('the test seam', () => {
@@ -130,8 +136,89 @@ describe('fetchHistory (chart)', () => {
   it('stops with a one-line reason when Yahoo rate-limits', async () => {
     const key = requestKey('GET', 'https://query2.finance.yahoo.com/v8/finance/chart/AAPL?useYfid=true&interval=1d&includePrePost=true&events=div%7Csplit%7Cearn&lang=en-US&period1=1577836800&period2=1578009600');
     const replay = createReplayFetch({ overrides: { [key]: { status: 429, statusText: 'Too Many Requests', bodyText: 'Too Many Requests' } } });
-    const yahoo = await provider(replay.fetch);
+    const retry = fakeRetry();
+    const yahoo = await provider(replay.fetch, [], retry);
     await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(/HTTP 429/);
+    // tried 4 times in all, waiting 500 ms × 2^k × (0.5 + 0.5) between tries
+    expect(retry.waits).toEqual([500 * 1, 500 * 2, 500 * 4]);
+    expect(replay.calls.filter((c) => c.includes('/chart/AAPL'))).toHaveLength(4);
+  });
+});
+
+describe('retries', () => {
+  const url = 'https://query2.finance.yahoo.com/v8/finance/chart/AAPL?useYfid=true&interval=1d&includePrePost=true&events=div%7Csplit%7Cearn&lang=en-US&period1=1577836800&period2=1578009600';
+
+  /** Answers with `failures` in turn, then hands over to the replayer. */
+  function flaky(failures: (() => Response | never)[]) {
+    const replay = createReplayFetch();
+    let calls = 0;
+    const fetch = (async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
+      const next = failures[calls++];
+      return next ? next() : replay.fetch(input, init);
+    }) as typeof globalThis.fetch;
+    return { fetch, calls: () => calls };
+  }
+
+  it('recovers from a 503 and a connection reset, then gives the same data', async () => {
+    const reset = () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    };
+    const f = flaky([() => new Response('busy', { status: 503, statusText: 'Service Unavailable' }), reset]);
+    const retry = fakeRetry();
+    const out = await (await provider(f.fetch, [], retry)).fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
+    expect(out.items.get('AAPL')?.dates.length).toBeGreaterThan(0);
+    expect(retry.waits).toEqual([500, 1000]);
+    expect(f.calls()).toBe(2 + 1); // two failures, then the chart answer (a chart needs no crumb)
+  });
+
+  it('honours Retry-After (seconds) instead of its own backoff', async () => {
+    const f = flaky([() => new Response('slow down', { status: 429, statusText: 'Too Many Requests', headers: { 'retry-after': '3' } })]);
+    const retry = fakeRetry();
+    await (await provider(f.fetch, [], retry)).fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
+    expect(retry.waits).toEqual([3000]);
+  });
+
+  it('gives up rather than wait past its time budget', async () => {
+    const f = flaky([() => new Response('', { status: 429, statusText: 'Too Many Requests', headers: { 'retry-after': '120' } })]);
+    const retry = fakeRetry();
+    await expect((await provider(f.fetch, [], retry)).fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(/HTTP 429/);
+    expect(retry.waits).toEqual([]); // 120 s is beyond the 20 s budget: no wait at all
+  });
+
+  it('does not retry what another try cannot mend (a 404, an unknown host)', async () => {
+    let calls = 0;
+    const guarded = guardFetch(
+      () =>
+        (async () => {
+          calls += 1;
+          return new Response('{}', { status: 404 });
+        }) as typeof globalThis.fetch,
+      1000,
+      fakeRetry(),
+    );
+    expect((await guarded(url)).status).toBe(404);
+    expect(calls).toBe(1);
+    const dns = guardFetch(
+      () =>
+        (async () => {
+          calls += 1;
+          throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
+        }) as typeof globalThis.fetch,
+      1000,
+      fakeRetry(),
+    );
+    await expect(dns(url)).rejects.toThrow('fetch failed');
+    expect(calls).toBe(2);
+  });
+
+  it.each([
+    ['5', 5000],
+    ['0', 0],
+    ['Wed, 21 Oct 2015 07:28:05 GMT', 5000], // an HTTP date 5 s after "now"
+    ['soon', null],
+    [null, null],
+  ])('reads Retry-After %j as %j ms', (header, ms) => {
+    expect(retryAfterMs(header, Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(ms);
   });
 });
 
@@ -144,11 +231,13 @@ describe('network failures', () => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       });
     }) as typeof fetch;
-    const yahoo = await openYahooProvider({ fetch: hanging, log: () => {}, verbose: false, requestTimeoutMs: 50 });
+    const retry = fakeRetry({ attempts: 2 });
+    const yahoo = await openYahooProvider({ fetch: hanging, log: () => {}, verbose: false, requestTimeoutMs: 50, retry });
     await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(
       'Yahoo Finance did not answer in time: try again later, or use --data DIR for an offline data directory',
     );
-    expect(started).toBe(1);
+    expect(started).toBe(2); // a timeout is tried once more
+    expect(retry.waits).toEqual([500]);
   });
 
   it('says Yahoo cannot be reached when the name does not resolve', async () => {

@@ -25,6 +25,8 @@ export interface YahooProviderOptions {
   readonly verbose: boolean;
   /** Per-request time limit; default REQUEST_TIMEOUT_MS. */
   readonly requestTimeoutMs?: number;
+  /** How failed requests are tried again; default DEFAULT_RETRY. */
+  readonly retry?: RetryPolicy;
 }
 
 /** Yahoo refused a request (HTTP 429 or 5xx). Shaped like yahoo-finance2's HTTPError: `code` is the status. */
@@ -35,21 +37,76 @@ export class YahooRefusedError extends Error {
   }
 }
 
+/** How failed requests are tried again: bounded in count and in total waiting. */
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  readonly attempts: number;
+  /** The first wait; each later one doubles, times a random factor in [0.5, 1.5) (jitter). */
+  readonly baseDelayMs: number;
+  /** No retry starts once this much time would have been spent waiting. */
+  readonly maxTotalDelayMs: number;
+  /** Waits `ms` (tests pass a fake that records and returns at once). */
+  readonly sleep: (ms: number) => Promise<void>;
+  /** A number in [0, 1) (tests pass a fixed one). */
+  readonly random: () => number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 500,
+  maxTotalDelayMs: 20_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
+/** Connection failures worth another try (as Node's fetch reports them in `cause.code`). */
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function isTransient(err: unknown): boolean {
+  const e = err as { name?: string; cause?: { code?: string } };
+  return e?.name === 'TimeoutError' || TRANSIENT_CODES.has(e?.cause?.code ?? '');
+}
+
+/** `Retry-After` in milliseconds: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
 /**
- * The fetch handed to yahoo-finance2: a time limit on every request, and
- * refusals (429, 5xx) raised here, before yahoo-finance2 would print the URL
- * to the console. The underlying fetch is looked up at call time.
+ * The fetch handed to yahoo-finance2: a time limit on every request; 429,
+ * 5xx, timeouts and connection resets tried again with exponential backoff
+ * and jitter (honouring `Retry-After`), within the policy's bounds; a refusal
+ * that persists is raised here, before yahoo-finance2 would print the URL to
+ * the console. The underlying fetch is looked up at call time.
  */
-export function guardFetch(getFetch: () => typeof fetch, timeoutMs: number): typeof fetch {
+export function guardFetch(getFetch: () => typeof fetch, timeoutMs: number, retry: RetryPolicy = DEFAULT_RETRY): typeof fetch {
   return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    const response = await getFetch()(input, { ...init, signal });
-    if (response.status === 429 || response.status >= 500) {
-      await response.body?.cancel();
-      throw new YahooRefusedError(response.status, response.statusText);
+    let waited = 0;
+    for (let attempt = 1; ; attempt++) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      let failure: unknown;
+      let hinted: number | null = null;
+      try {
+        const response = await getFetch()(input, { ...init, signal });
+        if (response.status !== 429 && response.status < 500) return response;
+        hinted = retryAfterMs(response.headers.get('retry-after'), Date.now());
+        await response.body?.cancel();
+        failure = new YahooRefusedError(response.status, response.statusText);
+      } catch (err) {
+        if (!isTransient(err) || init?.signal?.aborted) throw err;
+        failure = err;
+      }
+      const backoff = retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + retry.random());
+      const delay = hinted ?? backoff;
+      if (attempt >= retry.attempts || waited + delay > retry.maxTotalDelayMs) throw failure;
+      waited += delay;
+      await retry.sleep(delay);
     }
-    return response;
   }) as typeof fetch;
 }
 
@@ -59,7 +116,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   const quiet = () => {};
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const yf = new YahooFinance({
-    fetch: guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs),
+    fetch: guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs, options.retry ?? DEFAULT_RETRY),
     logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
     suppressNotices: ['yahooSurvey'],
     versionCheck: false,

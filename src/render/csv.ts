@@ -179,9 +179,23 @@ export function renderCsv(r: Report): string {
   return stringify([[...CSV_COLUMNS], ...records], { record_delimiter: '\n' });
 }
 
-/** Numbers as JavaScript writes them (shortest round-trip form), booleans as true/false, unknown as empty. */
+/** Numbers as JavaScript writes them (shortest round-trip form), booleans as true/false, unknown as empty, text made safe for spreadsheets. */
 function toCell(v: Cell): string {
   if (v === null) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'string') return neutraliseFormula(v);
   return String(v);
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP's "CSV injection" list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`,
+ * `+1…`, `-…`, `@SUM…`, or a leading tab or carriage return) gets a leading
+ * `'`, as OWASP advises, so it shows as text. Only text: numbers are written
+ * from JavaScript numbers elsewhere and stay raw, `-0.1` included.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }

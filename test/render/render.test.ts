@@ -272,3 +272,39 @@ describe('renderJson', () => {
     expect(back.baskets[0].members[1].return).toBeNull();
   });
 });
+
+describe('renderCsv and formula injection', () => {
+  const names = ['=HYPERLINK("x")', '+1 Corp', '-Dash', '@SUM', '\tTab', '\rCR', 'Alibaba', 'A=B'];
+  const injected: Report = {
+    ...report,
+    comparison: null,
+    baskets: [
+      basket({
+        id: 'a',
+        name: '=cmd|"/C calc"!A0',
+        return: -0.1,
+        membersWithData: cov(names.length, names.length),
+        members: names.map((name, i) => member({ symbol: `S${i}`, name, return: -0.1, startPrice: -0.5, included: true })),
+      }),
+    ],
+  };
+  const rows = parse(renderCsv(injected), { columns: true }) as Record<string, string>[];
+  const memberNames = rows.filter((r) => r.kind === 'member').map((r) => r.name);
+
+  it('prefixes a text cell that begins with =, +, -, @, tab or CR with a single quote', () => {
+    expect(memberNames).toEqual(["'=HYPERLINK(\"x\")", "'+1 Corp", "'-Dash", "'@SUM", "'\tTab", "'\rCR", 'Alibaba', 'A=B']);
+    expect(rows.find((r) => r.kind === 'basket')?.name).toBe('\'=cmd|"/C calc"!A0');
+  });
+
+  it('leaves numbers raw, negative ones included, and booleans and empty cells as they were', () => {
+    const first = rows.find((r) => r.kind === 'member');
+    expect(first).toMatchObject({ return: '-0.1', startPrice: '-0.5', included: 'true', forwardPE: '', endDate: '' });
+    expect(rows.find((r) => r.kind === 'basket')).toMatchObject({ return: '-0.1', membersIncluded: String(names.length) });
+  });
+
+  it('neutralises the shared report fixture too', () => {
+    const shared = parse(renderCsv(report), { columns: true }) as Record<string, string>[];
+    expect(shared[0]?.name).toBe('\'=HYPERLINK("x")');
+    expect(shared.find((r) => r.kind === 'basket' && r.basket === 'b')?.marketValueChange).toBe('-415180000000');
+  });
+});

@@ -99,14 +99,16 @@ async function newChalk(level: 0 | 1 | 2 | 3): Promise<ChalkInstance> {
   return new Chalk({ level });
 }
 
-async function render(report: Report, format: Format, io: Io, flags: CommonFlags): Promise<string> {
+async function render(report: Report, format: Format, io: Io, flags: CommonFlags, toFile = false): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('./render/json.js')).renderJson(report);
     case 'csv':
       return (await import('./render/csv.js')).renderCsv(report);
     case 'table': {
-      const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
+      // a file is not a terminal: colour in it only when --color asks
+      const level = toFile ? (flags.color === true ? decideColorLevel(true, io.env, false) : 0) : decideColorLevel(flags.color, io.env, io.stdout.isTTY === true);
+      const chalk = await newChalk(level);
       return (await import('./render/table.js')).renderTable(report, { chalk });
     }
   }
@@ -124,6 +126,7 @@ interface CompareFlags {
   rebalance: Rebalance;
   peMethod: PEMethod | 'all';
   negativePe: NegativePEPolicy;
+  output?: string;
 }
 
 function addCommon(cmd: Command): Command {
@@ -159,6 +162,7 @@ function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Co
     .description('compare baskets (default: titans mag7) over a period')
     .argument('[baskets...]', 'basket ids, or paths of basket files (.txt ticker lists, YAML, JSON)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the result to this file instead of stdout (replaced atomically)')
     .option('--price-return', 'use closes (price return) instead of adjusted closes (total return)')
     .option('--currency <code>', 'report every return and money figure in this currency (e.g. USD)')
     .option('--periods <list>', 'extra return periods, comma-separated: 1d,1w,1m,3m,6m,ytd,1y,3y,5y')
@@ -175,6 +179,7 @@ Examples:
   $ basket compare --data fixtures/demo --as-of 2025-03-07 --weights all --pe-method all
   $ basket compare titans mag7 --from 2025-01-01 --as-of 2025-03-07 --format json
   $ basket compare mag7 --format csv > mag7.csv
+  $ basket compare mag7 --format csv --output mag7.csv
   $ basket compare my-list.txt --data ./snapshot`,
     )
     .action(async (baskets: string[], flags: CommonFlags & CompareFlags) => {
@@ -196,7 +201,12 @@ Examples:
         ctx,
       );
       printIssues(io, report.issues, flags);
-      io.stdout.write(await render(report, flags.format, io, flags));
+      if (flags.output === undefined) {
+        io.stdout.write(await render(report, flags.format, io, flags));
+      } else {
+        const { writeOutputFile } = await import('./output.js');
+        await writeOutputFile(path.resolve(io.cwd, flags.output), await render(report, flags.format, io, flags, true), flags.output);
+      }
       setResult(EXIT_OK);
     });
 

@@ -1,5 +1,13 @@
 #!/usr/bin/env node
 import { main } from '../src/cli.js';
 
+// A reader that stops early (`basket compare --format csv | head -1`) closes
+// the pipe: the rest of the output has nowhere to go, so end quietly, as
+// POSIX tools do on SIGPIPE, instead of dying on an unhandled EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 // Setting exitCode (not calling exit) lets piped output flush before Node ends.
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, { now: () => new Date() });

@@ -56,3 +56,31 @@ describe('the built basket executable', () => {
     expect(r.stderr).toBe('basket: --as-of must be a date written YYYY-MM-DD, got "2025-13-45"\n');
   });
 });
+
+describe('the built executable writing into a pipe that closes early', () => {
+  it('ends quietly on EPIPE, as `basket compare --format csv | head -1` needs', async () => {
+    const { spawn } = await import('node:child_process');
+    const { makeTempDir } = await import('./helpers/tmp.js');
+    const { writeFile } = await import('node:fs/promises');
+    // ~1 MB of CSV, far more than a pipe holds, so the writer is still writing when the reader leaves
+    const dir = await makeTempDir('basket-epipe-');
+    const symbols = ['9988.HK', '0700.HK', '1810.HK', '1211.HK', '0981.HK', '9618.HK', '9999.HK', 'AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA'];
+    const ids = Array.from({ length: 60 }, (_, i) => `b${i}`);
+    await writeFile(path.join(dir, 'many.yaml'), `baskets:\n${ids.map((id) => `  ${id}:\n    symbols: [${symbols.join(', ')}]\n    benchmark: ^NDX\n`).join('')}`);
+    const args = [BIN, 'compare', ...ids, '--config', path.join(dir, 'many.yaml'), '--data', 'fixtures/demo', '--as-of', '2025-03-07'];
+    args.push('--periods', '1d,1w,1m,3m,6m,ytd,1y', '--weights', 'all', '--pe-method', 'all', '--format', 'csv', '--quiet');
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C' };
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let head = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.stdout.setEncoding('utf8').on('data', (s: string) => {
+      head += s;
+      if (head.includes('\n')) child.stdout.destroy(); // what `head -1` does: read a line, close the pipe
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    expect(head.split('\n')[0]).toMatch(/^kind,basket,symbol,name,/);
+    expect(stderr).toBe(''); // no "Error: write EPIPE", no stack trace
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  }, 30_000);
+});

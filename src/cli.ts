@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ChalkInstance } from 'chalk';
-import { BasketError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './errors.js';
+import { BasketError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor, IncompleteDataError, UsageError } from './errors.js';
 import type { SymbolIssue } from './domain/types.js';
 import type { Rebalance } from './analytics/basket.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
@@ -31,6 +31,8 @@ export interface Deps {
   readonly now: () => Date;
   /** The HTTP seam for the Yahoo provider (tests replay recorded answers). */
   readonly fetch?: typeof fetch;
+  /** How the Yahoo provider waits between retries (tests wait for nothing). */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** The user's config directory; default from the platform's conventions. */
   readonly userConfigDir?: string | null;
 }
@@ -71,11 +73,12 @@ async function defaultUserConfigDir(): Promise<string> {
 function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
   return async (data: string): Promise<MarketDataProvider> => {
     if (data === 'yahoo') {
-      const { openYahooProvider } = await import('./providers/yahoo/provider.js');
+      const { openYahooProvider, DEFAULT_RETRY } = await import('./providers/yahoo/provider.js');
       return openYahooProvider({
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
         log: (line) => io.stderr.write(`yahoo-finance2: ${line}\n`),
         verbose: flags.verbose === true,
+        ...(deps.sleep ? { retry: { ...DEFAULT_RETRY, sleep: deps.sleep } } : {}),
       });
     }
     const { openFilesProvider } = await import('./providers/files/provider.js');
@@ -127,6 +130,15 @@ interface CompareFlags {
   peMethod: PEMethod | 'all';
   negativePe: NegativePEPolicy;
   output?: string;
+  strict?: boolean;
+  maxGapDays: string;
+  maxMove: string;
+}
+
+function positiveNumber(text: string, flag: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, got "${text}"`);
+  return n;
 }
 
 function addCommon(cmd: Command): Command {
@@ -170,6 +182,9 @@ function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Co
     .addOption(new Option('--rebalance <calendar>', 'reset to target weights at each period end').choices(['none', 'daily', 'weekly', 'monthly', 'quarterly']).default('none'))
     .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(['harmonic', 'median', 'mean', 'aggregate', 'all']).default('harmonic'))
     .addOption(new Option('--negative-pe <policy>', 'members with losses: exclude them, or include their losses').choices(['exclude', 'include']).default('exclude'))
+    .option('--strict', 'fail (exit 4) when any member has no data, instead of leaving it out')
+    .option('--max-gap-days <days>', 'flag a gap of more calendar days than this between two closes', '10')
+    .option('--max-move <fraction>', 'flag a one-day move larger than this (0.4 = 40%); one that looks like an unadjusted split leaves the series out', '0.4')
     .addHelpText(
       'after',
       `
@@ -197,10 +212,18 @@ Examples:
           rebalance: flags.rebalance,
           peMethod: flags.peMethod,
           negativePE: flags.negativePe,
+          maxGapDays: positiveNumber(flags.maxGapDays, '--max-gap-days'),
+          maxDailyMove: positiveNumber(flags.maxMove, '--max-move'),
         },
         ctx,
       );
       printIssues(io, report.issues, flags);
+      if (flags.strict) {
+        const missing = report.baskets.flatMap((b) => b.members.filter((m) => !m.included).map((m) => `${m.symbol} (${b.id})`));
+        if (missing.length > 0) {
+          throw new IncompleteDataError(`--strict: ${missing.length} member${missing.length > 1 ? 's have' : ' has'} no usable data: ${missing.join(', ')}`);
+        }
+      }
       if (flags.output === undefined) {
         io.stdout.write(await render(report, flags.format, io, flags));
       } else {

@@ -9,6 +9,7 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_DATA = 3;
+export const EXIT_INCOMPLETE = 4;
 
 export class BasketError extends Error {
   readonly exitCode: number;
@@ -54,6 +55,13 @@ export class DataFileError extends BasketError {
 export class MarketDataError extends BasketError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, EXIT_DATA, options);
+  }
+}
+
+/** --strict: some member has no data, so the result would leave it out. */
+export class IncompleteDataError extends BasketError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT_INCOMPLETE, options);
   }
 }
 

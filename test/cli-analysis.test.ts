@@ -245,3 +245,35 @@ describe('market value through Yahoo', () => {
     expect(quotes.items.get('BABA')).toMatchObject({ currency: 'USD', financialCurrency: 'CNY', forwardPE: 1.9551755 });
   });
 });
+
+describe('--strict and the data checks', () => {
+  it('--strict turns a member without data into exit 4, naming it; without it the member is left out', async () => {
+    const dir = await makeTempDir('basket-strict-');
+    await writeFile(path.join(dir, 'list.txt'), 'AAPL\nNOPE\n');
+    const lenient = await runCli(['compare', path.join(dir, 'list.txt'), ...DEMO]);
+    expect(lenient.exitCode).toBe(0);
+    const strict = await runCli(['compare', path.join(dir, 'list.txt'), ...DEMO, '--strict']);
+    expect(strict.exitCode).toBe(4);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr.trim().split('\n').at(-1)).toBe('basket: --strict: 1 member has no usable data: NOPE (list)');
+    expect((await runCli(['compare', 'mag7', ...DEMO, '--strict'])).exitCode).toBe(0);
+  });
+
+  it('--max-move and --max-gap-days set the checks, and must be positive numbers', async () => {
+    // a 10% threshold flags NVIDIA's real fall of 2025-01-27 (the DeepSeek day): 118.4 / 142.6 − 1 ≈ −17.0%
+    const r = await runCli(['compare', 'mag7', ...DEMO, '--max-move', '0.1', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.issues.filter((i) => i.code === 'large-move')).toEqual([
+      { symbol: 'NVDA', code: 'large-move', message: 'close fell 17.0% on 2025-01-27: check the data' },
+    ]);
+    expect(report.baskets[0]?.members.every((m) => m.included)).toBe(true);
+    // with the defaults the real 2025 closes raise no flag
+    const plain = JSON.parse((await runCli(['compare', ...DEMO, '--format', 'json'])).stdout) as Report;
+    expect(plain.issues.filter((i) => ['large-move', 'gap-in-data', 'suspect-split'].includes(i.code))).toEqual([]);
+    for (const bad of [['--max-move', '-1'], ['--max-gap-days', 'ten']]) {
+      const e = await runCli(['compare', ...DEMO, ...bad]);
+      expect(e.exitCode).toBe(2);
+      expect(e.stderr).toBe(`basket: ${bad[0]} must be a positive number, got "${bad[1]}"\n`);
+    }
+  });
+});

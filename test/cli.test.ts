@@ -149,10 +149,19 @@ describe('basket compare', () => {
     [429, 'Too Many Requests', 'basket: Yahoo Finance is refusing requests (HTTP 429 Too Many Requests): wait a while, or use --data DIR for an offline data directory\n'],
     [503, 'Service Unavailable', 'basket: Yahoo Finance answered HTTP 503: try again later, or use --data DIR for an offline data directory\n'],
   ])('exits 3 with exactly one line when Yahoo answers HTTP %i', async (status, statusText, message) => {
-    const refusing = (async () => new Response(statusText, { status, statusText })) as typeof fetch;
+    let calls = 0;
+    const refusing = (async () => {
+      calls += 1;
+      return new Response(statusText, { status, statusText });
+    }) as typeof fetch;
     const consoleError = vi.spyOn(console, 'error');
-    const r = await runCli(['compare', 'mag7', '--as-of', '2025-03-07'], { fetch: refusing });
+    const slept: number[] = [];
+    const r = await runCli(['compare', 'mag7', '--as-of', '2025-03-07'], { fetch: refusing, sleep: async (ms) => void slept.push(ms) });
     expect(r.exitCode).toBe(3);
+    // every request was tried at most 4 times, with at most 3 waits each, and the run stopped at the first refusal it could not get past
+    expect(slept.length).toBeGreaterThanOrEqual(3);
+    expect(calls).toBeLessThanOrEqual(4 * 8); // 7 charts + 1 quote batch, 4 tries each at the most
+    expect(slept.every((ms) => ms >= 250 && ms <= 6000)).toBe(true); // 500 × 2^k × [0.5, 1.5), k ≤ 2
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(message);
     // nothing reached the real stderr behind our back (yahoo-finance2 prints the URL of a failed request)

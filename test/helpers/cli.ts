@@ -20,7 +20,12 @@ export interface CliOptions {
   fetch?: typeof fetch;
   userConfigDir?: string | null;
   now?: Date;
+  /** Waits between Yahoo retries; default: none at all, recorded in `waits`. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** The retry waits of the last runCli calls that used the default sleep. */
+export const waits: number[] = [];
 
 export function fakeIo(options: CliOptions = {}): { io: Io; out: () => string; err: () => string } {
   let out = '';
@@ -39,6 +44,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   const deps: Deps = {
     now: () => options.now ?? FIXED_NOW,
     userConfigDir: options.userConfigDir ?? null,
+    sleep: options.sleep ?? (async (ms) => void waits.push(ms)),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   const exitCode = await main(argv, io, deps);

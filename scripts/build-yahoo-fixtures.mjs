@@ -201,6 +201,24 @@ const KNOWN_FIRST_TRADE = { AAPL: aaplChart.meta.firstTradeDate, '0700.HK': hkCa
 const closesOnLastSession = new Map();
 
 /**
+ * The source rows of `symbol` from PERIOD1 up to (not including) `period2`, the last row
+ * before them, and each bar's timestamp: the session's opening instant in the market's zone,
+ * checked to fall on the row's own local date. The last bar must be `lastSession`.
+ */
+function selectBars(symbol, market, period2, lastSession) {
+  const all = readPriceCsv(sharedData, symbol).records;
+  const bars = all.filter((r) => r.Date >= PERIOD1 && r.Date < period2);
+  const before = all.filter((r) => r.Date < PERIOD1).at(-1);
+  if (bars.at(-1)?.Date !== lastSession) throw new Error(`${symbol}: last bar is ${bars.at(-1)?.Date}, expected ${lastSession}`);
+  const timestamp = bars.map((r) => {
+    const t = zonedEpochSeconds(r.Date, market.open, market.timeZone);
+    if (localDate(t, market.timeZone) !== r.Date) throw new Error(`${symbol} ${r.Date}: timestamp ${t} is not on that local date`);
+    return t;
+  });
+  return { bars, before, timestamp };
+}
+
+/**
  * A hand-made chart answer for `symbol`: bars PERIOD1 <= date < period2, the last one on
  * `lastSession`. `extraNote` is appended to the `_note`.
  */
@@ -208,16 +226,7 @@ function buildChart(symbol, { period2 = PERIOD2, lastSession = LAST_SESSION, ext
   const marketKey = marketOf(symbol);
   const market = MARKETS[marketKey];
   const template = marketKey === 'hk' ? hkCapture.meta : aaplChart.meta;
-  const all = readPriceCsv(sharedData, symbol).records;
-  const bars = all.filter((r) => r.Date >= PERIOD1 && r.Date < period2);
-  const before = all.filter((r) => r.Date < PERIOD1).at(-1);
-  if (bars.at(-1)?.Date !== lastSession) throw new Error(`${symbol}: last bar is ${bars.at(-1)?.Date}, expected ${lastSession}`);
-
-  const timestamp = bars.map((r) => {
-    const t = zonedEpochSeconds(r.Date, market.open, market.timeZone);
-    if (localDate(t, market.timeZone) !== r.Date) throw new Error(`${symbol} ${r.Date}: timestamp ${t} is not on that local date`);
-    return t;
-  });
+  const { bars, before, timestamp } = selectBars(symbol, market, period2, lastSession);
   // The index file has no Volume column: volume 0 there.
   const column = (name) => bars.map((r) => (name === 'Volume' && r.Volume === undefined ? 0 : toNumber(r[name], `${symbol} ${r.Date} ${name}`)));
   const [open, high, low, close, volume] = ['Open', 'High', 'Low', 'Close', 'Volume'].map(column);
@@ -352,15 +361,7 @@ function decimalCommaNumber(text, what) {
 
 function buildFxChart(symbol) {
   const market = MARKETS[marketOf(symbol)];
-  const all = readPriceCsv(sharedData, symbol).records;
-  const bars = all.filter((r) => r.Date >= PERIOD1 && r.Date < PERIOD2);
-  const before = all.filter((r) => r.Date < PERIOD1).at(-1);
-  if (bars.at(-1)?.Date !== LAST_SESSION) throw new Error(`${symbol}: last bar is ${bars.at(-1)?.Date}, expected ${LAST_SESSION}`);
-  const timestamp = bars.map((r) => {
-    const t = zonedEpochSeconds(r.Date, market.open, market.timeZone);
-    if (localDate(t, market.timeZone) !== r.Date) throw new Error(`${symbol} ${r.Date}: timestamp ${t} is not on that local date`);
-    return t;
-  });
+  const { bars, before, timestamp } = selectBars(symbol, market, PERIOD2, LAST_SESSION);
   const column = (name) => bars.map((r) => decimalCommaNumber(r[name], `${symbol} ${r.Date} ${name}`));
   const [open, high, low, close, adjclose, volume] = ['Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'].map(column);
   if (adjclose.some((v, i) => v !== close[i])) throw new Error(`${symbol}: Adj Close differs from Close`);

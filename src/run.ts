@@ -9,7 +9,7 @@
 import type { Rebalance } from './analytics/basket.js';
 import { shiftDays, startOfYear, toIsoDate, isIsoDate } from './analytics/calendar.js';
 import { fxSymbol, toMajorUnit } from './analytics/fx.js';
-import { isPeriod, periodFrom, PERIODS, type Period } from './analytics/periods.js';
+import { earliestFrom, isPeriod, PERIODS, type Period } from './analytics/periods.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
 import type { Weighting } from './analytics/weights.js';
 import type { BasketDef } from './config/basket.js';
@@ -178,8 +178,7 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Rep
   const options = toOptions(req, baskets);
   const window = decideWindow(req, ctx.now);
   // periods reach further back than the window: fetch from the earliest start
-  const earliest = [window.from, ...options.periods.map((p) => periodFrom(p, window.asOf))].sort()[0] as IsoDate;
-  const historyStart = shiftDays(earliest, -START_LOOKBACK_DAYS);
+  const historyStart = shiftDays(earliestFrom(window.from, window.asOf, options.periods), -START_LOOKBACK_DAYS);
   const provider = await ctx.openProvider(req.data);
   const { history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency);
   const report = buildReport({

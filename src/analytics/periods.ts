@@ -51,3 +51,11 @@ export function periodAnchor(period: Exclude<Period, 'ytd'>, asOf: IsoDate): Iso
 export function periodFrom(period: Period, asOf: IsoDate): IsoDate {
   return period === 'ytd' ? startOfYear(asOf) : shiftDays(periodAnchor(period, asOf), 1);
 }
+
+/** The earliest `from` among the main window's and the periods': where history must reach back to. */
+export function earliestFrom(from: IsoDate, asOf: IsoDate, periods: readonly Period[]): IsoDate {
+  return periods.reduce((earliest, p) => {
+    const start = periodFrom(p, asOf);
+    return start < earliest ? start : earliest;
+  }, from);
+}

@@ -2,11 +2,10 @@
  * Analytics results → the Report. Pure: the orchestrator hands in what the
  * provider found, this decides every figure and every note about exclusions.
  */
-import { REBALANCES, type Rebalance } from '../analytics/basket.js';
-import { buyAndHoldPath, type BasketPath } from '../analytics/basket.js';
+import { buyAndHoldPath, REBALANCES, type BasketPath, type Rebalance } from '../analytics/basket.js';
 import { daysBetween } from '../analytics/calendar.js';
 import { sumKnown } from '../analytics/market-value.js';
-import { periodFrom, type Period } from '../analytics/periods.js';
+import { earliestFrom, periodFrom, type Period } from '../analytics/periods.js';
 import { annualisedVolatility, higherBefore, maxDrawdown } from '../analytics/risk.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from '../analytics/returns.js';
 import { findGaps, findJumps, MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
@@ -78,7 +77,7 @@ type Note = (issue: SymbolIssue) => void;
 function prepareChecked(symbol: string, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): PreparedSeries | Failure | null {
   const prepared = prepareSeries(symbol, pricing);
   if (prepared === null || isFailure(prepared)) return prepared;
-  const earliest = [input.from, ...opts.periods.map((p) => periodFrom(p, input.asOf))].sort()[0] as IsoDate;
+  const earliest = earliestFrom(input.from, input.asOf, opts.periods);
   const i0 = Math.max(0, lastIndexBefore(prepared.dates, earliest));
   const i1 = lastIndexOnOrBefore(prepared.dates, input.asOf);
   const dates = prepared.dates.slice(i0, i1 + 1);

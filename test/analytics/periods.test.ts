@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shiftDays } from '../../src/analytics/calendar.js';
-import { isPeriod, PERIODS, type Period, periodAnchor, periodFrom } from '../../src/analytics/periods.js';
+import { earliestFrom, isPeriod, PERIODS, type Period, periodAnchor, periodFrom } from '../../src/analytics/periods.js';
 import { periodReturn } from '../../src/analytics/returns.js';
 
 describe('periodAnchor', () => {
@@ -88,5 +88,13 @@ describe('isPeriod', () => {
     } else {
       expect.unreachable('3m is a period');
     }
+  });
+});
+
+describe('earliestFrom', () => {
+  it('is the main window’s from, or an earlier period start', () => {
+    expect(earliestFrom('2025-01-01', '2025-03-07', [])).toBe('2025-01-01');
+    expect(earliestFrom('2025-01-01', '2025-03-07', ['1w', 'ytd'])).toBe('2025-01-01'); // 1w starts 2025-03-01
+    expect(earliestFrom('2025-01-01', '2025-03-07', ['1w', '1y'])).toBe('2024-03-08'); // 2025-03-07 − 1 year + 1 day
   });
 });

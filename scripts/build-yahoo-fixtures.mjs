@@ -481,6 +481,90 @@ writeNotFoundChart(
   'Yahoo serves almost no daily history for HSTECH.HK (shared/data/README.md)',
 );
 
+// A typo'd member (APPL for AAPL): unknown to Yahoo, so its chart is the real 404 and search offers the closest match.
+writeNotFoundChart(
+  'APPL',
+  'APPL is a typo for AAPL that Yahoo does not list; this 404 exercises the "closest match" suggestion from Yahoo search.',
+  'hand-made (.fake): real 404 body for a symbol Yahoo does not list',
+  'APPL (a typo for AAPL) is not a Yahoo symbol',
+);
+
+// ---- 3b. hand-made v1 search answers ------------------------------------------------------
+// No search answer was recorded; these follow yahoo-finance2 v4's own search schema
+// (SearchResult with SearchQuoteYahooEquity / SearchQuoteYahooIndex quotes). Names, exchanges
+// and scores are illustrative, not recorded; the tool reads symbol, names, exchange and type.
+
+const searchUrl = (query) =>
+  'https://query2.finance.yahoo.com/v1/finance/search?q=' + encodeURIComponent(query) +
+  '&lang=en-US&region=US&quotesCount=5&newsCount=0&enableFuzzyQuery=false&quotesQueryId=tss_match_phrase_query' +
+  '&multiQuoteQueryId=multi_quote_single_token_query&newsQueryId=news_cie_vespa&enableCb=true&enableNavLinks=true&enableEnhancedTrivialQuery=true';
+
+const searchQuote = (symbol, shortname, longname, exchange, exchDisp, type, score) => ({
+  exchange,
+  shortname,
+  quoteType: type.toUpperCase(),
+  symbol,
+  index: 'quotes',
+  score,
+  typeDisp: type,
+  ...(longname ? { longname } : {}),
+  exchDisp,
+  isYahooFinance: true,
+});
+
+const SEARCHES = [
+  ['HSTECH.HK', 'the titans\' benchmark, which Yahoo knows but serves no daily history for', [
+    searchQuote('HSTECH.HK', 'HANG SENG TECH INDEX', null, 'HKG', 'Hong Kong', 'Index', 20000),
+  ]],
+  ['APPL', 'a typo for AAPL: the closest match is Apple', [
+    searchQuote('AAPL', 'Apple Inc.', 'Apple Inc.', 'NMS', 'NASDAQ', 'Equity', 3000000),
+  ]],
+  ['INVALID.BO', 'a symbol no one lists: nothing found', []],
+  ['TENCENT', 'a company name: its Hong Kong listing first, then its US OTC ADR', [
+    searchQuote('0700.HK', 'TENCENT', 'Tencent Holdings Limited', 'HKG', 'Hong Kong', 'Equity', 2000000),
+    searchQuote('TCEHY', 'TENCENT HOLDINGS LIMITED', 'Tencent Holdings Limited', 'PNK', 'OTC Markets', 'Equity', 1500000),
+  ]],
+];
+
+for (const [query, why, quotes] of SEARCHES) {
+  const name = `search-${query}.fake.json`;
+  const body = {
+    explains: [],
+    count: quotes.length,
+    quotes,
+    news: [],
+    nav: [],
+    lists: [],
+    researchReports: [],
+    screenerFieldResults: [],
+    culturalAssets: [],
+    totalTime: 20,
+    timeTakenForQuotes: 12,
+    timeTakenForNews: 0,
+    timeTakenForAlgowatchlist: 400,
+    timeTakenForPredefinedScreener: 400,
+    timeTakenForCrunchbase: 0,
+    timeTakenForNav: 400,
+    timeTakenForResearchReports: 0,
+    timeTakenForScreenerField: 0,
+    timeTakenForCulturalAssets: 0,
+    timeTakenForSearchLists: 0,
+  };
+  writeJson(name, {
+    _note:
+      `HAND-MADE (not recorded): Yahoo search for "${query}", ${why}. Built from yahoo-finance2 v4's search schema; ` +
+      "the request URL is yahoo-finance2 v4's search(query, { quotesCount: 5, newsCount: 0 }); names, exchanges and scores are illustrative.",
+    request: { method: 'GET', url: searchUrl(query) },
+    response: jsonResponse(body),
+  });
+  provenance.push({
+    file: name,
+    kind: 'hand-made (.fake): built from the library\'s search schema',
+    request: `GET ${searchUrl(query)}`,
+    source: `yahoo-finance2 v4 search.schema (SearchResult); ${why}`,
+  });
+}
+
 // ---- 4. hand-made v7 quote answers --------------------------------------------------------
 
 const aaplQuote = readJson(path.join(yfFixtures, 'quote-AAPL-BABA.json')).response.bodyJson.quoteResponse.result.find(
@@ -653,7 +737,9 @@ Other hand-made answers: \`chart-HSTECH.HK-404.fake.json\` stands in for the tit
 Yahoo serves almost no daily history; \`chart-HKDUSD=X-404.fake.json\` gives the real 404 body for HKDUSD=X, which Yahoo
 does list, so that the tool's inversion of USDHKD=X is exercised; \`quote-BABA-suspect-pe.fake.json\` is the
 real BABA quote with \`forwardPE\` taken from another real answer (Yahoo's \`defaultKeyStatistics.forwardPE\`,
-which mixes a USD price with CNY earnings), for the currency-mismatch P/E check.
+which mixes a USD price with CNY earnings), for the currency-mismatch P/E check; \`chart-APPL-404.fake.json\`
+and the \`search-*.fake.json\` answers (built from yahoo-finance2's search schema, names illustrative) exercise
+the "closest match" suggestion for an unknown symbol and \`basket search\`.
 `;
 fs.writeFileSync(path.join(outDir, 'PROVENANCE.md'), provenanceMd);
 

@@ -4,6 +4,7 @@
  * `bin/` sets `process.exitCode`.
  *
  * 0 ok · 1 internal bug · 2 usage, config or input-file error · 3 market data unavailable
+ * · 4 incomplete data under --strict
  */
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -57,6 +58,12 @@ export class MarketDataError extends BasketError {
     super(message, EXIT_DATA, options);
   }
 }
+
+/**
+ * The data source as a whole cannot be used right now (network down, Yahoo
+ * refusing or not answering): a cache may stand in for it.
+ */
+export class SourceUnavailableError extends MarketDataError {}
 
 /** --strict: some member has no data, so the result would leave it out. */
 export class IncompleteDataError extends BasketError {

@@ -142,12 +142,12 @@ describe('basket compare', () => {
     const r = await runCli(['compare', '--as-of', '2025-03-07'], { fetch: offline });
     expect(r.exitCode).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('basket: cannot reach Yahoo Finance (ENOTFOUND): use --data DIR for an offline data directory\n');
+    expect(r.stderr).toBe('basket: cannot reach Yahoo Finance (ENOTFOUND): use --offline for cached data or --data DIR for an offline data directory\n');
   });
 
   it.each([
-    [429, 'Too Many Requests', 'basket: Yahoo Finance is refusing requests (HTTP 429 Too Many Requests): wait a while, or use --data DIR for an offline data directory\n'],
-    [503, 'Service Unavailable', 'basket: Yahoo Finance answered HTTP 503: try again later, or use --data DIR for an offline data directory\n'],
+    [429, 'Too Many Requests', 'basket: Yahoo Finance is refusing requests (HTTP 429 Too Many Requests): wait a while, or use --offline for cached data or --data DIR for an offline data directory\n'],
+    [503, 'Service Unavailable', 'basket: Yahoo Finance answered HTTP 503: try again later, or use --offline for cached data or --data DIR for an offline data directory\n'],
   ])('exits 3 with exactly one line when Yahoo answers HTTP %i', async (status, statusText, message) => {
     let calls = 0;
     const refusing = (async () => {

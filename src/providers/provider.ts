@@ -13,6 +13,16 @@ export interface HistoryRequest {
   readonly end: IsoDate;
 }
 
+/** A symbol a search found. */
+export interface SymbolMatch {
+  readonly symbol: string;
+  readonly name: string | null;
+  /** The exchange's display name (`NASDAQ`, `HKSE`). */
+  readonly exchange: string | null;
+  /** `Equity`, `ETF`, `Index`, … */
+  readonly type: string | null;
+}
+
 export interface MarketDataProvider {
   /** Shown in reports: `yahoo` or `files:<dir>`. */
   readonly description: string;
@@ -20,6 +30,8 @@ export interface MarketDataProvider {
   fetchHistory(request: HistoryRequest): Promise<ProviderResult<PriceSeries>>;
   /** Latest quote per symbol; symbols without one become issues. */
   fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<Quote>>;
+  /** Symbols matching a name or code, best first (sources that can search). */
+  search?(query: string, limit?: number): Promise<SymbolMatch[]>;
 }
 
 /** Restrict a full series to [start, end] (both inclusive). */

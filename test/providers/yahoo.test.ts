@@ -107,6 +107,8 @@ describe('fetchHistory (chart)', () => {
     const answered: string[] = [];
     // Yahoo's real "No data found" 404 body, answered later the earlier the symbol was asked
     const slowFirst = (async (input: string | URL | Request) => {
+      // the closest-match searches for unknown symbols find nothing
+      if (new URL(String(input)).pathname.endsWith('/search')) return new Response('Not Found', { status: 404 });
       const symbol = decodeURIComponent(new URL(String(input)).pathname.split('/').at(-1) ?? '');
       await new Promise((resolve) => setTimeout(resolve, 10 * (asked.length - asked.indexOf(symbol))));
       answered.push(symbol);
@@ -123,6 +125,44 @@ describe('fetchHistory (chart)', () => {
     const out = await yahoo.fetchHistory({ symbols: ['INVALID.BO', 'AAPL'], start: '2024-12-02', end: '2025-03-07' });
     expect([...out.items.keys()]).toEqual(['AAPL']);
     expect(out.issues).toEqual([{ symbol: 'INVALID.BO', code: 'no-data', message: expect.stringContaining('symbol may be delisted') }]);
+  });
+
+  it('offers the closest match from Yahoo search for a symbol Yahoo does not know', async () => {
+    const replay = createReplayFetch();
+    const yahoo = await provider(replay.fetch);
+    const out = await yahoo.fetchHistory({ symbols: ['APPL'], start: '2024-12-02', end: '2025-03-07' });
+    expect(out.issues).toEqual([
+      {
+        symbol: 'APPL',
+        code: 'no-data',
+        message: 'no data on Yahoo Finance (No data found, symbol may be delisted); closest match on Yahoo Finance: AAPL (Apple Inc., NASDAQ)',
+      },
+    ]);
+    expect(replay.used.has('search-APPL.fake.json')).toBe(true);
+  });
+
+  it('says when Yahoo knows a symbol but has no daily closes for it, and offers nothing when search finds nothing', async () => {
+    const yahoo = await provider(createReplayFetch().fetch);
+    const out = await yahoo.fetchHistory({ symbols: ['HSTECH.HK'], start: '2024-12-02', end: '2025-03-07' });
+    expect(out.issues[0]?.message).toBe(
+      'no data on Yahoo Finance (No data found, symbol may be delisted); Yahoo Finance knows HSTECH.HK (HANG SENG TECH INDEX) but has no daily closes for it',
+    );
+  });
+
+  it('does not search for an FX pair it has no data for (the inverse pair is used instead)', async () => {
+    const replay = createReplayFetch();
+    const yahoo = await provider(replay.fetch);
+    const out = await yahoo.fetchHistory({ symbols: ['HKDUSD=X'], start: '2024-12-02', end: '2025-03-07' });
+    expect(out.issues[0]?.code).toBe('no-data');
+    expect(replay.calls.some((c) => c.includes('/search'))).toBe(false);
+  });
+
+  it('searches: Yahoo symbols only, best first, with name, exchange and type', async () => {
+    const yahoo = await provider(createReplayFetch().fetch);
+    expect(await yahoo.search!('TENCENT')).toEqual([
+      { symbol: '0700.HK', name: 'Tencent Holdings Limited', exchange: 'Hong Kong', type: 'Equity' },
+      { symbol: 'TCEHY', name: 'Tencent Holdings Limited', exchange: 'OTC Markets', type: 'Equity' },
+    ]);
   });
 
   it('reports an answer that fails yahoo-finance2 validation (real LUCYW recording, currency null)', async () => {
@@ -234,7 +274,7 @@ describe('network failures', () => {
     const retry = fakeRetry({ attempts: 2 });
     const yahoo = await openYahooProvider({ fetch: hanging, log: () => {}, verbose: false, requestTimeoutMs: 50, retry });
     await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(
-      'Yahoo Finance did not answer in time: try again later, or use --data DIR for an offline data directory',
+      'Yahoo Finance did not answer in time within 0.05 s: try again later, or use --offline for cached data or --data DIR for an offline data directory',
     );
     expect(started).toBe(2); // a timeout is tried once more
     expect(retry.waits).toEqual([500]);
@@ -265,10 +305,34 @@ describe('fetchQuotes (quote)', () => {
   });
 
   it('notices a symbol missing from a multi-symbol answer (real AAPL,NONEXIST recording)', async () => {
-    const yahoo = await provider(createReplayFetch().fetch);
+    const replay = createReplayFetch();
+    const yahoo = await provider(replay.fetch);
     const out = await yahoo.fetchQuotes(['NONEXIST', 'AAPL']);
     expect([...out.items.keys()]).toEqual(['AAPL']);
-    expect(out.issues).toEqual([{ symbol: 'NONEXIST', code: 'no-quote', message: expect.stringContaining('no quote') }]);
+    expect(out.issues).toEqual([
+      { symbol: 'NONEXIST', code: 'no-quote', message: 'Yahoo Finance returned no quote, also when asked for it alone (unknown or delisted symbol?)' },
+    ]);
+    // asked once in the batch, then once alone (the real quote-NONEXIST.json answer), never again
+    expect(replay.calls.filter((c) => c.includes('/v7/finance/quote'))).toEqual([
+      expect.stringContaining('symbols=AAPL%2CNONEXIST'),
+      expect.stringContaining('symbols=NONEXIST'),
+    ]);
+  });
+
+  it('takes a symbol dropped from a multi-symbol answer from its answer alone', async () => {
+    // the batch answer (the real AAPL,BABA recording) stripped of BABA; BABA alone answers as recorded
+    const recorded = JSON.parse(readFileSync(path.join(FIXTURES, 'yahoo', 'quote-AAPL-BABA.json'), 'utf8')) as {
+      request: { url: string };
+      response: { bodyJson: { quoteResponse: { result: { symbol: string }[] } } };
+    };
+    const body = recorded.response.bodyJson;
+    const withoutBaba = { quoteResponse: { ...body.quoteResponse, result: body.quoteResponse.result.filter((q) => q.symbol !== 'BABA') } };
+    const replay = createReplayFetch({ overrides: { [requestKey('GET', recorded.request.url)]: { status: 200, bodyJson: withoutBaba } } });
+    const yahoo = await provider(replay.fetch);
+    const out = await yahoo.fetchQuotes(['AAPL', 'BABA']);
+    expect([...out.items.keys()].sort()).toEqual(['AAPL', 'BABA']);
+    expect(out.issues).toEqual([]);
+    expect(replay.used.has('quote-BABA-suspect-pe.fake.json')).toBe(true);
   });
 
   it('notes each symbol of a batch Yahoo could not answer once', async () => {
@@ -282,7 +346,7 @@ describe('fetchQuotes (quote)', () => {
       ['AAPL', 'no-quote'],
       ['BABA', 'no-quote'],
     ]);
-    expect(out.issues[0]?.message).toContain('no quote: unusable answer from Yahoo Finance');
+    expect(out.issues[0]?.message).toBe("no quote: Yahoo's answer was not valid JSON (cut short, or an error page)");
   });
 
   it('asks in batches of at most 100 symbols', async () => {
@@ -300,8 +364,11 @@ describe('fetchQuotes (quote)', () => {
     }) as typeof fetch;
     const yahoo = await provider(fakeFetch);
     const out = await yahoo.fetchQuotes(symbols);
-    expect(batches.sort((a, b) => b - a)).toEqual([100, 100, 5]);
+    // three batches, then each symbol missing from its batch's answer asked for once more, alone
+    expect(batches.slice(0, 3).sort((a, b) => b - a)).toEqual([100, 100, 5]);
+    expect(batches.slice(3)).toEqual(Array(205).fill(1));
     expect(out.issues).toHaveLength(205);
+    expect(out.issues[0]?.message).toBe('Yahoo Finance returned no quote, also when asked for it alone (unknown or delisted symbol?)');
   });
 });
 
@@ -336,6 +403,6 @@ describe('transform', () => {
 
   it('says how to get data another way when Yahoo cannot be reached', () => {
     const failure = classifyYahooError(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }));
-    expect(failure.message).toBe('cannot reach Yahoo Finance (ENOTFOUND): use --data DIR for an offline data directory');
+    expect(failure.message).toBe('cannot reach Yahoo Finance (ENOTFOUND): use --offline for cached data or --data DIR for an offline data directory');
   });
 });

@@ -2,13 +2,15 @@
  * The Yahoo Finance provider: the only module that imports yahoo-finance2,
  * and only when a Yahoo run starts (so --help and offline runs never load it).
  *   chart()  daily history, one request per symbol, run concurrently;
- *   quote()  quotes in batches of at most QUOTE_BATCH symbols.
+ *   quote()  quotes in batches of at most QUOTE_BATCH symbols; a symbol missing
+ *            from a multi-symbol answer is asked for once more, alone;
+ *   search() symbol look-up, and the closest match for an unknown symbol.
  */
 import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
-import { MarketDataError } from '../../errors.js';
+import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../analytics/calendar.js';
-import type { HistoryRequest, MarketDataProvider } from '../provider.js';
-import { classifyYahooError, toPriceSeries, toQuote, type ChartLike, type QuoteLike } from './transform.js';
+import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
+import { classifyYahooError, toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
 
 /** Yahoo's v7 quote endpoint takes at most this many symbols per request. */
 export const QUOTE_BATCH = 100;
@@ -110,6 +112,20 @@ export function guardFetch(getFetch: () => typeof fetch, timeoutMs: number, retr
   }) as typeof fetch;
 }
 
+/** How many search results a suggestion looks at. */
+const SUGGESTION_RESULTS = 5;
+
+/** A closing clause for an unknown symbol's note: Yahoo search's closest other symbol, if any. */
+export function suggestionFor(symbol: string, matches: readonly SymbolMatch[]): string {
+  const other = matches.find((m) => m.symbol.toUpperCase() !== symbol.toUpperCase());
+  if (matches[0]?.symbol.toUpperCase() === symbol.toUpperCase()) {
+    return `; Yahoo Finance knows ${symbol}${matches[0].name ? ` (${matches[0].name})` : ''} but has no daily closes for it`;
+  }
+  if (!other) return '';
+  const about = [other.name, other.exchange].filter((x) => x !== null).join(', ');
+  return `; closest match on Yahoo Finance: ${other.symbol}${about ? ` (${about})` : ''}`;
+}
+
 export async function openYahooProvider(options: YahooProviderOptions): Promise<MarketDataProvider> {
   const { default: YahooFinance } = await import('yahoo-finance2');
   const say = (...args: unknown[]) => options.log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
@@ -124,8 +140,44 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     queue: { concurrency: CONCURRENCY },
   });
 
+  /** A failure of Yahoo as a whole stops the run (a cache may stand in); one of a symbol becomes its note. */
+  const classify = (err: unknown) => {
+    const failure = classifyYahooError(err, timeoutMs);
+    if (failure.scope === 'all') throw new SourceUnavailableError(failure.message, { cause: err });
+    return failure;
+  };
+
+  const search = async (query: string, limit = SUGGESTION_RESULTS): Promise<SymbolMatch[]> => {
+    try {
+      const answer = (await yf.search(query, { quotesCount: limit, newsCount: 0 })) as { quotes?: SearchQuoteLike[] };
+      return toSymbolMatches(answer.quotes ?? []).slice(0, limit);
+    } catch (err) {
+      classify(err);
+      return [];
+    }
+  };
+
+  /** What Yahoo search offers instead of a symbol it has no data for (FX pairs are not searched: basket inverts them). */
+  const suggest = async (symbol: string): Promise<string> => {
+    if (symbol.endsWith('=X')) return '';
+    try {
+      return suggestionFor(symbol, await search(symbol));
+    } catch {
+      return ''; // a suggestion is a courtesy: its failure changes nothing
+    }
+  };
+
+  const quoteBatch = async (batch: readonly string[]): Promise<{ quotes: QuoteLike[]; failure: string | null }> => {
+    try {
+      return { quotes: (await yf.quote([...batch], { return: 'array' })) as QuoteLike[], failure: null };
+    } catch (err) {
+      return { quotes: [], failure: classify(err).message };
+    }
+  };
+
   return {
     description: 'yahoo',
+    search,
 
     async fetchHistory({ symbols, start, end }: HistoryRequest) {
       // requests run concurrently; answers are assembled in request order, so output is stable
@@ -136,9 +188,9 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
             // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
             chart = (await yf.chart(symbol, { period1: start, period2: shiftDays(end, 1), interval: '1d' })) as ChartLike;
           } catch (err) {
-            const failure = classifyYahooError(err);
-            if (failure.scope === 'all') throw new MarketDataError(failure.message, { cause: err });
-            return { issues: [{ symbol, code: failure.code, message: failure.message }] };
+            const failure = classify(err);
+            const hint = failure.code === 'no-data' ? await suggest(symbol) : '';
+            return { issues: [{ symbol, code: failure.code, message: failure.message + hint }] };
           }
           const parsed = toPriceSeries(symbol, chart, start, end);
           if (parsed.series.dates.length === 0) {
@@ -157,25 +209,23 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
       const wanted = [...new Set(symbols)].sort();
       const batches: string[][] = [];
       for (let i = 0; i < wanted.length; i += QUOTE_BATCH) batches.push(wanted.slice(i, i + QUOTE_BATCH));
-      const failed = new Map<string, string>(); // symbol → why its batch failed
-      const answers = await Promise.all(
-        batches.map(async (batch): Promise<QuoteLike[]> => {
-          try {
-            return (await yf.quote(batch, { return: 'array' })) as QuoteLike[];
-          } catch (err) {
-            const failure = classifyYahooError(err);
-            if (failure.scope === 'all') throw new MarketDataError(failure.message, { cause: err });
-            for (const symbol of batch) failed.set(symbol, failure.message);
-            return [];
-          }
-        }),
-      );
+      const failed = new Map<string, string>(); // symbol → why its request failed
       const items = new Map<string, Quote>();
-      const asked = new Set(wanted);
-      for (const raw of answers.flat()) {
-        const quote = toQuote(raw);
-        if (asked.has(quote.symbol)) items.set(quote.symbol, quote);
-      }
+      const take = (batch: readonly string[], answer: { quotes: QuoteLike[]; failure: string | null }) => {
+        const asked = new Set(batch);
+        for (const raw of answer.quotes) {
+          const quote = toQuote(raw);
+          if (asked.has(quote.symbol)) items.set(quote.symbol, quote);
+        }
+        for (const symbol of batch) if (answer.failure !== null && !items.has(symbol)) failed.set(symbol, answer.failure);
+      };
+      const answers = await Promise.all(batches.map(quoteBatch));
+      answers.forEach((answer, i) => take(batches[i] as string[], answer));
+      // Yahoo sometimes drops a symbol from a multi-symbol answer: ask once more for each, alone
+      const dropped = batches.flatMap((batch, i) => (batch.length > 1 && answers[i]?.failure === null ? batch.filter((s) => !items.has(s)) : []));
+      const again = await Promise.all(dropped.map((symbol) => quoteBatch([symbol])));
+      again.forEach((answer, i) => take([dropped[i] as string], answer));
+      const askedAlone = new Set(dropped);
       const issues: SymbolIssue[] = wanted
         .filter((symbol) => !items.has(symbol))
         .map((symbol) => ({
@@ -183,7 +233,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
           code: 'no-quote',
           message: failed.has(symbol)
             ? `no quote: ${failed.get(symbol)}`
-            : 'Yahoo Finance returned no quote (unknown or delisted symbol?)',
+            : `Yahoo Finance returned no quote${askedAlone.has(symbol) ? ', also when asked for it alone' : ''} (unknown or delisted symbol?)`,
         }));
       return { items, issues };
     },

@@ -4,6 +4,7 @@
  * stop here.
  */
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import type { SymbolMatch } from '../provider.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -123,18 +124,46 @@ export function toQuote(raw: QuoteLike): Quote {
   };
 }
 
+/** The parts of a search() result's quotes we read. */
+export interface SearchQuoteLike {
+  symbol?: unknown;
+  isYahooFinance?: unknown;
+  shortname?: unknown;
+  longname?: unknown;
+  exchDisp?: unknown;
+  exchange?: unknown;
+  typeDisp?: unknown;
+  quoteType?: unknown;
+}
+
+/** A search() answer → the Yahoo Finance symbols in it, best first (news and non-Yahoo entities dropped). */
+export function toSymbolMatches(quotes: readonly SearchQuoteLike[]): SymbolMatch[] {
+  return quotes
+    .filter((q) => q.isYahooFinance === true && text(q.symbol) !== null)
+    .map((q) => ({
+      symbol: text(q.symbol) as string,
+      name: text(q.longname) ?? text(q.shortname),
+      exchange: text(q.exchDisp) ?? text(q.exchange),
+      type: text(q.typeDisp) ?? text(q.quoteType),
+    }));
+}
+
 export type YahooFailure =
   /** This symbol only: unknown, delisted, or an answer that failed validation. */
   | { readonly scope: 'symbol'; readonly code: 'no-data' | 'bad-data'; readonly message: string }
   /** Every request would fail the same way: stop and say so. */
   | { readonly scope: 'all'; readonly message: string };
 
+/** How to get on without Yahoo: the second half of every "Yahoo as a whole" message. */
+export const WITHOUT_YAHOO = 'use --offline for cached data or --data DIR for an offline data directory';
+
 /** Sort a yahoo-finance2 failure into "this symbol" or "Yahoo as a whole", with a one-line reason. */
-export function classifyYahooError(err: unknown): YahooFailure {
+export function classifyYahooError(err: unknown, timeoutMs?: number): YahooFailure {
   const e = err as { name?: string; message?: string; code?: unknown; cause?: { code?: string; message?: string } };
   const message = String(e?.message ?? err).split('\n')[0] ?? '';
   if (e?.name === 'TimeoutError' || e?.cause?.code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return { scope: 'all', message: 'Yahoo Finance did not answer in time: try again later, or use --data DIR for an offline data directory' };
+    const limit = timeoutMs === undefined ? '' : ` within ${timeoutMs / 1000} s`;
+    return { scope: 'all', message: `Yahoo Finance did not answer in time${limit}: try again later, or ${WITHOUT_YAHOO}` };
   }
   if (e?.name === 'FailedYahooValidationError') {
     return { scope: 'symbol', code: 'bad-data', message: "Yahoo's answer failed validation (its format may have changed)" };
@@ -143,19 +172,20 @@ export function classifyYahooError(err: unknown): YahooFailure {
     const status = typeof e.code === 'number' ? e.code : null;
     if (status === 404) return { scope: 'symbol', code: 'no-data', message: 'not found on Yahoo Finance (HTTP 404)' };
     if (status === 429) {
-      return {
-        scope: 'all',
-        message: 'Yahoo Finance is refusing requests (HTTP 429 Too Many Requests): wait a while, or use --data DIR for an offline data directory',
-      };
+      return { scope: 'all', message: `Yahoo Finance is refusing requests (HTTP 429 Too Many Requests): wait a while, or ${WITHOUT_YAHOO}` };
     }
-    return { scope: 'all', message: `Yahoo Finance answered HTTP ${status ?? '?'}: try again later, or use --data DIR for an offline data directory` };
+    return { scope: 'all', message: `Yahoo Finance answered HTTP ${status ?? '?'}: try again later, or ${WITHOUT_YAHOO}` };
+  }
+  if (/where we expect JSON, but the response was not parsable/.test(message)) {
+    return { scope: 'symbol', code: 'bad-data', message: "Yahoo's answer was not valid JSON (cut short, or an error page)" };
   }
   if (/no data found|symbol may be delisted|not found/i.test(message)) {
     return { scope: 'symbol', code: 'no-data', message: `no data on Yahoo Finance (${message})` };
   }
   if (e instanceof TypeError || e?.cause?.code) {
     const code = e?.cause?.code ?? e?.cause?.message ?? message;
-    return { scope: 'all', message: `cannot reach Yahoo Finance (${code}): use --data DIR for an offline data directory` };
+    return { scope: 'all', message: `cannot reach Yahoo Finance (${code}): ${WITHOUT_YAHOO}` };
   }
-  return { scope: 'symbol', code: 'bad-data', message: `unusable answer from Yahoo Finance: ${message}` };
+  const short = message.length > 120 ? `${message.slice(0, 117)}…` : message;
+  return { scope: 'symbol', code: 'bad-data', message: `unusable answer from Yahoo Finance: ${short}` };
 }

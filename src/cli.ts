@@ -35,6 +35,8 @@ export interface Deps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** The user's config directory; default from the platform's conventions. */
   readonly userConfigDir?: string | null;
+  /** The market-data cache directory; default BASKET_CACHE_DIR, else the platform's cache directory. */
+  readonly cacheDir?: string;
 }
 
 export const VERSION = '0.1.0';
@@ -46,6 +48,11 @@ interface CommonFlags {
   color?: boolean;
   verbose?: boolean;
   quiet?: boolean;
+  /** Data commands: the cache and the network. */
+  offline?: boolean;
+  refresh?: boolean;
+  maxAge?: string;
+  timeout?: string;
 }
 
 /**
@@ -70,15 +77,44 @@ async function defaultUserConfigDir(): Promise<string> {
   return envPaths('basket', { suffix: '' }).config;
 }
 
+/** The cache directory: --deps (tests), BASKET_CACHE_DIR, else the platform's convention (XDG on Linux). */
+async function cacheDirOf(io: Io, deps: Deps): Promise<string> {
+  if (deps.cacheDir !== undefined) return deps.cacheDir;
+  const fromEnv = io.env.BASKET_CACHE_DIR;
+  if (fromEnv !== undefined && fromEnv !== '') return path.resolve(io.cwd, fromEnv);
+  const { default: envPaths } = await import('env-paths');
+  return envPaths('basket', { suffix: '' }).cache;
+}
+
+async function openCacheStore(io: Io, deps: Deps) {
+  const { CacheStore } = await import('./providers/cache/store.js');
+  return new CacheStore(await cacheDirOf(io, deps), (line) => io.stderr.write(`basket: warning: ${line}\n`));
+}
+
 function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
   return async (data: string): Promise<MarketDataProvider> => {
+    const { cacheMode, parseDuration, parseTimeout } = await import('./providers/cache/options.js');
+    const mode = cacheMode(flags, data);
     if (data === 'yahoo') {
-      const { openYahooProvider, DEFAULT_RETRY } = await import('./providers/yahoo/provider.js');
-      return openYahooProvider({
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-        log: (line) => io.stderr.write(`yahoo-finance2: ${line}\n`),
-        verbose: flags.verbose === true,
-        ...(deps.sleep ? { retry: { ...DEFAULT_RETRY, sleep: deps.sleep } } : {}),
+      const { openCachingProvider, DEFAULT_MAX_AGE_MS } = await import('./providers/cache/provider.js');
+      const requestTimeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
+      const openSource = async () => {
+        const { openYahooProvider, DEFAULT_RETRY } = await import('./providers/yahoo/provider.js');
+        return openYahooProvider({
+          ...(deps.fetch ? { fetch: deps.fetch } : {}),
+          log: (line) => io.stderr.write(`yahoo-finance2: ${line}\n`),
+          verbose: flags.verbose === true,
+          ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+          ...(deps.sleep ? { retry: { ...DEFAULT_RETRY, sleep: deps.sleep } } : {}),
+        });
+      };
+      return openCachingProvider({
+        store: await openCacheStore(io, deps),
+        mode,
+        maxAgeMs: flags.maxAge === undefined ? DEFAULT_MAX_AGE_MS : parseDuration(flags.maxAge, '--max-age'),
+        now: deps.now,
+        openSource,
+        sourceName: 'yahoo',
       });
     }
     const { openFilesProvider } = await import('./providers/files/provider.js');
@@ -154,7 +190,11 @@ function addData(cmd: Command): Command {
   return cmd
     .option('-d, --data <source>', '"yahoo" (Yahoo Finance) or an offline data directory', 'yahoo')
     .option('--from <date>', 'start of the period, YYYY-MM-DD (default: 1 January of the --as-of year)')
-    .option('--as-of <date>', 'end of the period, YYYY-MM-DD (default: today)');
+    .option('--as-of <date>', 'end of the period, YYYY-MM-DD (default: today)')
+    .option('--offline', 'use only data cached by earlier runs; never ask Yahoo Finance')
+    .option('--refresh', 'ask Yahoo Finance for everything again, ignoring the cache (and refill it)')
+    .option('--max-age <duration>', 'reuse cached quotes, and the latest days of cached history, this long (e.g. 90s, 15m, 2h)', '15m')
+    .option('--timeout <seconds>', 'give up on a Yahoo Finance request not answered in this time', '30');
 }
 
 function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Command {
@@ -230,6 +270,39 @@ Examples:
         const { writeOutputFile } = await import('./output.js');
         await writeOutputFile(path.resolve(io.cwd, flags.output), await render(report, flags.format, io, flags, true), flags.output);
       }
+      setResult(EXIT_OK);
+    });
+
+  const cache = program.command('cache').description('what the market-data cache holds, and clearing it').addHelpText(
+    'after',
+    `
+The cache is in BASKET_CACHE_DIR if set, else the platform's cache directory
+(~/.cache/basket on Linux). Compare and snapshot fill it from Yahoo Finance.
+
+Examples:
+  $ basket cache info
+  $ basket cache clear AAPL 0700.HK
+  $ basket cache clear`,
+  );
+  addCommon(cache.command('info'))
+    .description('where the cache is, its size, symbols and the dates of their data')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addHelpText('after', '\nExamples:\n  $ basket cache info\n  $ basket cache info --format json')
+    .action(async (flags: CommonFlags & { format: 'table' | 'json' }) => {
+      const info = await (await openCacheStore(io, deps)).info();
+      const { renderCacheInfoJson, renderCacheInfoText } = await import('./render/cache-info.js');
+      io.stdout.write(flags.format === 'json' ? renderCacheInfoJson(info) : renderCacheInfoText(info));
+      setResult(EXIT_OK);
+    });
+  addCommon(cache.command('clear'))
+    .description('remove cached data: of the symbols named, or all of it')
+    .argument('[symbols...]', 'symbols to forget (default: everything)')
+    .addHelpText('after', '\nExamples:\n  $ basket cache clear\n  $ basket cache clear AAPL 700.HK')
+    .action(async (symbols: string[], flags: CommonFlags) => {
+      const { normaliseSymbol } = await import('./config/symbols.js');
+      const store = await openCacheStore(io, deps);
+      const removed = await store.clear(symbols.map((s) => normaliseSymbol(s)));
+      if (!flags.quiet) io.stderr.write(`basket: removed ${removed} cache file${removed === 1 ? '' : 's'} from ${store.dir}\n`);
       setResult(EXIT_OK);
     });
 

@@ -55,7 +55,8 @@ export type IssueCode =
   | 'mixed-currencies' // money figures in different currencies cannot be added up
   | 'gap-in-data' // no close for longer than the allowed gap
   | 'large-move' // a one-day move beyond the allowed size
-  | 'suspect-split'; // a one-day move that looks like an unadjusted split: series left out
+  | 'suspect-split' // a one-day move that looks like an unadjusted split: series left out
+  | 'stale-data'; // cached data used without asking the source (--offline, or the source unreachable)
 
 /** A problem with one symbol (or, with `symbol: null`, with the data source). */
 export interface SymbolIssue {
@@ -63,6 +64,8 @@ export interface SymbolIssue {
   readonly basket?: string;
   readonly code: IssueCode;
   readonly message: string;
+  /** `stale-data`: when the cached data were fetched (ISO 8601 instant). */
+  readonly fetchedAt?: string;
 }
 
 /** A provider's answer: what it found, and a note of everything it did not. */

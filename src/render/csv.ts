@@ -2,7 +2,8 @@
  * The CSV renderer: RFC 4180 (LF records, quoted where needed), one header
  * line, stable columns, raw numbers, no colour. One row per figure group;
  * `kind` says which: member, member-period, basket, basket-period, benchmark,
- * benchmark-period, method, valuation, comparison, discount. Columns are only
+ * benchmark-period, method, valuation, comparison, discount, stale (a symbol
+ * whose figures rest on cached data, with `fetchedAt`). Columns are only
  * ever added at the end, so earlier positions stay put.
  */
 import { stringify } from 'csv-stringify/sync';
@@ -51,6 +52,7 @@ export const CSV_COLUMNS = [
   'maxDrawdown',
   'highestSince',
   'returnSpread',
+  'fetchedAt',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -175,6 +177,14 @@ export function renderCsv(r: Report): string {
       rows.push({ kind: 'discount', basket: c.basket, against: c.against, peMethod: method, discount, ...common });
     }
   }
+  // figures resting on cached data that could not be checked with the source
+  const stale = new Map<string | null, string | null>();
+  for (const i of r.issues) {
+    if (i.code !== 'stale-data') continue;
+    const earlier = stale.get(i.symbol);
+    stale.set(i.symbol, earlier && (!i.fetchedAt || earlier < i.fetchedAt) ? earlier : (i.fetchedAt ?? earlier ?? null));
+  }
+  for (const [symbol, fetchedAt] of stale) rows.push({ kind: 'stale', symbol, fetchedAt, ...common });
   const records = rows.map((row) => CSV_COLUMNS.map((col) => toCell(row[col] ?? null)));
   return stringify([[...CSV_COLUMNS], ...records], { record_delimiter: '\n' });
 }

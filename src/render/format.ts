@@ -52,3 +52,17 @@ export function formatCoverage(c: Coverage): string {
 export function formatText(x: string | null): string {
   return x === null || x === '' ? UNKNOWN : x;
 }
+
+/**
+ * One line saying which figures rest on cached data that could not be checked
+ * with the source (`stale-data` notes), with when it was fetched; null when none do.
+ */
+export function staleSummary(issues: readonly { symbol: string | null; code: string; fetchedAt?: string }[]): string | null {
+  const stale = issues.filter((i) => i.code === 'stale-data');
+  if (stale.length === 0) return null;
+  const symbols = [...new Set(stale.flatMap((i) => (i.symbol === null ? [] : [i.symbol])))];
+  const when = stale.flatMap((i) => (i.fetchedAt ? [i.fetchedAt] : [])).sort();
+  const label = (t: string) => `${t.slice(0, 10)} ${t.slice(11, 16)} UTC`;
+  const span = when.length === 0 ? '' : when[0] === when.at(-1) ? `, fetched ${label(when[0] as string)}` : `, fetched ${label(when[0] as string)} to ${label(when.at(-1) as string)}`;
+  return `Stale data: cached figures used for ${symbols.length} symbol${symbols.length === 1 ? '' : 's'} (${symbols.join(', ')})${span}, not checked with the source`;
+}

@@ -15,6 +15,7 @@ import {
   formatPrice,
   formatText,
   formatUnsignedPercent,
+  staleSummary,
   UNKNOWN,
 } from './format.js';
 
@@ -202,7 +203,9 @@ function headerLine(r: Report): string {
 
 /** The whole comparison as terminal text, ending in a newline. */
 export function renderTable(r: Report, { chalk }: TableOptions): string {
-  const parts = [chalk.dim(headerLine(r)), ...r.baskets.map((b) => membersTable(r, b, chalk)), returnsTable(r, chalk), riskAndValueTable(r, chalk)];
+  const stale = staleSummary(r.issues);
+  const header = stale === null ? chalk.dim(headerLine(r)) : `${chalk.dim(headerLine(r))}\n${chalk.yellow(stale)}`;
+  const parts = [header, ...r.baskets.map((b) => membersTable(r, b, chalk)), returnsTable(r, chalk), riskAndValueTable(r, chalk)];
   if (r.method.peMethod === 'all') parts.push(valuationTable(r, chalk));
   const methods = methodsTable(r, chalk);
   if (methods) parts.push(methods);

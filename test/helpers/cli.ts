@@ -1,6 +1,7 @@
 /** Running main() with a fake io and a fixed clock, capturing what it writes. */
 import { main, type Deps, type Io } from '../../src/cli.js';
 import { FIXTURES } from './replay.js';
+import { makeTempDir } from './tmp.js';
 import path from 'node:path';
 
 /** A fixed "now": a Sunday, two days after the demo's as-of date. */
@@ -22,6 +23,8 @@ export interface CliOptions {
   now?: Date;
   /** Waits between Yahoo retries; default: none at all, recorded in `waits`. */
   sleep?: (ms: number) => Promise<void>;
+  /** The market-data cache directory; default: a new empty one for this call (removed after the test). */
+  cacheDir?: string;
 }
 
 /** The retry waits of the last runCli calls that used the default sleep. */
@@ -43,6 +46,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   const { io, out, err } = fakeIo(options);
   const deps: Deps = {
     now: () => options.now ?? FIXED_NOW,
+    cacheDir: options.cacheDir ?? (await makeTempDir('basket-cache-')),
     userConfigDir: options.userConfigDir ?? null,
     sleep: options.sleep ?? (async (ms) => void waits.push(ms)),
     ...(options.fetch ? { fetch: options.fetch } : {}),

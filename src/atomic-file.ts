@@ -1,0 +1,44 @@
+/**
+ * Replacing a file atomically: the text goes to a temporary file beside the
+ * target, is flushed to disk, then renamed over it. A reader sees the old
+ * file or the new one, never half of one; a failed write removes the
+ * temporary file and leaves an existing target as it was. Used for
+ * `--output FILE` and for every cache entry.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Temporary files are named `.NAME.tmp-PID-RANDOM` beside their target. */
+export const TEMP_MARK = '.tmp-';
+
+export function isTempFile(name: string): boolean {
+  return name.startsWith('.') && name.includes(TEMP_MARK);
+}
+
+/** Write `text` to `file` atomically; file-system errors are raised as they come (with their errno `code`). */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const target = path.resolve(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+  let created = false;
+  try {
+    const handle = await open(temp, 'wx');
+    created = true;
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (err) {
+    if (created) await rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** The errno code of a file-system error (`ENOENT`, …), or null. */
+export function errnoCode(err: unknown): string | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}

@@ -1,0 +1,140 @@
+/**
+ * Pure cache planning: what to ask the source for, given what the cache
+ * holds, and how to fold the answer into the entry. No I/O, no clock: `now`
+ * is passed in.
+ *
+ * Past daily bars do not change, but the last few sessions may still be
+ * revised (late prints, a live bar): a bar dated within RECENT_DAYS before
+ * its fetch is provisional. So an entry answers a request by itself when the
+ * request ends at or before its last settled date, or when it was fetched
+ * within the TTL; otherwise only the tail is fetched, from the last settled
+ * bar on.
+ *
+ * Yahoo's closes are split-adjusted and its adjusted closes also
+ * dividend-adjusted, as of the fetch: a split or dividend since the entry was
+ * written rescales every earlier bar by one factor. The tail starts on a
+ * settled bar the entry holds; the ratio of new to old closes on that date
+ * (1 unless such an event happened) rescales the bars kept from the entry, so
+ * the merged series is on one basis.
+ */
+import { shiftDays } from '../../analytics/calendar.js';
+import type { IsoDate, PriceSeries } from '../../domain/types.js';
+import type { HistoryEntry } from './store.js';
+
+/** Bars dated this many days or fewer before their fetch may still be revised. */
+export const RECENT_DAYS = 5;
+
+export type HistoryPlan =
+  /** The entry answers the request. */
+  | { readonly kind: 'hit' }
+  /** Ask the source for [start, end]; `merge`: fold the answer into the entry, else replace it. */
+  | { readonly kind: 'fetch'; readonly start: IsoDate; readonly end: IsoDate; readonly merge: boolean };
+
+const utcDate = (instant: string): IsoDate => new Date(instant).toISOString().slice(0, 10);
+const maxDate = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
+const minDate = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
+
+/** Whether an entry fetched at `fetchedAt` is within `maxAgeMs` of `now`. */
+export function isFresh(fetchedAt: string, now: Date, maxAgeMs: number): boolean {
+  const age = now.getTime() - Date.parse(fetchedAt);
+  return age >= 0 && age <= maxAgeMs;
+}
+
+/** The last date whose bar was final when the entry was fetched. */
+export function settledThrough(entry: Pick<HistoryEntry, 'fetchedAt' | 'to'>): IsoDate {
+  return minDate(entry.to, shiftDays(utcDate(entry.fetchedAt), -RECENT_DAYS));
+}
+
+/** What to fetch for a request of [start, end], given the cached entry (null: none, or --refresh). */
+export function planHistory(entry: HistoryEntry | null, start: IsoDate, end: IsoDate, now: Date, maxAgeMs: number): HistoryPlan {
+  if (entry === null) return { kind: 'fetch', start, end, merge: false };
+  if (entry.missing !== null) {
+    // the source said it has nothing: believed for the TTL only
+    return isFresh(entry.fetchedAt, now, maxAgeMs) && start >= entry.from && end <= entry.to ? { kind: 'hit' } : { kind: 'fetch', start, end, merge: false };
+  }
+  if (start < entry.from) return { kind: 'fetch', start, end: maxDate(end, entry.to), merge: false };
+  if (end <= entry.to && (end <= settledThrough(entry) || isFresh(entry.fetchedAt, now, maxAgeMs))) return { kind: 'hit' };
+  // the tail starts at the last settled bar: one final date in common to match the basis on
+  const settled = settledThrough(entry);
+  const anchor = entry.dates.findLast((d) => d <= settled);
+  if (anchor === undefined) return { kind: 'fetch', start: entry.from, end: maxDate(end, entry.to), merge: false };
+  return { kind: 'fetch', start: anchor, end: maxDate(end, entry.to), merge: true };
+}
+
+/** A fresh entry from the source's answer for [from, to]. */
+export function toEntry(series: PriceSeries, from: IsoDate, to: IsoDate, fetchedAt: string, notes: readonly string[]): HistoryEntry {
+  return {
+    symbol: series.symbol,
+    currency: series.currency,
+    from,
+    to,
+    fetchedAt,
+    dates: [...series.dates],
+    close: [...series.close],
+    adjClose: [...series.adjClose],
+    notes: [...notes],
+    missing: null,
+  };
+}
+
+/** An entry recording that the source has no data for the symbol in [from, to]. */
+export function toMissingEntry(symbol: string, from: IsoDate, to: IsoDate, fetchedAt: string, reason: string): HistoryEntry {
+  return { symbol, currency: null, from, to, fetchedAt, dates: [], close: [], adjClose: [], notes: [], missing: reason };
+}
+
+/** New ÷ old price of one settled bar: the factor a split or dividend since the old fetch applies; 1 within rounding. */
+export function basisFactor(newPrice: number, oldPrice: number): number {
+  const factor = newPrice / oldPrice;
+  return Math.abs(factor - 1) < BASIS_TOLERANCE ? 1 : factor;
+}
+
+/** Relative differences below this are rounding in the source, not a corporate action. */
+export const BASIS_TOLERANCE = 1e-9;
+
+/**
+ * Fold the source's answer for the tail [start, end] into `entry`: bars before
+ * `start` are kept, rescaled to the answer's basis on the first common date;
+ * the tail's bars replace the entry's. Null when the two share no date (the
+ * basis cannot be matched): the caller fetches the whole range instead.
+ */
+export function mergeHistory(
+  entry: HistoryEntry,
+  tail: PriceSeries,
+  start: IsoDate,
+  end: IsoDate,
+  fetchedAt: string,
+  notes: readonly string[],
+): HistoryEntry | null {
+  const oldIndex = new Map(entry.dates.map((d, i) => [d, i]));
+  const common = tail.dates.findIndex((d) => oldIndex.has(d));
+  if (common < 0) return null;
+  const i = oldIndex.get(tail.dates[common] as IsoDate) as number;
+  const closeFactor = basisFactor(tail.close[common] as number, entry.close[i] as number);
+  const adjFactor = basisFactor(tail.adjClose[common] as number, entry.adjClose[i] as number);
+  const kept = entry.dates.flatMap((d, j) => (d < start ? [j] : []));
+  const keptAfter = entry.dates.flatMap((d, j) => (d > end ? [j] : []));
+  return {
+    symbol: entry.symbol,
+    currency: tail.currency ?? entry.currency,
+    from: entry.from,
+    to: maxDate(entry.to, end),
+    fetchedAt,
+    dates: [...kept.map((j) => entry.dates[j] as IsoDate), ...tail.dates, ...keptAfter.map((j) => entry.dates[j] as IsoDate)],
+    close: [...kept.map((j) => (entry.close[j] as number) * closeFactor), ...tail.close, ...keptAfter.map((j) => entry.close[j] as number)],
+    adjClose: [...kept.map((j) => (entry.adjClose[j] as number) * adjFactor), ...tail.adjClose, ...keptAfter.map((j) => entry.adjClose[j] as number)],
+    notes: [...new Set([...entry.notes, ...notes])],
+    missing: null,
+  };
+}
+
+/** The entry's closes within [start, end] as a series. */
+export function entrySeries(entry: HistoryEntry, start: IsoDate, end: IsoDate): PriceSeries {
+  const keep = entry.dates.flatMap((d, i) => (d >= start && d <= end ? [i] : []));
+  return {
+    symbol: entry.symbol,
+    currency: entry.currency,
+    dates: keep.map((i) => entry.dates[i] as IsoDate),
+    close: keep.map((i) => entry.close[i] as number),
+    adjClose: keep.map((i) => entry.adjClose[i] as number),
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The caching provider: answers from the on-disk cache what it can and asks
+ * the source (Yahoo, opened only when needed) for the rest, writing what the
+ * source sends back. Modes:
+ *   default  use fresh entries, fetch missing ranges and the tail;
+ *   refresh  ask the source for everything (and write it);
+ *   offline  never ask the source: cached data only, whatever its age.
+ * When the source cannot be reached at all, cached data stand in, each
+ * symbol noted `stale-data` with the date it was fetched; with nothing
+ * cached, the source's error stands.
+ */
+import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from '../../domain/types.js';
+import { SourceUnavailableError } from '../../errors.js';
+import { sliceSeries, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
+import { entrySeries, isFresh, mergeHistory, planHistory, toEntry, toMissingEntry, type HistoryPlan } from './plan.js';
+import type { CacheStore, HistoryEntry, QuoteEntry } from './store.js';
+
+export type CacheMode = 'default' | 'refresh' | 'offline';
+
+/** Quotes (and the unsettled tail of a history) are reused for this long by default. */
+export const DEFAULT_MAX_AGE_MS = 15 * 60 * 1000;
+
+export interface CachingOptions {
+  readonly store: CacheStore;
+  readonly mode: CacheMode;
+  readonly maxAgeMs: number;
+  readonly now: () => Date;
+  /** Opens the source; called at most once, and only when something must be fetched. */
+  readonly openSource: () => Promise<MarketDataProvider>;
+  /** The source's name in reports, e.g. `yahoo`. */
+  readonly sourceName: string;
+}
+
+/** `2025-03-09 12:00 UTC`: when cached data were fetched, as notes say it. */
+export function fetchedLabel(instant: string): string {
+  return `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
+}
+
+const firstLine = (text: string) => text.split('\n')[0] ?? '';
+
+export function openCachingProvider(options: CachingOptions): MarketDataProvider {
+  const { store, mode, maxAgeMs, now } = options;
+  let source: Promise<MarketDataProvider> | null = null;
+  const openSource = () => (source ??= options.openSource());
+  const offlineWhy = 'offline (--offline)';
+  const unreachableWhy = (err: SourceUnavailableError) => `${options.sourceName} unavailable: ${firstLine(err.message).replace(/: (try again|wait a while|use --offline).*$/, '')}`;
+
+  /** A symbol's cached closes in [start, end], noted as stale; or a note that the cache lacks it. */
+  const staleHistory = (symbol: string, entry: HistoryEntry | null, start: IsoDate, end: IsoDate, why: string) => {
+    if (entry === null || entry.missing !== null) {
+      const hint = mode === 'offline' ? ': run once without --offline to fetch it' : '';
+      return { issues: [{ symbol, code: 'no-data', message: `not in the cache (${why})${hint}` } as SymbolIssue] };
+    }
+    const series = entrySeries(entry, start, end);
+    if (series.dates.length === 0) {
+      const held = entry.dates.length > 0 ? `closes from ${entry.dates[0]} to ${entry.dates.at(-1)}` : 'no closes';
+      return { issues: [{ symbol, code: 'no-data', message: `the cache holds ${held}, none from ${start} to ${end} (${why})` } as SymbolIssue] };
+    }
+    const last = series.dates.at(-1) as IsoDate;
+    const stale: SymbolIssue = {
+      symbol,
+      code: 'stale-data',
+      message: `cached closes to ${last}, fetched ${fetchedLabel(entry.fetchedAt)} (${why})`,
+      fetchedAt: entry.fetchedAt,
+    };
+    return { series, issues: [stale] };
+  };
+
+  return {
+    description: mode === 'offline' ? `${options.sourceName} cache (offline)` : options.sourceName,
+
+    async search(query: string, limit?: number): Promise<SymbolMatch[]> {
+      if (mode === 'offline') return [];
+      const s = await openSource();
+      return s.search ? s.search(query, limit) : [];
+    },
+
+    async fetchHistory({ symbols, start, end }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
+      const entries = await Promise.all(symbols.map((s) => store.readHistory(s)));
+      const answers = new Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>();
+      const fetchedAt = now().toISOString();
+
+      if (mode === 'offline') {
+        symbols.forEach((s, i) => answers.set(s, staleHistory(s, entries[i] ?? null, start, end, offlineWhy)));
+      } else {
+        const plans = symbols.map((s, i) => planHistory(mode === 'refresh' ? null : (entries[i] ?? null), start, end, now(), maxAgeMs));
+        symbols.forEach((s, i) => {
+          const entry = entries[i] ?? null;
+          if (plans[i]?.kind !== 'hit' || entry === null) return;
+          if (entry.missing !== null) answers.set(s, { issues: [{ symbol: s, code: 'no-data', message: entry.missing }] });
+          else {
+            const series = entrySeries(entry, start, end);
+            const notes = entry.notes.map((message): SymbolIssue => ({ symbol: s, code: 'bars-skipped', message }));
+            answers.set(
+              s,
+              series.dates.length > 0 ? { series, issues: notes } : { issues: [...notes, { symbol: s, code: 'no-data', message: `no daily closes from ${start} to ${end}` }] },
+            );
+          }
+        });
+        const wanted = symbols.flatMap((s, i) => (answers.has(s) ? [] : [{ symbol: s, entry: entries[i] ?? null, plan: plans[i] as Extract<HistoryPlan, { kind: 'fetch' }> }]));
+        try {
+          await fetchAndStore(wanted, answers, fetchedAt);
+        } catch (err) {
+          if (!(err instanceof SourceUnavailableError)) throw err;
+          const why = unreachableWhy(err);
+          for (const { symbol, entry } of wanted) if (!answers.has(symbol)) answers.set(symbol, staleHistory(symbol, entry, start, end, why));
+          if (![...answers.values()].some((a) => a.series)) throw err;
+        }
+        // a tail or head fetch leaves the entry spanning more than was asked: answer the request's range
+        for (const [s, a] of answers) if (a.series) answers.set(s, { ...a, series: sliceSeries(a.series, start, end) });
+      }
+
+      const items = new Map<string, PriceSeries>();
+      const issues: SymbolIssue[] = [];
+      for (const s of symbols) {
+        const a = answers.get(s);
+        if (a?.series) items.set(s, a.series);
+        issues.push(...(a?.issues ?? []));
+      }
+      return { items, issues };
+    },
+
+    async fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<Quote>> {
+      const wanted = [...new Set(symbols)].sort();
+      const entries = new Map<string, QuoteEntry>();
+      for (const [i, e] of (await Promise.all(wanted.map((s) => store.readQuote(s)))).entries()) if (e) entries.set(wanted[i] as string, e);
+      const items = new Map<string, Quote>();
+      const issues: SymbolIssue[] = [];
+      const stale = (symbol: string, why: string) => {
+        const e = entries.get(symbol);
+        if (!e) {
+          issues.push({ symbol, code: 'no-quote', message: `no quote in the cache (${why})` });
+          return;
+        }
+        items.set(symbol, e.quote);
+        if (mode !== 'offline' || !isFresh(e.fetchedAt, now(), maxAgeMs)) {
+          issues.push({ symbol, code: 'stale-data', message: `cached quote, fetched ${fetchedLabel(e.fetchedAt)} (${why})`, fetchedAt: e.fetchedAt });
+        }
+      };
+      if (mode === 'offline') {
+        for (const s of wanted) stale(s, offlineWhy);
+        return { items, issues };
+      }
+      const toAsk = wanted.filter((s) => mode === 'refresh' || !entries.has(s) || !isFresh((entries.get(s) as QuoteEntry).fetchedAt, now(), maxAgeMs));
+      for (const s of wanted) if (!toAsk.includes(s)) items.set(s, (entries.get(s) as QuoteEntry).quote);
+      if (toAsk.length === 0) return { items, issues };
+      let answer: ProviderResult<Quote>;
+      try {
+        answer = await (await openSource()).fetchQuotes(toAsk);
+      } catch (err) {
+        if (!(err instanceof SourceUnavailableError)) throw err;
+        if (!toAsk.some((s) => entries.has(s)) && items.size === 0) throw err;
+        for (const s of toAsk) stale(s, unreachableWhy(err));
+        return { items, issues };
+      }
+      const fetchedAt = now().toISOString();
+      await Promise.all([...answer.items.values()].map((quote) => store.writeQuote({ symbol: quote.symbol, fetchedAt, quote })));
+      for (const [s, q] of answer.items) items.set(s, q);
+      issues.push(...answer.issues);
+      return { items, issues };
+    },
+  };
+
+  /**
+   * Ask the source for every planned range (one request per distinct range),
+   * store what comes back, and put each symbol's answer in `answers`. A tail
+   * that cannot be matched to the entry's basis is fetched again in full.
+   */
+  async function fetchAndStore(
+    wanted: readonly { symbol: string; entry: HistoryEntry | null; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[],
+    answers: Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>,
+    fetchedAt: string,
+  ): Promise<void> {
+    if (wanted.length === 0) return;
+    const src = await openSource();
+    const groups = new Map<string, typeof wanted>();
+    for (const w of wanted) {
+      const key = `${w.plan.start}|${w.plan.end}`;
+      groups.set(key, [...(groups.get(key) ?? []), w]);
+    }
+    const refetch: { symbol: string; entry: HistoryEntry; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[] = [];
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const { start, end } = group[0]!.plan;
+        const result = await src.fetchHistory({ symbols: group.map((w) => w.symbol), start, end });
+        for (const { symbol, entry, plan } of group) {
+          const series = result.items.get(symbol);
+          const own = result.issues.filter((i) => i.symbol === symbol);
+          const notes = own.filter((i) => i.code === 'bars-skipped').map((i) => i.message);
+          if (!series || series.dates.length === 0) {
+            const missing = own.find((i) => i.code === 'no-data');
+            if (entry !== null && entry.missing === null && plan.merge) {
+              // the source had nothing new for a symbol the cache holds: use what is cached, and say so
+              answers.set(symbol, staleHistory(symbol, entry, entry.from, entry.to, `${options.sourceName} sent no new closes: ${missing?.message ?? 'no answer'}`));
+              continue;
+            }
+            if (missing && !own.some((i) => i.code === 'bad-data')) await store.writeHistory(toMissingEntry(symbol, plan.start, plan.end, fetchedAt, missing.message));
+            answers.set(symbol, { issues: own });
+            continue;
+          }
+          const merged = plan.merge && entry !== null ? mergeHistory(entry, series, plan.start, plan.end, fetchedAt, notes) : toEntry(series, plan.start, plan.end, fetchedAt, notes);
+          if (merged === null) {
+            refetch.push({ symbol, entry: entry as HistoryEntry, plan: { kind: 'fetch', start: (entry as HistoryEntry).from, end: plan.end, merge: false } });
+            continue;
+          }
+          await store.writeHistory(merged);
+          answers.set(symbol, { series: entrySeries(merged, merged.from, merged.to), issues: own });
+        }
+      }),
+    );
+    if (refetch.length > 0) await fetchAndStore(refetch, answers, fetchedAt);
+  }
+}

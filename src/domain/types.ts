@@ -66,6 +66,8 @@ export interface SymbolIssue {
   readonly message: string;
   /** `stale-data`: when the cached data were fetched (ISO 8601 instant). */
   readonly fetchedAt?: string;
+  /** `no-data`: the source says it does not know the symbol (not merely no closes in the range). */
+  readonly unknownSymbol?: boolean;
 }
 
 /** A provider's answer: what it found, and a note of everything it did not. */

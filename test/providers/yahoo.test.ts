@@ -124,7 +124,7 @@ describe('fetchHistory (chart)', () => {
     const yahoo = await provider(createReplayFetch().fetch);
     const out = await yahoo.fetchHistory({ symbols: ['INVALID.BO', 'AAPL'], start: '2024-12-02', end: '2025-03-07' });
     expect([...out.items.keys()]).toEqual(['AAPL']);
-    expect(out.issues).toEqual([{ symbol: 'INVALID.BO', code: 'no-data', message: expect.stringContaining('symbol may be delisted') }]);
+    expect(out.issues).toEqual([{ symbol: 'INVALID.BO', code: 'no-data', message: expect.stringContaining('symbol may be delisted'), unknownSymbol: true }]);
   });
 
   it('offers the closest match from Yahoo search for a symbol Yahoo does not know', async () => {
@@ -136,6 +136,7 @@ describe('fetchHistory (chart)', () => {
         symbol: 'APPL',
         code: 'no-data',
         message: 'no data on Yahoo Finance (No data found, symbol may be delisted); closest match on Yahoo Finance: AAPL (Apple Inc., NASDAQ)',
+        unknownSymbol: true,
       },
     ]);
     expect(replay.used.has('search-APPL.fake.json')).toBe(true);

@@ -87,7 +87,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         symbols.forEach((s, i) => {
           const entry = entries[i] ?? null;
           if (plans[i]?.kind !== 'hit' || entry === null) return;
-          if (entry.missing !== null) answers.set(s, { issues: [{ symbol: s, code: 'no-data', message: entry.missing }] });
+          if (entry.missing !== null) answers.set(s, { issues: [{ symbol: s, code: 'no-data', message: entry.missing, unknownSymbol: true }] });
           else {
             const series = entrySeries(entry, start, end);
             const notes = entry.notes.map((message): SymbolIssue => ({ symbol: s, code: 'bars-skipped', message }));
@@ -194,7 +194,8 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
               answers.set(symbol, staleHistory(symbol, entry, entry.from, entry.to, `${options.sourceName} sent no new closes: ${missing?.message ?? 'no answer'}`));
               continue;
             }
-            if (missing && !own.some((i) => i.code === 'bad-data')) await store.writeHistory(toMissingEntry(symbol, plan.start, plan.end, fetchedAt, missing.message));
+            // a symbol the source does not know is not asked for again within the TTL; an empty answer may be a glitch, and is
+            if (missing?.unknownSymbol) await store.writeHistory(toMissingEntry(symbol, plan.start, plan.end, fetchedAt, missing.message));
             answers.set(symbol, { issues: own });
             continue;
           }

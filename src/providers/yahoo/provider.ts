@@ -190,7 +190,8 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
           } catch (err) {
             const failure = classify(err);
             const hint = failure.code === 'no-data' ? await suggest(symbol) : '';
-            return { issues: [{ symbol, code: failure.code, message: failure.message + hint }] };
+            const issue: SymbolIssue = { symbol, code: failure.code, message: failure.message + hint };
+            return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };
           }
           const parsed = toPriceSeries(symbol, chart, start, end);
           if (parsed.series.dates.length === 0) {

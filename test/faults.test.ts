@@ -80,6 +80,35 @@ describe('HTTP 429 Too Many Requests', () => {
   });
 });
 
+describe('quotes failing as a whole', () => {
+  it('a 429 that lasts on the quote only: the returns stand, every P/E is unknown, and the notes say why', async () => {
+    const fake = createFakeYahoo();
+    fake.fault = (req) => (req.kind === 'quote' ? { status: 429, statusText: 'Too Many Requests' } : undefined);
+    const r = await run(fake);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/Magnificent Seven\s+│\s+7\/7\s+│\s+-10\.3%/);
+    expect(r.stderr).toContain('AAPL: no quote (yahoo unavailable: Yahoo Finance is refusing requests (HTTP 429 Too Many Requests))');
+    expect(fake.count('quote')).toBe(DEFAULT_RETRY.attempts);
+    expect((await cacheContents(r.cacheDir)).quotes).toEqual([]);
+  });
+
+  it('an expired or refused crumb ("Invalid Crumb"): cached quotes stand in, marked stale', async () => {
+    const fake = createFakeYahoo();
+    const first = await run(fake);
+    fake.fault = (req) =>
+      req.kind === 'quote'
+        ? { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ finance: { result: null, error: { code: 'Unauthorized', description: 'Invalid Crumb' } } }) }
+        : undefined;
+    const waits: number[] = [];
+    const r = await runCli([...MAG7, '--max-age', '0'], { fetch: fake.fetch, cacheDir: first.cacheDir, now: new Date(NOW.getTime() + 60_000), sleep: async (ms) => void waits.push(ms) });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain("AAPL: cached quote, fetched 2025-03-18 09:00 UTC (yahoo unavailable: Yahoo Finance refused basket's session cookie and crumb (Invalid Crumb))");
+    expect(r.stdout).toContain('Stale data: cached figures used for 7 symbols');
+    // the P/E figures are the cached ones
+    expect(r.stdout).toMatch(/MSFT\s+│ Microsoft Corporation.*27\.5x/);
+  });
+});
+
 describe('HTTP 500 and 503', () => {
   it('a 500 once is tried again and the run succeeds', async () => {
     const fake = createFakeYahoo();

@@ -42,7 +42,7 @@ export function requestKey(method: string, url: string): string {
   return `${method.toUpperCase()} ${u.origin}${decodeURIComponent(u.pathname)}?${new URLSearchParams(params).toString()}`;
 }
 
-function loadRecordings(): Map<string, { file: string; response: RecordedResponse }> {
+export function loadRecordings(): Map<string, { file: string; response: RecordedResponse }> {
   const map = new Map<string, { file: string; response: RecordedResponse }>();
   for (const file of readdirSync(YAHOO_DIR).filter((f) => f.endsWith('.json'))) {
     const rec = JSON.parse(readFileSync(path.join(YAHOO_DIR, file), 'utf8')) as Recording;

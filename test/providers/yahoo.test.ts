@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs, type RetryPolicy } from '../../src/providers/yahoo/provider.js';
-import { classifyYahooError, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
+import { classifyYahooError, networkCause, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
 import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
 
@@ -232,7 +232,7 @@ describe('retries', () => {
       () =>
         (async () => {
           calls += 1;
-          return new Response('{}', { status: 404 });
+          return Response.json({}, { status: 404 });
         }) as typeof globalThis.fetch,
       1000,
       fakeRetry(),
@@ -370,6 +370,48 @@ describe('fetchQuotes (quote)', () => {
     expect(batches.slice(3)).toEqual(Array(205).fill(1));
     expect(out.issues).toHaveLength(205);
     expect(out.issues[0]?.message).toBe('Yahoo Finance returned no quote, also when asked for it alone (unknown or delisted symbol?)');
+  });
+});
+
+describe('stopping and quiet failures', () => {
+  it('once the history fails as a whole, requests still queued or waiting are not made', async () => {
+    const symbols = Array.from({ length: 12 }, (_, i) => `S${i}`);
+    const asked: string[] = [];
+    const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      const symbol = decodeURIComponent(new URL(String(input)).pathname.split('/').at(-1) ?? '');
+      asked.push(symbol);
+      if (symbol === 'S0') throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
+      // the others hang until aborted (by their time limit, or by the stop)
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
+    }) as typeof fetch;
+    const yahoo = await openYahooProvider({ fetch: fakeFetch, log: () => {}, verbose: false, retry: fakeRetry(), requestTimeoutMs: 50 });
+    await expect(yahoo.fetchHistory({ symbols, start: '2025-01-01', end: '2025-01-31' })).rejects.toThrow('cannot reach Yahoo Finance (ENOTFOUND)');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // the first wave (4 at once), and at most the one that took S0's place before its failure was read; without the
+    // stop, the 11 hanging ones would each time out (50 ms) and be tried 4 times: 45 requests
+    expect(asked.length).toBeLessThanOrEqual(5);
+  });
+
+  it('an error status with an HTML body is raised before yahoo-finance2 can print the URL', async () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const fakeFetch = (async () => new Response('<html>Not Found</html>', { status: 404, headers: { 'content-type': 'text/html' } })) as typeof fetch;
+      const yahoo = await provider(fakeFetch);
+      const out = await yahoo.fetchHistory({ symbols: ['NVDA'], start: '2025-01-01', end: '2025-01-31' });
+      expect(out.issues[0]).toMatchObject({ symbol: 'NVDA', code: 'no-data', message: expect.stringMatching(/^not found on Yahoo Finance \(HTTP 404\)/) });
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
+  it('names a proxy that refuses the tunnel, from the innermost cause', () => {
+    // the chain Node's fetch gives when HTTPS_PROXY answers 502 to CONNECT
+    const err = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('Request was cancelled.', { cause: Object.assign(new Error('Proxy response (502) !== 200 when HTTP Tunneling'), { code: 'UND_ERR_ABORTED' }) }), { code: 0 }),
+    });
+    expect(classifyYahooError(err).message).toBe('cannot reach Yahoo Finance (proxy answered HTTP 502): use --offline for cached data or --data DIR for an offline data directory');
+    expect(networkCause(new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }))).toBe('ECONNRESET');
   });
 });
 

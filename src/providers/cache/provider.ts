@@ -6,8 +6,9 @@
  *   refresh  ask the source for everything (and write it);
  *   offline  never ask the source: cached data only, whatever its age.
  * When the source cannot be reached at all, cached data stand in, each
- * symbol noted `stale-data` with the date it was fetched; with nothing
- * cached, the source's error stands.
+ * symbol noted `stale-data` with the date it was fetched; with no history
+ * cached, the source's error stands (quotes alone only become notes: the
+ * returns do not need them).
  */
 import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
@@ -129,7 +130,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       const stale = (symbol: string, why: string) => {
         const e = entries.get(symbol);
         if (!e) {
-          issues.push({ symbol, code: 'no-quote', message: `no quote in the cache (${why})` });
+          issues.push({ symbol, code: 'no-quote', message: mode === 'offline' ? `no quote in the cache (${why})` : `no quote (${why})` });
           return;
         }
         items.set(symbol, e.quote);
@@ -149,7 +150,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         answer = await (await openSource()).fetchQuotes(toAsk);
       } catch (err) {
         if (!(err instanceof SourceUnavailableError)) throw err;
-        if (!toAsk.some((s) => entries.has(s)) && items.size === 0) throw err;
+        // without quotes the returns still stand: cached quotes where there are some, else notes saying why
         for (const s of toAsk) stale(s, unreachableWhy(err));
         return { items, issues };
       }

@@ -78,28 +78,54 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/** Waits `ms` with `sleep`, or less if `stop` is aborted first (then raises its reason). */
+async function wait(ms: number, sleep: RetryPolicy['sleep'], stop: AbortSignal | undefined): Promise<void> {
+  if (!stop) return sleep(ms);
+  stop.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(stop.reason);
+    stop.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([sleep(ms), aborted]);
+  } finally {
+    stop.removeEventListener('abort', onAbort);
+  }
+}
+
+const isJson = (response: Response) => /\bjson\b/i.test(response.headers.get('content-type') ?? '');
+
 /**
  * The fetch handed to yahoo-finance2: a time limit on every request; 429,
  * 5xx, timeouts and connection resets tried again with exponential backoff
  * and jitter (honouring `Retry-After`), within the policy's bounds; a refusal
- * that persists is raised here, before yahoo-finance2 would print the URL to
- * the console. The underlying fetch is looked up at call time.
+ * that persists, and any other error status without a JSON body, is raised
+ * here, before yahoo-finance2 would print the URL to the console. Once
+ * `stop` is aborted (the run has failed), no request starts or waits any
+ * longer. The underlying fetch is looked up at call time.
  */
-export function guardFetch(getFetch: () => typeof fetch, timeoutMs: number, retry: RetryPolicy = DEFAULT_RETRY): typeof fetch {
+export function guardFetch(getFetch: () => typeof fetch, timeoutMs: number, retry: RetryPolicy = DEFAULT_RETRY, stop?: AbortSignal): typeof fetch {
   return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
+      stop?.throwIfAborted();
       const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      const signal = AbortSignal.any([timeout, ...(init?.signal ? [init.signal] : []), ...(stop ? [stop] : [])]);
       let failure: unknown;
       let hinted: number | null = null;
       try {
         const response = await getFetch()(input, { ...init, signal });
-        if (response.status !== 429 && response.status < 500) return response;
+        if (response.status < 400 || (response.status < 500 && response.status !== 429 && isJson(response))) return response;
+        if (response.status < 500 && response.status !== 429) {
+          await response.body?.cancel();
+          throw new YahooRefusedError(response.status, response.statusText);
+        }
         hinted = retryAfterMs(response.headers.get('retry-after'), Date.now());
         await response.body?.cancel();
         failure = new YahooRefusedError(response.status, response.statusText);
       } catch (err) {
+        stop?.throwIfAborted();
         if (!isTransient(err) || init?.signal?.aborted) throw err;
         failure = err;
       }
@@ -107,7 +133,7 @@ export function guardFetch(getFetch: () => typeof fetch, timeoutMs: number, retr
       const delay = hinted ?? backoff;
       if (attempt >= retry.attempts || waited + delay > retry.maxTotalDelayMs) throw failure;
       waited += delay;
-      await retry.sleep(delay);
+      await wait(delay, retry.sleep, stop);
     }
   }) as typeof fetch;
 }
@@ -131,8 +157,10 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   const say = (...args: unknown[]) => options.log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   const quiet = () => {};
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // aborted when the history fails as a whole: requests still queued or waiting to retry stop at once
+  const failed = new AbortController();
   const yf = new YahooFinance({
-    fetch: guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs, options.retry ?? DEFAULT_RETRY),
+    fetch: guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs, options.retry ?? DEFAULT_RETRY, failed.signal),
     logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
     suppressNotices: ['yahooSurvey'],
     versionCheck: false,
@@ -140,10 +168,18 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     queue: { concurrency: CONCURRENCY },
   });
 
-  /** A failure of Yahoo as a whole stops the run (a cache may stand in); one of a symbol becomes its note. */
-  const classify = (err: unknown) => {
+  /**
+   * A failure of Yahoo as a whole stops the call (a cache may stand in); one of
+   * a symbol becomes its note. `stopAll`: also stop every other request.
+   */
+  const classify = (err: unknown, stopAll = false) => {
+    if (err instanceof SourceUnavailableError) throw err;
     const failure = classifyYahooError(err, timeoutMs);
-    if (failure.scope === 'all') throw new SourceUnavailableError(failure.message, { cause: err });
+    if (failure.scope === 'all') {
+      const unavailable = new SourceUnavailableError(failure.message, { cause: err });
+      if (stopAll) failed.abort(unavailable);
+      throw unavailable;
+    }
     return failure;
   };
 
@@ -188,7 +224,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
             // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
             chart = (await yf.chart(symbol, { period1: start, period2: shiftDays(end, 1), interval: '1d' })) as ChartLike;
           } catch (err) {
-            const failure = classify(err);
+            const failure = classify(err, true);
             const hint = failure.code === 'no-data' ? await suggest(symbol) : '';
             const issue: SymbolIssue = { symbol, code: failure.code, message: failure.message + hint };
             return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };

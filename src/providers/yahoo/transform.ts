@@ -154,6 +154,23 @@ export type YahooFailure =
   /** Every request would fail the same way: stop and say so. */
   | { readonly scope: 'all'; readonly message: string };
 
+/**
+ * Why a request never got an answer, from the innermost error in its `cause`
+ * chain: a proxy's refusal (`proxy answered HTTP 502`), else the last errno-like
+ * code (`ENOTFOUND`, `ECONNRESET`), else null.
+ */
+export function networkCause(err: unknown): string | null {
+  let code: string | null = null;
+  let e = err as { cause?: unknown; code?: unknown; message?: unknown } | null;
+  for (let depth = 0; e && depth < 8; depth++) {
+    const proxy = /Proxy response \((\d+)\)/.exec(String(e.message ?? ''));
+    if (proxy) return `proxy answered HTTP ${proxy[1]}`;
+    if (typeof e.code === 'string' && e.code !== '') code = e.code;
+    e = (e.cause ?? null) as typeof e;
+  }
+  return code;
+}
+
 /** How to get on without Yahoo: the second half of every "Yahoo as a whole" message. */
 export const WITHOUT_YAHOO = 'use --offline for cached data or --data DIR for an offline data directory';
 
@@ -167,6 +184,10 @@ export function classifyYahooError(err: unknown, timeoutMs?: number): YahooFailu
   }
   if (e?.name === 'FailedYahooValidationError') {
     return { scope: 'symbol', code: 'bad-data', message: "Yahoo's answer failed validation (its format may have changed)" };
+  }
+  if (/invalid crumb|invalid cookie/i.test(message) || (e?.name === 'HTTPError' && (e.code === 401 || e.code === 403))) {
+    const why = e?.name === 'HTTPError' ? `HTTP ${String(e.code)}` : message;
+    return { scope: 'all', message: `Yahoo Finance refused basket's session cookie and crumb (${why}): try again later, or ${WITHOUT_YAHOO}` };
   }
   if (e?.name === 'HTTPError') {
     const status = typeof e.code === 'number' ? e.code : null;
@@ -183,8 +204,7 @@ export function classifyYahooError(err: unknown, timeoutMs?: number): YahooFailu
     return { scope: 'symbol', code: 'no-data', message: `no data on Yahoo Finance (${message})` };
   }
   if (e instanceof TypeError || e?.cause?.code) {
-    const code = e?.cause?.code ?? e?.cause?.message ?? message;
-    return { scope: 'all', message: `cannot reach Yahoo Finance (${code}): ${WITHOUT_YAHOO}` };
+    return { scope: 'all', message: `cannot reach Yahoo Finance (${networkCause(err) ?? message}): ${WITHOUT_YAHOO}` };
   }
   const short = message.length > 120 ? `${message.slice(0, 117)}…` : message;
   return { scope: 'symbol', code: 'bad-data', message: `unusable answer from Yahoo Finance: ${short}` };

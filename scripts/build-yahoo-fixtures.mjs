@@ -581,7 +581,12 @@ const forwardPe = new Map(
   [...readForwardPe(sharedData)].map(([symbol, pe]) => [symbol, toNumber(pe.forwardPE, `forward_pe of ${symbol}`)]),
 );
 
-function buildQuoteResult(symbol) {
+/**
+ * One v7 quote result. `opts` (for a symbol outside the shared price data): `shortName`,
+ * `longName`, `exchange`, `fullExchangeName` set by hand, and `withoutPrice` to leave out
+ * regularMarketPrice and regularMarketTime (there is no real close to put there).
+ */
+function buildQuoteResult(symbol, opts = {}) {
   const marketKey = marketOf(symbol);
   const market = MARKETS[marketKey];
   const q = Object.fromEntries(Object.entries(aaplQuote).filter(([k]) => QUOTE_KEYS.has(k)));
@@ -590,16 +595,16 @@ function buildQuoteResult(symbol) {
   Object.assign(q, {
     quoteType: 'EQUITY',
     currency: market.currency,
-    exchange: market.quoteExchange,
-    fullExchangeName: market.fullExchangeName,
+    exchange: opts.exchange ?? market.quoteExchange,
+    fullExchangeName: opts.fullExchangeName ?? market.fullExchangeName,
     exchangeTimezoneName: market.timeZone,
     exchangeTimezoneShortName: zoneAbbreviation(market.timeZone, offsetMs / 1000),
     gmtOffSetMilliseconds: offsetMs,
     market: market.market,
     marketState: 'CLOSED',
     symbol,
-    shortName: NAMES[symbol],
-    longName: NAMES[symbol],
+    shortName: opts.shortName ?? NAMES[symbol],
+    longName: opts.longName ?? NAMES[symbol],
     regularMarketPrice: closesOnLastSession.get(symbol),
     regularMarketTime: closeTime,
   });
@@ -617,7 +622,10 @@ function buildQuoteResult(symbol) {
   if (symbol !== 'AAPL') delete q.displayName; // "Apple" is real; no real displayName for the others
   if (forwardPe.has(symbol)) q.forwardPE = forwardPe.get(symbol);
   else delete q.forwardPE;
-  if (typeof q.regularMarketPrice !== 'number') throw new Error(`${symbol}: no close on ${LAST_SESSION}`);
+  if (opts.withoutPrice) {
+    delete q.regularMarketPrice;
+    delete q.regularMarketTime;
+  } else if (typeof q.regularMarketPrice !== 'number') throw new Error(`${symbol}: no close on ${LAST_SESSION}`);
   return q;
 }
 
@@ -649,6 +657,39 @@ for (const [name, symbols, what] of QUOTE_FILES) {
     kind: 'hand-made (.fake)',
     request: `GET ${quoteUrl(symbols)}`,
     source: `prices: real closes of ${LAST_SESSION} (see above); forwardPE: ${FORWARD_PE_SOURCE}; shape: ${YF_REPO} quote-AAPL-BABA.json`,
+  });
+}
+
+// `basket search TENCENT` asks for the quotes of the two matches of search-TENCENT.fake.json in one
+// batch, for their currencies: 0700.HK as in the titans' quotes, and Tencent's US OTC ADR, which the
+// shared price data lack (so no price), with the US builder's fields and the search answer's names.
+{
+  const name = 'quote-0700.HK-TCEHY.fake.json';
+  const search = SEARCHES.find(([query]) => query === 'TENCENT')[2];
+  const adr = search.find((m) => m.symbol === 'TCEHY');
+  if (search.find((m) => m.symbol === '0700.HK') === undefined || adr === undefined) throw new Error('search-TENCENT: expected 0700.HK and TCEHY');
+  const results = [
+    buildQuoteResult('0700.HK'),
+    buildQuoteResult('TCEHY', { shortName: adr.shortname, longName: adr.longname, exchange: adr.exchange, fullExchangeName: adr.exchDisp, withoutPrice: true }),
+  ];
+  if (results[0].currency !== 'HKD' || results[1].currency !== 'USD') throw new Error('quote-0700.HK-TCEHY: currencies are not HKD and USD');
+  const symbols = results.map((q) => q.symbol);
+  writeJson(name, {
+    _note:
+      'HAND-MADE (not recorded). v7 quote answer for the two matches of search-TENCENT.fake.json, which `basket search` asks for in one batch ' +
+      `to show their currencies. 0700.HK is built exactly as in quote-titans-2025-03-07.fake.json: currency HKD, regularMarketPrice = the real adjusted close of ${LAST_SESSION} ` +
+      `(${priceSource('hk')}), forwardPE ${forwardPe.get('0700.HK')} from ${FORWARD_PE_SOURCE}. TCEHY (Tencent's US OTC ADR) is not in the shared price data: ` +
+      `it has the US quote builder's fields (the AAPL template of ${YF_REPO} quote-AAPL-BABA.json) with currency USD, ` +
+      `shortName/longName "${adr.shortname}"/"${adr.longname}" and exchange ${adr.exchange} / fullExchangeName "${adr.exchDisp}" set by hand as in that (illustrative) search answer, ` +
+      'and no regularMarketPrice, regularMarketTime or forwardPE: there is no real figure to put there.',
+    request: { method: 'GET', url: quoteUrl(symbols) },
+    response: jsonResponse({ quoteResponse: { result: results, error: null } }),
+  });
+  provenance.push({
+    file: name,
+    kind: 'hand-made (.fake)',
+    request: `GET ${quoteUrl(symbols)}`,
+    source: `0700.HK: as quote-titans-2025-03-07.fake.json; TCEHY: the US builder's fields from ${YF_REPO} quote-AAPL-BABA.json, names and exchange from search-TENCENT.fake.json, no price`,
   });
 }
 

@@ -12,12 +12,16 @@ import type { Rebalance } from './analytics/basket.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
 import type { Weighting } from './analytics/weights.js';
 import type { MarketDataProvider } from './providers/provider.js';
-import { parseCurrency, parsePeriods, runBaskets, runCompare, runSnapshot, type Context } from './run.js';
+import { parseCurrency, parsePeriods, runBaskets, runCompare, runSnapshot, type CompareRequest, type Context } from './run.js';
 import type { Report } from './report/types.js';
+import { wrapLine } from './render/fit.js';
 
 export interface Output {
   write(chunk: string): unknown;
   readonly isTTY?: boolean | undefined;
+  /** A terminal's size, for the chart. */
+  readonly columns?: number | undefined;
+  readonly rows?: number | undefined;
 }
 
 export interface Io {
@@ -40,7 +44,7 @@ export interface Deps {
 }
 
 export const VERSION = '0.1.0';
-const FORMATS = ['table', 'csv', 'json'] as const;
+const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface CommonFlags {
@@ -127,10 +131,41 @@ async function makeContext(io: Io, deps: Deps, flags: CommonFlags): Promise<Cont
   return { config: { configFile: flags.config, cwd: io.cwd, userConfigDir }, now: deps.now, openProvider: openProvider(io, deps, flags) };
 }
 
-function printIssues(io: Io, issues: readonly SymbolIssue[], flags: CommonFlags): void {
-  if (flags.quiet || issues.length === 0) return;
-  const lines = issues.map((i) => `  ${i.symbol ?? '*'}${i.basket ? ` (${i.basket})` : ''}: ${i.message}`);
-  io.stderr.write(`basket: ${issues.length} note${issues.length > 1 ? 's' : ''} on the data:\n${lines.join('\n')}\n`);
+/** Prints the notes on stderr; returns the lines it wrote. */
+function printIssues(io: Io, issues: readonly SymbolIssue[], flags: CommonFlags): string[] {
+  if (flags.quiet || issues.length === 0) return [];
+  const lines = [
+    `basket: ${issues.length} note${issues.length > 1 ? 's' : ''} on the data:`,
+    ...issues.map((i) => `  ${i.symbol ?? '*'}${i.basket ? ` (${i.basket})` : ''}: ${i.message}`),
+  ];
+  // on a terminal, wrapped to its width at spaces (never mid-word), continuation lines indented
+  const width = io.stderr.isTTY === true && (io.stderr.columns ?? 0) > 0 ? (io.stderr.columns as number) : null;
+  const shown = width === null ? lines : lines.flatMap((l) => wrapLine(l, width, '    '));
+  io.stderr.write(`${shown.join('\n')}\n`);
+  return shown;
+}
+
+/** The chart's size when stdout is not a terminal (or does not say). */
+export const PIPED_CHART_SIZE = { width: 80, height: 24 } as const;
+
+/**
+ * --width/--height, else the terminal's size less a line for the prompt and
+ * the rows the notes took on the same screen (wrapped), else 80 × 24.
+ */
+function chartSize(io: Io, asked: { width: number | undefined; height: number | undefined }, notes: readonly string[]): { width: number; height: number } {
+  const tty = io.stdout.isTTY === true;
+  const width = asked.width ?? (tty ? io.stdout.columns : undefined) ?? PIPED_CHART_SIZE.width;
+  if (asked.height !== undefined) return { width, height: asked.height };
+  const rows = tty ? io.stdout.rows : undefined;
+  if (rows === undefined) return { width, height: PIPED_CHART_SIZE.height };
+  const noteRows = io.stderr.isTTY === true ? notes.reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / width)), 0) : 0;
+  return { width, height: rows - 1 - noteRows };
+}
+
+/** The width tables must fit: a terminal's columns; no limit when stdout is a pipe or a file. */
+function terminalWidth(io: Io): number | null {
+  const columns = io.stdout.columns;
+  return io.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : null;
 }
 
 async function newChalk(level: 0 | 1 | 2 | 3): Promise<ChalkInstance> {
@@ -138,26 +173,35 @@ async function newChalk(level: 0 | 1 | 2 | 3): Promise<ChalkInstance> {
   return new Chalk({ level });
 }
 
-async function render(report: Report, format: Format, io: Io, flags: CommonFlags, toFile = false): Promise<string> {
+/** The figures' renderer flags: `--sparklines` for table and md. */
+interface RenderFlags extends CommonFlags {
+  sparklines?: boolean;
+}
+
+async function render(report: Report, format: Format, io: Io, flags: RenderFlags, now: Date, toFile = false): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('./render/json.js')).renderJson(report);
     case 'csv':
       return (await import('./render/csv.js')).renderCsv(report);
+    case 'md':
+      return (await import('./render/markdown.js')).renderMarkdown(report, { sparklines: flags.sparklines === true, generatedAt: now, version: VERSION });
+    case 'html':
+      return (await import('./render/html.js')).renderHtml(report, { generatedAt: now, version: VERSION });
     case 'table': {
       // a file is not a terminal: colour in it only when --color asks
       const level = toFile ? (flags.color === true ? decideColorLevel(true, io.env, false) : 0) : decideColorLevel(flags.color, io.env, io.stdout.isTTY === true);
       const chalk = await newChalk(level);
-      return (await import('./render/table.js')).renderTable(report, { chalk });
+      return (await import('./render/table.js')).renderTable(report, { chalk, sparklines: flags.sparklines === true, columns: toFile ? null : terminalWidth(io) });
     }
   }
 }
 
-interface CompareFlags {
+/** The data, period, currency and method flags that compare and chart share. */
+interface AnalysisFlags {
   data: string;
   from?: string;
   asOf?: string;
-  format: Format;
   priceReturn?: boolean;
   currency?: string;
   periods?: string;
@@ -165,10 +209,15 @@ interface CompareFlags {
   rebalance: Rebalance;
   peMethod: PEMethod | 'all';
   negativePe: NegativePEPolicy;
-  output?: string;
-  strict?: boolean;
   maxGapDays: string;
   maxMove: string;
+}
+
+interface CompareFlags extends AnalysisFlags {
+  format: Format;
+  output?: string;
+  strict?: boolean;
+  sparklines?: boolean;
 }
 
 function positiveNumber(text: string, flag: string): number {
@@ -186,6 +235,40 @@ function addCommon(cmd: Command): Command {
     .option('-v, --verbose', 'more detail on stderr, and stack traces of errors');
 }
 
+/** The analysis options of compare and chart (after addData's source and period). */
+function addAnalysis(cmd: Command): Command {
+  return cmd
+    .option('--price-return', 'use closes (price return) instead of adjusted closes (total return)')
+    .option('--currency <code>', 'report every return and money figure in this currency (e.g. USD)')
+    .option('--periods <list>', 'extra return periods, comma-separated: 1d,1w,1m,3m,6m,ytd,1y,3y,5y')
+    .addOption(new Option('--weights <scheme>', 'member weights: equal, cap (market value at the start), config, or all side by side').choices(['equal', 'cap', 'config', 'all']).default('equal'))
+    .addOption(new Option('--rebalance <calendar>', 'reset to target weights at each period end').choices(['none', 'daily', 'weekly', 'monthly', 'quarterly']).default('none'))
+    .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(['harmonic', 'median', 'mean', 'aggregate', 'all']).default('harmonic'))
+    .addOption(new Option('--negative-pe <policy>', 'members with losses: exclude them, or include their losses').choices(['exclude', 'include']).default('exclude'))
+    .option('--max-gap-days <days>', 'flag a gap of more calendar days than this between two closes', '10')
+    .option('--max-move <fraction>', 'flag a one-day move larger than this (0.4 = 40%); one that looks like an unadjusted split leaves the series out', '0.4');
+}
+
+/** The request of compare and chart; `levels` asks the report for daily level series (chart, HTML, sparklines). */
+function toCompareRequest(baskets: string[], flags: AnalysisFlags, levels: boolean): CompareRequest {
+  return {
+    baskets,
+    data: flags.data,
+    from: flags.from,
+    asOf: flags.asOf,
+    priceBasis: flags.priceReturn ? 'close' : 'adjusted',
+    currency: flags.currency === undefined ? null : parseCurrency(flags.currency),
+    periods: flags.periods === undefined ? [] : parsePeriods(flags.periods),
+    weights: flags.weights,
+    rebalance: flags.rebalance,
+    peMethod: flags.peMethod,
+    negativePE: flags.negativePe,
+    maxGapDays: positiveNumber(flags.maxGapDays, '--max-gap-days'),
+    maxDailyMove: positiveNumber(flags.maxMove, '--max-move'),
+    levels,
+  };
+}
+
 function addData(cmd: Command): Command {
   return cmd
     .option('-d, --data <source>', '"yahoo" (Yahoo Finance) or an offline data directory', 'yahoo')
@@ -197,7 +280,8 @@ function addData(cmd: Command): Command {
     .option('--timeout <seconds>', 'give up on a Yahoo Finance request not answered in this time', '30');
 }
 
-function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Command {
+/** The commander program (exported so tests can walk its commands). */
+export function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Command {
   const program = new Command('basket')
     .description('Compare equal-weighted stock baskets: returns, forward P/E and valuation discount, from Yahoo Finance or offline data.')
     .version(VERSION, '-V, --version')
@@ -210,21 +294,14 @@ function buildProgram(io: Io, deps: Deps, setResult: (code: number) => void): Co
     })
     .showSuggestionAfterError(true);
 
-  addData(addCommon(program.command('compare')))
+  const compare = addData(addCommon(program.command('compare')))
     .description('compare baskets (default: titans mag7) over a period')
     .argument('[baskets...]', 'basket ids, or paths of basket files (.txt ticker lists, YAML, JSON)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the result to this file instead of stdout (replaced atomically)')
-    .option('--price-return', 'use closes (price return) instead of adjusted closes (total return)')
-    .option('--currency <code>', 'report every return and money figure in this currency (e.g. USD)')
-    .option('--periods <list>', 'extra return periods, comma-separated: 1d,1w,1m,3m,6m,ytd,1y,3y,5y')
-    .addOption(new Option('--weights <scheme>', 'member weights: equal, cap (market value at the start), config, or all side by side').choices(['equal', 'cap', 'config', 'all']).default('equal'))
-    .addOption(new Option('--rebalance <calendar>', 'reset to target weights at each period end').choices(['none', 'daily', 'weekly', 'monthly', 'quarterly']).default('none'))
-    .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(['harmonic', 'median', 'mean', 'aggregate', 'all']).default('harmonic'))
-    .addOption(new Option('--negative-pe <policy>', 'members with losses: exclude them, or include their losses').choices(['exclude', 'include']).default('exclude'))
-    .option('--strict', 'fail (exit 4) when any member has no data, instead of leaving it out')
-    .option('--max-gap-days <days>', 'flag a gap of more calendar days than this between two closes', '10')
-    .option('--max-move <fraction>', 'flag a one-day move larger than this (0.4 = 40%); one that looks like an unadjusted split leaves the series out', '0.4')
+    .option('-o, --output <file>', 'write the result to this file instead of stdout (replaced atomically); needed for html on a terminal')
+    .option('--sparklines', 'add a trend column (▁▂▃▄▅▆▇█) per member and basket to table and md')
+    .option('--strict', 'fail (exit 4) when any member has no data, instead of leaving it out');
+  addAnalysis(compare)
     .addHelpText(
       'after',
       `
@@ -235,28 +312,17 @@ Examples:
   $ basket compare titans mag7 --from 2025-01-01 --as-of 2025-03-07 --format json
   $ basket compare mag7 --format csv > mag7.csv
   $ basket compare mag7 --format csv --output mag7.csv
-  $ basket compare my-list.txt --data ./snapshot`,
+  $ basket compare my-list.txt --data ./snapshot
+  $ basket compare --data fixtures/demo --as-of 2025-03-07 --sparklines
+  $ basket compare --data fixtures/demo --as-of 2025-03-07 --format md > report.md
+  $ basket compare --data fixtures/demo --as-of 2025-03-07 --format html --output report.html`,
     )
     .action(async (baskets: string[], flags: CommonFlags & CompareFlags) => {
+      if (flags.format === 'html' && flags.output === undefined && io.stdout.isTTY === true) {
+        throw new UsageError('--format html writes a whole web page: add --output FILE (or redirect stdout to a file)');
+      }
       const ctx = await makeContext(io, deps, flags);
-      const report = await runCompare(
-        {
-          baskets,
-          data: flags.data,
-          from: flags.from,
-          asOf: flags.asOf,
-          priceBasis: flags.priceReturn ? 'close' : 'adjusted',
-          currency: flags.currency === undefined ? null : parseCurrency(flags.currency),
-          periods: flags.periods === undefined ? [] : parsePeriods(flags.periods),
-          weights: flags.weights,
-          rebalance: flags.rebalance,
-          peMethod: flags.peMethod,
-          negativePE: flags.negativePe,
-          maxGapDays: positiveNumber(flags.maxGapDays, '--max-gap-days'),
-          maxDailyMove: positiveNumber(flags.maxMove, '--max-move'),
-        },
-        ctx,
-      );
+      const report = await runCompare(toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true), ctx);
       printIssues(io, report.issues, flags);
       if (flags.strict) {
         const missing = report.baskets.flatMap((b) => b.members.filter((m) => !m.included).map((m) => `${m.symbol} (${b.id})`));
@@ -265,10 +331,10 @@ Examples:
         }
       }
       if (flags.output === undefined) {
-        io.stdout.write(await render(report, flags.format, io, flags));
+        io.stdout.write(await render(report, flags.format, io, flags, deps.now()));
       } else {
         const { writeOutputFile } = await import('./output.js');
-        await writeOutputFile(path.resolve(io.cwd, flags.output), await render(report, flags.format, io, flags, true), flags.output);
+        await writeOutputFile(path.resolve(io.cwd, flags.output), await render(report, flags.format, io, flags, deps.now(), true), flags.output);
       }
       setResult(EXIT_OK);
     });
@@ -306,6 +372,34 @@ Examples:
       setResult(EXIT_OK);
     });
 
+  const chart = addData(addCommon(program.command('chart')))
+    .description("draw each basket's level (100 at the start) and its benchmark's over the period, in the terminal")
+    .argument('[baskets...]', 'basket ids, or paths of basket files (default: titans mag7)')
+    .option('--width <columns>', "chart width (default: the terminal's, 80 when piped)")
+    .option('--height <lines>', "chart height, legend included (default: the terminal's, 24 when piped)");
+  addAnalysis(chart)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ basket chart --data fixtures/demo --as-of 2025-03-07
+  $ basket chart mag7 --data fixtures/demo --from 2025-02-19 --as-of 2025-03-07 --rebalance weekly
+  $ basket chart --data fixtures/demo --as-of 2025-03-07 --currency USD --no-color > chart.txt`,
+    )
+    .action(async (baskets: string[], flags: CommonFlags & AnalysisFlags & { width?: string; height?: string }) => {
+      const asked = {
+        width: flags.width === undefined ? undefined : Math.floor(positiveNumber(flags.width, '--width')),
+        height: flags.height === undefined ? undefined : Math.floor(positiveNumber(flags.height, '--height')),
+      };
+      const ctx = await makeContext(io, deps, flags);
+      const report = await runCompare(toCompareRequest(baskets, flags, true), ctx);
+      const notes = printIssues(io, report.issues, flags);
+      const size = chartSize(io, asked, notes);
+      const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
+      io.stdout.write((await import('./render/chart.js')).renderChart(report, { chalk, ...size }));
+      setResult(EXIT_OK);
+    });
+
   addCommon(program.command('baskets'))
     .description('list the baskets basket knows and where each comes from')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
@@ -318,7 +412,7 @@ Examples:
       } else {
         const { renderBasketList } = await import('./render/table.js');
         const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
-        io.stdout.write(renderBasketList(baskets, catalog.configFile, { chalk }));
+        io.stdout.write(renderBasketList(baskets, catalog.configFile, { chalk, columns: terminalWidth(io) }));
       }
       setResult(EXIT_OK);
     });
@@ -351,6 +445,99 @@ Examples:
       setResult(EXIT_OK);
     });
 
+  addCommon(program.command('init'))
+    .description('write a commented starter config (the two presets and an example with weights) where basket reads it')
+    .argument('[file]', 'the file to write (default: --config, else config.yaml in the user config directory)')
+    .option('--force', 'replace the file if it already exists')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ basket init                          # ~/.config/basket/config.yaml on Linux
+  $ basket init basket.config.yaml       # this directory's config, read first here
+  $ basket init --config my-baskets.yaml --force
+  $ basket baskets                       # what basket now reads`,
+    )
+    .action(async (file: string | undefined, flags: CommonFlags & { force?: boolean }) => {
+      if (file !== undefined && flags.config !== undefined && path.resolve(io.cwd, file) !== path.resolve(io.cwd, flags.config)) {
+        throw new UsageError(`init writes one file: ${file} or --config ${flags.config}, not both`);
+      }
+      const { runInit } = await import('./commands/init.js');
+      const userConfigDir = deps.userConfigDir !== undefined ? deps.userConfigDir : await defaultUserConfigDir();
+      const done = await runInit({ file: file ?? flags.config, force: flags.force === true, cwd: io.cwd, userConfigDir, version: VERSION });
+      if (flags.verbose) io.stderr.write(`basket: config files, first found: --config FILE; ./basket.config.{yaml,yml,json}; ${userConfigDir ?? '(no user config directory)'}/config.{yaml,yml,json}\n`);
+      if (!flags.quiet) {
+        io.stderr.write(`basket: ${done.replaced ? 'replaced' : 'wrote'} ${done.file} (a starter config: titans, mag7 and an example with weights)\n`);
+        for (const note of done.notes) io.stderr.write(`basket: note: ${note}\n`);
+      }
+      setResult(EXIT_OK);
+    });
+
+  addCommon(program.command('search'))
+    .description('find Yahoo Finance symbols by company name or code, with exchange, type and currency')
+    .argument('<query...>', 'a name or code: tencent, "bank of china", 700, AAPL')
+    .option('-d, --data <source>', 'where to search: only "yahoo" (Yahoo Finance) can', 'yahoo')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ basket search tencent
+  $ basket search 700               # read as the Hong Kong code 0700.HK
+  $ basket search bank of china --format json
+  $ basket search nvidia --format csv > nvidia.csv`,
+    )
+    .action(async (query: string[], flags: CommonFlags & { data: string; format: 'table' | 'csv' | 'json' }) => {
+      const { runSearch } = await import('./commands/search.js');
+      const found = await runSearch({ query: query.join(' '), data: flags.data }, openProvider(io, deps, flags));
+      if (found.hongKongHint !== null && !flags.quiet) io.stderr.write(`basket: ${found.hongKongHint}\n`);
+      printIssues(io, found.issues, flags);
+      if (flags.verbose) io.stderr.write(`basket: Yahoo Finance search for "${found.searched}": ${found.matches.length} match${found.matches.length === 1 ? '' : 'es'}\n`);
+      if (flags.format === 'table') {
+        const { renderSymbolMatches } = await import('./render/table.js');
+        const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
+        io.stdout.write(renderSymbolMatches(found, { chalk, columns: terminalWidth(io) }));
+      } else {
+        const { renderSymbolsCsv, renderSymbolsJson } = await import('./render/symbols.js');
+        io.stdout.write(flags.format === 'json' ? renderSymbolsJson(found) : renderSymbolsCsv(found));
+      }
+      setResult(EXIT_OK);
+    });
+
+  addCommon(program.command('completion'))
+    .description('print a shell completion script (commands, options and basket ids)')
+    .addArgument(program.createArgument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ source <(basket completion bash)       # this bash session
+  $ basket completion bash > ~/.local/share/bash-completion/completions/basket
+  $ basket completion zsh > "\${fpath[1]}/_basket"
+  $ basket completion fish > ~/.config/fish/completions/basket.fish`,
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish', flags: CommonFlags) => {
+      const { completionScript, describeProgram } = await import('./commands/completion.js');
+      const spec = describeProgram(program);
+      io.stdout.write(completionScript(shell, spec));
+      if (flags.verbose) io.stderr.write(`basket: ${shell} completion for ${spec.commands.length} commands; basket ids come from \`basket __complete-baskets\`\n`);
+      setResult(EXIT_OK);
+    });
+
+  // for completion scripts: the basket ids, one per line; on a config error the presets alone, silently (a completion prints no errors)
+  addCommon(program.command('__complete-baskets', { hidden: true }))
+    .description('list basket ids for shell completion')
+    .action(async (flags: CommonFlags) => {
+      let ids: string[];
+      try {
+        ids = [...(await runBaskets(await makeContext(io, deps, flags))).baskets.keys()];
+      } catch {
+        ids = (await import('./config/presets.js')).PRESETS.map((b) => b.id);
+      }
+      io.stdout.write(ids.map((id) => `${id}\n`).join(''));
+      setResult(EXIT_OK);
+    });
+
   return program;
 }
 
@@ -364,7 +551,11 @@ export async function main(argv: readonly string[], io: Io, deps: Deps): Promise
   const program = buildProgram(io, deps, (code) => {
     result = code;
   });
-  const verbose = argv.includes('--verbose') || argv.includes('-v');
+  // what the command's own parsed options say (`-qv`, `--from -v` included); before parsing, nothing
+  let verbose = false;
+  program.hook('preAction', (_, action) => {
+    verbose = action.opts().verbose === true;
+  });
   try {
     if (argv.length === 0) {
       io.stdout.write(program.helpInformation());

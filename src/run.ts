@@ -99,6 +99,8 @@ export interface CompareRequest extends WindowOptions {
   readonly periods?: readonly Period[];
   readonly maxGapDays?: number;
   readonly maxDailyMove?: number;
+  /** Put the daily level series (rebased to 100) in the report: chart, HTML, sparklines. */
+  readonly levels?: boolean;
 }
 
 function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOptions {
@@ -120,6 +122,7 @@ function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOp
     periods: req.periods ?? [],
     maxGapDays: req.maxGapDays ?? DEFAULT_OPTIONS.maxGapDays,
     maxDailyMove: req.maxDailyMove ?? DEFAULT_OPTIONS.maxDailyMove,
+    levels: req.levels ?? false,
   };
 }
 

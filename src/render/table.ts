@@ -5,7 +5,8 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { BasketDef } from '../config/basket.js';
-import type { BasketReport, Report, Risk } from '../report/types.js';
+import type { SearchResult } from '../commands/search.js';
+import type { BasketReport, LevelSeries, Report, Risk } from '../report/types.js';
 import {
   formatBillions,
   formatCoverage,
@@ -18,17 +19,60 @@ import {
   staleSummary,
   UNKNOWN,
 } from './format.js';
+import { sparkline, SPARK_WIDTH } from './sparkline.js';
+import { fitTable, wrapJoined, wrapText, type FitSpec } from './fit.js';
 
 export interface TableOptions {
   readonly chalk: ChalkInstance;
+  /** A trend column (▁▂▃▄▅▆▇█) of each member's and basket's level; needs a report built with levels. */
+  readonly sparklines?: boolean;
+  /** The terminal's width: tables give way to fit it (fit.ts; README "Narrow terminals"). Absent or null: no limit. */
+  readonly columns?: number | null;
 }
+
+/**
+ * A width to fit, the columns dropped to fit it (for the note under the
+ * tables), and columns to leave out of every members table; null: no limit.
+ */
+type Layout = { readonly width: number; readonly dropped: Set<string>; readonly memberDrops?: readonly string[] } | null;
+
+/** Text lines (titles, notes, sentences) wrapped at spaces to the layout's width, continuation lines indented. */
+function fitLine(text: string, layout: Layout): string {
+  return layout === null ? text : wrapText(text, layout.width, '  ');
+}
+
+/**
+ * Columns dropped, in this order, when a table is wider than the terminal
+ * (after headers wrap and names shorten). Columns not named stay; numbers are
+ * never cut. Period columns (--periods) follow, the last one first.
+ */
+const MEMBER_DROP_ORDER = [['Start', 'End'], ['Start price', 'End price'], 'Weight', 'Mkt value chg', 'Contrib.', 'Trend', ['Local', 'FX'], 'Ccy'];
+const RETURNS_DROP_ORDER = ['Members', 'vs benchmark', 'Trend'];
+const RISK_DROP_ORDER = ['Trailing P/E', 'Highest since', 'Market value change', 'Max drawdown', 'Volatility', 'P/E coverage'];
+const VALUATION_DROP_ORDER = ['aggregate', 'mean', 'median'];
+const BASKET_LIST_DROP_ORDER = ['Source', 'Benchmark'];
 
 /**
  * A boxed table with a rule under the header and none between body rows: the
  * body goes in as one row of multi-line cells (cli-table3 aligns each line),
  * which reads faster and keeps a seven-member basket to eleven lines.
  */
-function boxTable(head: string[], rows: string[][], chalk: ChalkInstance, rightAligned: number[]): string {
+function boxTable(fullHead: string[], fullRows: string[][], chalk: ChalkInstance, fullRight: number[], layout: Layout = null, spec: FitSpec = {}): string {
+  let head = fullHead;
+  let rows = fullRows;
+  let rightAligned = fullRight;
+  if (layout !== null) {
+    const fitted = fitTable(fullHead, fullRows, layout.width, spec);
+    head = fitted.head;
+    rows = fitted.rows;
+    rightAligned = fitted.kept.flatMap((c, i) => (fullRight.includes(c) ? [i] : []));
+    for (const name of fitted.dropped) layout.dropped.add(name);
+    // a wrapped cell takes several lines: the row's other cells get as many, so rows stay level
+    rows = rows.map((r) => {
+      const height = Math.max(...r.map((cell) => cell.split('\n').length));
+      return r.map((cell) => cell + '\n'.repeat(height - cell.split('\n').length));
+    });
+  }
   const t = new Table({
     head: head.map((h) => chalk.bold(h)),
     style: { head: [], border: [], compact: false },
@@ -42,6 +86,15 @@ function signed(x: number | null, chalk: ChalkInstance): string {
   const text = formatPercent(x);
   if (x === null || text.startsWith('0.0')) return text;
   return x > 0 ? chalk.green(text) : chalk.red(text);
+}
+
+/** A level series as a sparkline: green when it ends above its start, red below. */
+function trend(levels: LevelSeries | null | undefined, chalk: ChalkInstance): string {
+  const first = levels?.values[0];
+  const last = levels?.values.at(-1);
+  if (!levels || first === undefined || last === undefined) return UNKNOWN;
+  const line = sparkline(levels.values, SPARK_WIDTH);
+  return last > first ? chalk.green(line) : last < first ? chalk.red(line) : line;
 }
 
 function truncate(text: string, width: number): string {
@@ -58,7 +111,7 @@ const REBALANCE_NAMES: Record<string, string> = {
 };
 const WEIGHT_NAMES: Record<string, string> = { equal: 'equal-weighted', cap: 'cap-weighted', config: 'config weights', all: 'equal-weighted' };
 
-function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance): string {
+function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance, sparklines = false, layout: Layout = null): string {
   const converted = r.currency !== null;
   const money = b.members.some((m) => m.marketValueChange !== null);
   const rows = b.members.map((m) => {
@@ -73,6 +126,7 @@ function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance): string 
       dim(formatPrice(m.endPrice)),
       ...(converted ? [dim(formatPercent(m.localReturn)), dim(formatPercent(m.fxReturn))] : []),
       signed(m.return, chalk),
+      ...(sparklines ? [trend(m.levels, chalk)] : []),
       ...m.periods.map((p) => signed(p.return, chalk)),
       dim(formatUnsignedPercent(m.weight)),
       dim(formatPercent(m.contribution)),
@@ -90,6 +144,7 @@ function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance): string 
     'End price',
     ...(converted ? ['Local', 'FX'] : []),
     converted ? `Return ${r.currency}` : 'Return',
+    ...(sparklines ? ['Trend'] : []),
     ...r.periods.map((p) => p),
     'Weight',
     'Contrib.',
@@ -101,28 +156,36 @@ function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance): string 
     b.best && b.worst
       ? `\n${chalk.dim(`Best ${b.best.symbol} ${formatPercent(b.best.return)} · worst ${b.worst.symbol} ${formatPercent(b.worst.return)}`)}`
       : '';
-  return `${chalk.bold(`${b.name} (${b.id})`)}\n${boxTable(head, rows, chalk, right)}${extremes}`;
+  const spec: FitSpec = {
+    dropOrder: [...MEMBER_DROP_ORDER, ...[...r.periods].reverse()],
+    drop: layout?.memberDrops ?? [],
+    flex: { column: 1, mode: 'truncate', min: 16 },
+  };
+  return `${fitLine(chalk.bold(`${b.name} (${b.id})`), layout)}\n${boxTable(head, rows, chalk, right, layout, spec)}${fitLine(extremes, layout)}`;
 }
 
 /** Basket rows, each followed by its benchmark's row. */
-function returnsTable(r: Report, chalk: ChalkInstance): string {
+function returnsTable(r: Report, chalk: ChalkInstance, sparklines = false, layout: Layout = null): string {
+  const trendCell = (levels: LevelSeries | null | undefined) => (sparklines ? [trend(levels, chalk)] : []);
   const rows = r.baskets.flatMap((b) => {
     const main = [
       b.name,
       formatCoverage(b.membersWithData),
       signed(b.return, chalk),
+      ...trendCell(b.levels),
       ...b.periods.map((p) => signed(p.return, chalk)),
       formatPercent(b.benchmarkResult?.excessReturn ?? null),
     ];
     const bm = b.benchmarkResult;
     if (!bm) return [main];
-    return [main, [chalk.dim(`  benchmark ${bm.symbol}`), '', signed(bm.return, chalk), ...bm.periods.map((p) => signed(p.return, chalk)), '']];
+    return [main, [chalk.dim(`  benchmark ${bm.symbol}`), '', signed(bm.return, chalk), ...trendCell(bm.levels), ...bm.periods.map((p) => signed(p.return, chalk)), '']];
   });
-  const head = ['Basket', 'Members', r.currency ? `Return ${r.currency}` : 'Return', ...r.periods, 'vs benchmark'];
-  return boxTable(head, rows, chalk, head.map((_, i) => i).slice(1));
+  const head = ['Basket', 'Members', r.currency ? `Return ${r.currency}` : 'Return', ...(sparklines ? ['Trend'] : []), ...r.periods, 'vs benchmark'];
+  const spec: FitSpec = { dropOrder: [...RETURNS_DROP_ORDER, ...[...r.periods].reverse()], flex: { column: 0, mode: 'wrap', min: 18 } };
+  return boxTable(head, rows, chalk, head.map((_, i) => i).slice(1), layout, spec);
 }
 
-function riskAndValueTable(r: Report, chalk: ChalkInstance): string {
+function riskAndValueTable(r: Report, chalk: ChalkInstance, layout: Layout = null): string {
   const highest = (risk: Risk | null) => (risk === null ? UNKNOWN : (risk.highestSince ?? 'window high'));
   const rows = r.baskets.flatMap((b) => {
     const main = [
@@ -142,10 +205,10 @@ function riskAndValueTable(r: Report, chalk: ChalkInstance): string {
   });
   const method = PE_METHOD_NAMES[r.baskets[0]?.peMethod ?? 'harmonic'];
   const head = ['Basket', 'Volatility', 'Max drawdown', 'Highest since', `Fwd P/E (${method})`, 'P/E coverage', 'Trailing P/E', 'Market value change'];
-  return boxTable(head, rows, chalk, [1, 2, 4, 5, 6, 7]);
+  return boxTable(head, rows, chalk, [1, 2, 4, 5, 6, 7], layout, { dropOrder: RISK_DROP_ORDER, flex: { column: 0, mode: 'wrap', min: 18 } });
 }
 
-function valuationTable(r: Report, chalk: ChalkInstance): string {
+function valuationTable(r: Report, chalk: ChalkInstance, layout: Layout = null): string {
   const methods = ['harmonic', 'median', 'mean', 'aggregate'] as const;
   const cell = (b: BasketReport, basis: 'forward' | 'trailing', m: string) => {
     const v = b.valuation.find((x) => x.basis === basis && x.method === m);
@@ -159,10 +222,11 @@ function valuationTable(r: Report, chalk: ChalkInstance): string {
   ]);
   const c = r.comparison;
   if (c) rows.push([`Discount ${c.basket} vs ${c.against}`, ...methods.map((m) => formatPercent(c.discounts[m]))]);
-  return `${chalk.bold('P/E by method (coverage)')}\n${boxTable(['', ...methods], rows, chalk, [1, 2, 3, 4])}`;
+  const spec: FitSpec = { dropOrder: VALUATION_DROP_ORDER, flex: { column: 0, mode: 'wrap', min: 14 } };
+  return `${chalk.bold('P/E by method (coverage)')}\n${boxTable(['', ...methods], rows, chalk, [1, 2, 3, 4], layout, spec)}`;
 }
 
-function methodsTable(r: Report, chalk: ChalkInstance): string | null {
+function methodsTable(r: Report, chalk: ChalkInstance, layout: Layout = null): string | null {
   const first = r.baskets.find((b) => b.alternatives !== null);
   if (!first?.alternatives) return null;
   const rows = first.alternatives.map((alt, k) => [
@@ -174,7 +238,8 @@ function methodsTable(r: Report, chalk: ChalkInstance): string | null {
       return `${signed(a.return, chalk)}${partial}`;
     }),
   ]);
-  return `${chalk.bold('Return by method')}\n${boxTable(['Method', ...r.baskets.map((b) => b.name)], rows, chalk, r.baskets.map((_, i) => i + 1))}`;
+  const table = boxTable(['Method', ...r.baskets.map((b) => b.name)], rows, chalk, r.baskets.map((_, i) => i + 1), layout, { flex: { column: 0, mode: 'wrap', min: 14 } });
+  return `${chalk.bold('Return by method')}\n${table}`;
 }
 
 function comparisonLines(r: Report, chalk: ChalkInstance): string[] {
@@ -202,23 +267,45 @@ function headerLine(r: Report): string {
 }
 
 /** The whole comparison as terminal text, ending in a newline. */
-export function renderTable(r: Report, { chalk }: TableOptions): string {
+export function renderTable(r: Report, { chalk, sparklines = false, columns = null }: TableOptions): string {
+  const layout: Layout = columns ? { width: columns, dropped: new Set() } : null;
   const stale = staleSummary(r.issues);
-  const header = stale === null ? chalk.dim(headerLine(r)) : `${chalk.dim(headerLine(r))}\n${chalk.yellow(stale)}`;
-  const parts = [header, ...r.baskets.map((b) => membersTable(r, b, chalk)), returnsTable(r, chalk), riskAndValueTable(r, chalk)];
-  if (r.method.peMethod === 'all') parts.push(valuationTable(r, chalk));
-  const methods = methodsTable(r, chalk);
+  const headerText = layout === null ? headerLine(r) : wrapJoined(headerLine(r).split(' · '), ' · ', layout.width).join('\n');
+  const header = stale === null ? chalk.dim(headerText) : `${chalk.dim(headerText)}\n${fitLine(chalk.yellow(stale), layout)}`;
+  // every members table shows the same columns: a first pass learns what each must leave out
+  const scratch: Layout = layout && { width: layout.width, dropped: new Set<string>() };
+  if (scratch) for (const b of r.baskets) membersTable(r, b, chalk, sparklines, scratch);
+  const membersLayout: Layout = layout && { ...layout, memberDrops: [...(scratch?.dropped ?? [])] };
+  const members = r.baskets.map((b) => membersTable(r, b, chalk, sparklines, membersLayout));
+  const parts = [header, ...members, returnsTable(r, chalk, sparklines, layout), riskAndValueTable(r, chalk, layout)];
+  if (r.method.peMethod === 'all') parts.push(valuationTable(r, chalk, layout));
+  const methods = methodsTable(r, chalk, layout);
   if (methods) parts.push(methods);
   const lines = comparisonLines(r, chalk);
-  if (lines.length > 0) parts.push(lines.join('\n'));
+  if (lines.length > 0) parts.push(lines.map((l) => fitLine(l, layout)).join('\n'));
+  if (layout !== null && layout.dropped.size > 0) {
+    const note = `Columns left out to fit ${layout.width} columns: ${[...layout.dropped].join(', ')} (a wider terminal, or --format csv or json, shows every one)`;
+    parts.push(fitLine(chalk.dim(note), layout));
+  }
   return `${parts.join('\n\n')}\n`;
 }
 
 /** The `basket baskets` listing. */
-export function renderBasketList(baskets: readonly BasketDef[], configFile: string | null, { chalk }: TableOptions): string {
+export function renderBasketList(baskets: readonly BasketDef[], configFile: string | null, { chalk, columns = null }: TableOptions): string {
   const symbols = (b: BasketDef) =>
     b.symbols.map((s, i) => (b.weights ? `${s} ${formatUnsignedPercent(b.weights[i] ?? null)}` : s)).join(' ');
   const rows = baskets.map((b) => [b.id, b.name, symbols(b), b.benchmark ?? UNKNOWN, b.source]);
   const note = configFile ? `Config: ${configFile}` : 'Config: none found (presets only)';
-  return `${boxTable(['Id', 'Name', 'Symbols', 'Benchmark', 'Source'], rows, chalk, [])}\n${chalk.dim(note)}\n`;
+  const layout: Layout = columns ? { width: columns, dropped: new Set() } : null;
+  const table = boxTable(['Id', 'Name', 'Symbols', 'Benchmark', 'Source'], rows, chalk, [], layout, { dropOrder: BASKET_LIST_DROP_ORDER, flex: { column: 2, mode: 'wrap', min: 16 } });
+  const left = layout !== null && layout.dropped.size > 0 ? `; columns left out to fit ${layout.width} columns: ${[...layout.dropped].join(', ')} (--format json shows all)` : '';
+  return `${table}\n${fitLine(chalk.dim(`${note}${left}`), layout)}\n`;
+}
+
+/** The `basket search` matches: symbol, name, exchange, type, currency; a sentence when nothing was found. */
+export function renderSymbolMatches(result: SearchResult, { chalk, columns = null }: TableOptions): string {
+  if (result.matches.length === 0) return `No symbol found on Yahoo Finance for "${result.searched}".\n`;
+  const rows = result.matches.map((m) => [chalk.bold(m.symbol), formatText(m.name), formatText(m.exchange), formatText(m.type), formatText(m.currency)]);
+  const layout: Layout = columns ? { width: columns, dropped: new Set() } : null;
+  return `${boxTable(['Symbol', 'Name', 'Exchange', 'Type', 'Currency'], rows, chalk, [], layout, { dropOrder: ['Type', 'Exchange'], flex: { column: 1, mode: 'wrap', min: 16 } })}\n`;
 }

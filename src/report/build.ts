@@ -15,6 +15,7 @@ import type { BasketDef } from '../config/basket.js';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../domain/types.js';
 import { isFailure, prepareSeries, priceOver, type Failure, type PreparedSeries, type PricingInput } from './pricing.js';
 import type { BasketReport, BenchmarkReport, MemberReport, MethodReturn, PEByMethod, PeriodReturn, PriceBasis, Report, Risk } from './types.js';
+import { symbolLevels, toLevelSeries } from './levels.js';
 import { valueBasket, valuesByMethod } from './valuation.js';
 import { basketOverWindow, isPriced, type WindowMember, type WindowMethod } from './window.js';
 
@@ -37,6 +38,8 @@ export interface ReportOptions {
   readonly maxGapDays: number;
   /** A one-day move beyond this fraction is flagged; one that looks like an unadjusted split leaves the series out. */
   readonly maxDailyMove: number;
+  /** Also put the daily levels (rebased to 100) of baskets, benchmarks and members in the report (chart, HTML, sparklines). */
+  readonly levels?: boolean;
 }
 
 export const DEFAULT_OPTIONS: ReportOptions = {
@@ -50,6 +53,7 @@ export const DEFAULT_OPTIONS: ReportOptions = {
   periods: [],
   maxGapDays: MAX_GAP_DAYS,
   maxDailyMove: MAX_DAILY_MOVE,
+  levels: false,
 };
 
 export interface ReportInput {
@@ -127,6 +131,7 @@ function toBenchmark(symbol: string, basketReturn: number | null, input: ReportI
     excessReturn: null,
     periods: opts.periods.map((period) => ({ period, startDate: null, return: null })),
     risk: null,
+    ...(opts.levels ? { levels: null } : {}),
   };
   if (prepared === null) return none; // the provider's issue says why
   if (isFailure(prepared)) {
@@ -154,6 +159,7 @@ function toBenchmark(symbol: string, basketReturn: number | null, input: ReportI
       return isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null };
     }),
     risk: riskOf(path),
+    ...(opts.levels ? { levels: toLevelSeries(path) } : {}),
   };
 }
 
@@ -266,6 +272,7 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
       trailingPE: q?.trailingPE ?? null,
       included: main.weights[i] !== null && main.weights[i] !== undefined,
       periods: memberPeriods(i),
+      ...(opts.levels ? { levels: ok && prep && !isFailure(prep) ? symbolLevels(prep, input.from, input.asOf) : null } : {}),
     };
   });
   const ranked = reports.filter((m) => m.included && m.return !== null).sort((a, b) => (b.return as number) - (a.return as number));
@@ -310,6 +317,7 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
     benchmarkResult: def.benchmark ? toBenchmark(def.benchmark, main.return, input, opts, pricing, note) : null,
     alternatives,
     members: reports,
+    ...(opts.levels ? { levels: toLevelSeries(main.path) } : {}),
   };
 }
 

@@ -23,6 +23,17 @@ export interface PeriodReturn {
   readonly return: number | null;
 }
 
+/**
+ * A daily level over the window, rebased to 100 at its base (the last close
+ * before `from`): `100 × Lₜ / L₀`, so the last value is `100 × (1 + return)`.
+ * Only in a report built with `levels: true` (chart, HTML, sparklines).
+ */
+export interface LevelSeries {
+  /** The base date, then each trading day in the window, ascending. */
+  readonly dates: readonly IsoDate[];
+  readonly values: readonly number[];
+}
+
 /** A symbol priced over the window: what members and benchmarks share. */
 export interface PricedFigures {
   readonly symbol: string;
@@ -41,6 +52,8 @@ export interface PricedFigures {
   /** The return in the report currency: `(1 + localReturn) × (1 + fxReturn) − 1`. */
   readonly return: number | null;
   readonly periods: readonly PeriodReturn[];
+  /** Its own daily level in the report currency; absent unless asked for, `null` without data. */
+  readonly levels?: LevelSeries | null;
 }
 
 export interface MemberReport extends PricedFigures {
@@ -135,6 +148,8 @@ export interface BasketReport {
   /** With --weights all: the same basket under each weighting and rebalancing; otherwise `null`. */
   readonly alternatives: readonly MethodReturn[] | null;
   readonly members: readonly MemberReport[];
+  /** The basket's daily level under the report's method (the path its return and risk come from); absent unless asked for. */
+  readonly levels?: LevelSeries | null;
 }
 
 export interface Comparison {

@@ -42,7 +42,11 @@ export const isPriced = (p: Priced | Failure | null | undefined): p is Priced =>
 function marketValueOf(m: WindowMember, p: Priced | Failure | null) {
   const cap = m.quote?.marketCap ?? null;
   if (!isPriced(p) || cap === null || !(cap > 0) || isFailure(m.prepared) || m.prepared === null) return null;
-  return marketValueOverPeriod(cap / m.prepared.divisor, p.rawStart, p.rawEnd, p.fxStart, p.fxEnd);
+  // a cap so small or large that the unit conversion under- or overflows is as good as unknown
+  const major = cap / m.prepared.divisor;
+  if (!(major > 0) || !Number.isFinite(major)) return null;
+  const value = marketValueOverPeriod(major, p.rawStart, p.rawEnd, p.fxStart, p.fxEnd);
+  return Number.isFinite(value.start) && Number.isFinite(value.end) && Number.isFinite(value.change) ? value : null;
 }
 
 export interface WindowMethod {

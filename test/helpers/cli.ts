@@ -18,6 +18,8 @@ export interface CliOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   isTTY?: boolean;
+  /** The terminal's width (only read when isTTY). */
+  columns?: number;
   fetch?: typeof fetch;
   userConfigDir?: string | null;
   now?: Date;
@@ -34,7 +36,7 @@ export function fakeIo(options: CliOptions = {}): { io: Io; out: () => string; e
   let out = '';
   let err = '';
   const io: Io = {
-    stdout: { write: (s: string) => (out += s), isTTY: options.isTTY ?? false },
+    stdout: { write: (s: string) => (out += s), isTTY: options.isTTY ?? false, columns: options.columns },
     stderr: { write: (s: string) => (err += s), isTTY: false },
     env: options.env ?? {},
     cwd: options.cwd ?? path.resolve(FIXTURES, '..'),

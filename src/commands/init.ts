@@ -1,0 +1,174 @@
+/**
+ * `basket init`: write a commented starter config where basket will read it
+ * (the user's config directory by default), atomically, never over an
+ * existing file without --force. The starter holds the two presets spelled
+ * out and an example basket with weights and a benchmark.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { errnoCode, writeFileAtomic } from '../atomic-file.js';
+import type { BasketDef } from '../config/basket.js';
+import { LOCAL_CONFIG_NAMES, USER_CONFIG_NAMES } from '../config/load.js';
+import { PRESETS } from '../config/presets.js';
+import { UsageError } from '../errors.js';
+
+/** The example basket of the starter config: weights summing to 1, and a benchmark. */
+export const EXAMPLE_BASKET = {
+  id: 'core',
+  name: 'Core US tech (weighted)',
+  weights: [
+    ['AAPL', 0.4],
+    ['MSFT', 0.35],
+    ['NVDA', 0.25],
+  ] as const,
+  benchmark: '^NDX',
+};
+
+/** A YAML scalar as written: plain when YAML reads it back as the same text, else double-quoted. */
+function yamlScalar(text: string): string {
+  const plain = /^[A-Za-z0-9^][A-Za-z0-9 .^=_&()/-]*$/.test(text) && !text.endsWith(' ');
+  if (plain) {
+    try {
+      if (parseYaml(`x: [${text}]`)?.x?.[0] === text) return text;
+    } catch {
+      // not plain after all
+    }
+  }
+  return JSON.stringify(text);
+}
+
+function presetYaml(b: BasketDef, about: string): string {
+  const lines = [
+    `  ${b.id}:`,
+    `    name: ${yamlScalar(b.name)}`,
+    `    symbols: [${b.symbols.map(yamlScalar).join(', ')}]`,
+    ...(b.benchmark ? [`    benchmark: ${yamlScalar(b.benchmark)}${about ? `   # ${about}` : ''}`] : []),
+  ];
+  return lines.join('\n');
+}
+
+const BENCHMARK_NOTES: Readonly<Record<string, string>> = {
+  'HSTECH.HK': 'Hang Seng TECH index (Yahoo keeps little daily history for it)',
+  '^NDX': 'Nasdaq-100',
+};
+
+/** The starter config as YAML, with comments. */
+export function starterYaml(version: string): string {
+  const e = EXAMPLE_BASKET;
+  return `# basket config, written by \`basket init\` (basket ${version}).
+# \`basket baskets\` lists what basket reads from it; \`basket compare ID…\` compares baskets.
+#
+# Each basket has an id (a letter or digit, then letters, digits, "-", "_" or "."):
+#   name       optional: shown in tables (default: the id)
+#   symbols    Yahoo Finance symbols, either a list [AAPL, MSFT]
+#              or a mapping of symbol to weight { AAPL: 0.6, MSFT: 0.4 }
+#              (weights are positive and sum to 1; \`compare --weights config\` uses them)
+#   benchmark  optional: an index or fund to measure the basket against
+# Symbols are Yahoo's: four-digit Hong Kong codes (0700.HK), ^NDX for an index,
+# BRK-B for a share class. \`basket search NAME\` finds a symbol.
+
+baskets:
+  # The two built-in presets, spelled out: a basket here with a preset's id
+  # replaces the preset, so edit these freely (or delete them to keep the originals).
+${PRESETS.map((b) => presetYaml(b, BENCHMARK_NOTES[b.benchmark ?? ''] ?? '')).join('\n\n')}
+
+  # An example with weights and a benchmark:
+  #   basket compare ${e.id} --weights config
+  ${e.id}:
+    name: ${yamlScalar(e.name)}
+    symbols:
+${e.weights.map(([s, w]) => `      ${yamlScalar(s)}: ${w}`).join('\n')}
+    benchmark: ${yamlScalar(e.benchmark)}
+`;
+}
+
+/** The same config as JSON (which has no comments). */
+export function starterJson(): string {
+  const baskets: Record<string, unknown> = {};
+  for (const b of PRESETS) baskets[b.id] = { name: b.name, symbols: [...b.symbols], ...(b.benchmark ? { benchmark: b.benchmark } : {}) };
+  const e = EXAMPLE_BASKET;
+  baskets[e.id] = { name: e.name, symbols: Object.fromEntries(e.weights), benchmark: e.benchmark };
+  return `${JSON.stringify({ baskets }, null, 2)}\n`;
+}
+
+export interface InitRequest {
+  /** Where to write (an argument or --config), relative to cwd; absent: the user's config file. */
+  readonly file?: string | undefined;
+  readonly force: boolean;
+  readonly cwd: string;
+  /** The user's config directory, or null when there is none (then a file must be given). */
+  readonly userConfigDir: string | null;
+  readonly version: string;
+}
+
+export interface InitResult {
+  /** The file written, absolute. */
+  readonly file: string;
+  readonly format: 'yaml' | 'json';
+  /** Whether an existing file was replaced (--force). */
+  readonly replaced: boolean;
+  /** What else the user should know: a config that takes precedence over this one. */
+  readonly notes: string[];
+}
+
+async function kindOf(file: string): Promise<'file' | 'directory' | 'other' | null> {
+  try {
+    const s = await stat(file);
+    return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
+  } catch {
+    return null;
+  }
+}
+
+/** The user's config file basket reads now (config.yaml, .yml or .json), or config.yaml when there is none. */
+async function userConfigFile(dir: string): Promise<string> {
+  for (const name of USER_CONFIG_NAMES) {
+    const candidate = path.join(dir, name);
+    if ((await kindOf(candidate)) === 'file') return candidate;
+  }
+  return path.join(dir, USER_CONFIG_NAMES[0]);
+}
+
+/** Write the starter config; a UsageError (exit 2) when the file exists without --force or cannot be written. */
+export async function runInit(req: InitRequest): Promise<InitResult> {
+  let file: string;
+  if (req.file !== undefined) file = path.resolve(req.cwd, req.file);
+  else if (req.userConfigDir !== null) file = await userConfigFile(req.userConfigDir);
+  else throw new UsageError('no user config directory is known here: give the file to write, e.g. basket init basket.config.yaml');
+
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.txt') throw new UsageError(`init writes a YAML or JSON config, not a .txt ticker list (${file})`);
+  const format = ext === '.json' ? 'json' : 'yaml';
+
+  const existing = await kindOf(file);
+  if (existing === 'directory') throw new UsageError(`cannot write ${file}: it is a directory`);
+  if (existing !== null && !req.force) throw new UsageError(`${file} already exists: add --force to replace it`);
+
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, format === 'json' ? starterJson() : starterYaml(req.version));
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === null) throw err;
+    throw new UsageError(`cannot write ${file}: ${code} (${(err as Error).message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '')})`, { cause: err });
+  }
+
+  const notes: string[] = [];
+  const local = LOCAL_CONFIG_NAMES.map((name) => path.join(req.cwd, name));
+  const user = req.userConfigDir === null ? [] : USER_CONFIG_NAMES.map((name) => path.join(req.userConfigDir as string, name));
+  if (local.includes(file)) {
+    // found where basket looks first: nothing to add
+  } else if (user.includes(file)) {
+    // a config in the current directory is read before the user's
+    for (const candidate of local) {
+      if ((await kindOf(candidate)) === 'file') {
+        notes.push(`./${path.basename(candidate)} in this directory is read instead of it here (a local config comes first)`);
+        break;
+      }
+    }
+  } else {
+    notes.push(`basket reads it when given --config ${req.file ?? file}`);
+  }
+  return { file, format, replaced: existing !== null, notes };
+}

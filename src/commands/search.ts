@@ -1,0 +1,82 @@
+/**
+ * `basket search QUERY`: symbols Yahoo Finance's search finds for a name or
+ * code, each with its exchange, type and (from one batched quote request)
+ * its trading currency. A query that looks like a Hong Kong code written the
+ * way people write it (`700`, `00700`, `700.HK`, `0700 HK`) is searched in
+ * the four-digit form Yahoo uses (`0700.HK`), with a note saying so.
+ */
+import { normaliseSymbol } from '../config/symbols.js';
+import type { SymbolIssue } from '../domain/types.js';
+import { UsageError } from '../errors.js';
+import type { MarketDataProvider, SymbolMatch } from '../providers/provider.js';
+
+/** A search match with the currency its quote is in (null when Yahoo gave no quote). */
+export interface SymbolFound extends SymbolMatch {
+  readonly currency: string | null;
+}
+
+export interface SearchResult {
+  /** The query as typed. */
+  readonly query: string;
+  /** What was searched for: the query, or its four-digit Hong Kong form. */
+  readonly searched: string;
+  /** Set when the query was read as a Hong Kong code and searched in another form. */
+  readonly hongKongHint: string | null;
+  readonly matches: SymbolFound[];
+  /** Problems that left a figure unknown (a failed quote request). */
+  readonly issues: SymbolIssue[];
+}
+
+/** Bare digits (`700`, `00700`) or a code with `.HK` / ` HK` in any case. */
+const HONG_KONG_LIKE = /^(?:\d{1,5}|0*\d{1,5}[\s.]+HK)$/i;
+
+/**
+ * What to search for: a query that looks like a Hong Kong code becomes
+ * Yahoo's four-digit form (`700` → `0700.HK`), with a hint when that differs
+ * from what was typed; anything else is searched as typed (trimmed).
+ */
+export function searchTerm(query: string): { searched: string; hint: string | null } {
+  const typed = query.trim();
+  if (!HONG_KONG_LIKE.test(typed)) return { searched: typed, hint: null };
+  const searched = normaliseSymbol(/^\d+$/.test(typed) ? `${typed}.HK` : typed);
+  if (searched === typed.toUpperCase()) return { searched, hint: null };
+  const other = /^\d+$/.test(typed) ? '; for another market add its suffix, e.g. 7203.T for Tokyo' : '';
+  return {
+    searched,
+    hint: `"${typed}" looks like a Hong Kong stock code: Yahoo Finance wants four digits and .HK (${searched}), so basket searches for ${searched}${other}`,
+  };
+}
+
+export interface SearchRequest {
+  readonly query: string;
+  /** `--data`: only `yahoo` can search. */
+  readonly data: string;
+}
+
+/** Search Yahoo Finance, then fetch the matches' quotes in one batch for their currencies. */
+export async function runSearch(req: SearchRequest, openProvider: (data: string) => Promise<MarketDataProvider>): Promise<SearchResult> {
+  if (req.query.trim() === '') throw new UsageError('search needs a name or symbol to look for, e.g. basket search tencent');
+  if (req.data !== 'yahoo') {
+    throw new UsageError(`search asks Yahoo Finance; --data ${req.data} is an offline data directory, which cannot be searched`);
+  }
+  const { searched, hint } = searchTerm(req.query);
+  const provider = await openProvider(req.data);
+  if (!provider.search) throw new UsageError(`the data source ${provider.description} cannot search for symbols`);
+  // no limit: the provider's default number of results
+  const matches = await provider.search(searched);
+  const issues: SymbolIssue[] = [];
+  let currencies = new Map<string, string | null>();
+  if (matches.length > 0) {
+    // a quote request that fails leaves notes (no-quote), and the matches stand without their currencies
+    const quotes = await provider.fetchQuotes(matches.map((m) => m.symbol));
+    currencies = new Map([...quotes.items].map(([symbol, q]) => [symbol, q.currency]));
+    issues.push(...quotes.issues);
+  }
+  return {
+    query: req.query,
+    searched,
+    hongKongHint: hint,
+    matches: matches.map((m) => ({ ...m, currency: currencies.get(m.symbol) ?? null })),
+    issues,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The words for a report's period, methods and provenance, shared by the
+ * Markdown, HTML and chart renderers. Pure; no colour, no markup.
+ */
+import type { Report } from '../report/types.js';
+import { formatPercent, formatPoints, UNKNOWN } from './format.js';
+
+export const WEIGHT_NAMES: Readonly<Record<string, string>> = {
+  equal: 'equal-weighted',
+  cap: 'cap-weighted',
+  config: 'config weights',
+  all: 'equal-weighted',
+};
+
+export const REBALANCE_NAMES: Readonly<Record<string, string>> = {
+  none: 'buy-and-hold',
+  daily: 'rebalanced daily',
+  weekly: 'rebalanced weekly',
+  monthly: 'rebalanced monthly',
+  quarterly: 'rebalanced quarterly',
+};
+
+const basketName = (r: Report, id: string) => r.baskets.find((b) => b.id === id)?.name ?? id;
+
+/** `China tech titans vs Magnificent Seven`, or the one basket's name. */
+export function reportTitle(r: Report): string {
+  return r.baskets.map((b) => b.name).join(' vs ') || 'basket';
+}
+
+export const describeBasis = (r: Report) => (r.priceBasis === 'adjusted' ? 'total return (adjusted closes)' : 'price return (closes)');
+export const describeCurrency = (r: Report) => (r.currency ? `in ${r.currency}` : 'each member in its own currency');
+export const describeWeights = (r: Report) =>
+  `${WEIGHT_NAMES[r.method.weights] ?? r.method.weights}, ${REBALANCE_NAMES[r.method.rebalance] ?? r.method.rebalance}${r.method.weights === 'all' ? ' (every method side by side)' : ''}`;
+/** The headline P/E method (`harmonic` under `all`). */
+export const headlinePEMethod = (r: Report) => r.baskets[0]?.peMethod ?? 'harmonic';
+export const describePE = (r: Report) =>
+  `P/E ${headlinePEMethod(r)}${r.method.peMethod === 'all' ? ' (every method side by side)' : ''}, losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}`;
+
+/** The one-line summary of period and methods that heads every output. */
+export function headerLine(r: Report): string {
+  return `From ${r.from} to ${r.asOf} · ${describeBasis(r)} · ${describeCurrency(r)} · ${describeWeights(r)} · ${describePE(r)} · data: ${r.dataSource}`;
+}
+
+/** The methods used, as label and text, for the methods section of a report. */
+export function methodNotes(r: Report): { label: string; text: string }[] {
+  return [
+    { label: 'Period', text: `from ${r.from} (base: the last close before it) to ${r.asOf}` },
+    { label: 'Returns', text: describeBasis(r) },
+    { label: 'Currency', text: r.currency ? `every return and money figure in ${r.currency}, converted with FX closes` : 'each member in its own currency' },
+    { label: 'Weights and rebalancing', text: describeWeights(r) },
+    { label: 'P/E method', text: describePE(r) },
+    ...(r.periods.length > 0 ? [{ label: 'Periods', text: r.periods.join(', ') }] : []),
+  ];
+}
+
+/** The return spread and valuation sentences under a comparison, as label and figure. */
+export function comparisonFigures(r: Report): { label: string; value: string }[] {
+  const c = r.comparison;
+  if (!c) return [];
+  const a = basketName(r, c.basket);
+  const b = basketName(r, c.against);
+  const spread = { label: `Return of ${a} minus ${b}`, value: formatPoints(c.returnSpread) };
+  if (c.discount === null) {
+    return [spread, { label: `Valuation discount of ${a} vs ${b}`, value: `${UNKNOWN} (a forward P/E is unknown or not meaningful)` }];
+  }
+  const word = c.discount >= 0 ? 'discount' : 'premium';
+  return [spread, { label: `Valuation of ${a} vs ${b} on forward P/E (${headlinePEMethod(r)})`, value: `${(Math.abs(c.discount) * 100).toFixed(1)}% ${word}` }];
+}
+
+/** A series' legend figure: its return, or why there is none. */
+export const legendReturn = (ret: number | null) => (ret === null ? 'no data' : formatPercent(ret));

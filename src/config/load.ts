@@ -37,9 +37,10 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+/** The text of a config file, without the byte-order mark some editors write (JSON.parse refuses one). */
 async function readText(file: string, shown: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read it (${code ?? String(err)})`;
@@ -53,10 +54,23 @@ export function parseConfigText(text: string, file: string): unknown {
     try {
       return JSON.parse(text);
     } catch (err) {
-      throw new ConfigError(file, null, `not valid JSON: ${(err as Error).message}`, { cause: err });
+      // V8 quotes the text around the error, line breaks and all: keep the message on one line
+      const message = (err as Error).message.replace(/\s*[\r\n]+\s*/g, ' ');
+      throw new ConfigError(file, null, `not valid JSON: ${message}`, { cause: err });
     }
   }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  // logLevel 'error': yaml would otherwise print its warnings (a key that is a list, say) on the process's own stderr
+  const options = { uniqueKeys: true, prettyErrors: true, logLevel: 'error' } as const;
+  // yaml throws rather than reports two things: nesting deeper than the stack
+  // (a RangeError) and aliases of aliases that would expand without bound
+  // ("billion laughs", a ReferenceError from toJS)
+  const unreadable = (err: unknown) => new ConfigError(file, null, `not valid YAML: ${(err as Error).message}`, { cause: err });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, options);
+  } catch (err) {
+    throw unreadable(err);
+  }
   const first = doc.errors[0];
   if (first) {
     const where = first.linePos?.[0];
@@ -64,7 +78,11 @@ export function parseConfigText(text: string, file: string): unknown {
     const message = (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(file, null, `not valid YAML: ${at}${message}`, { cause: first });
   }
-  return doc.toJS();
+  try {
+    return doc.toJS();
+  } catch (err) {
+    throw unreadable(err);
+  }
 }
 
 /**
@@ -82,7 +100,9 @@ export async function loadBasketFile(file: string, shown: string = file): Promis
 /** A path as people should read it: relative to `cwd` when inside it. */
 function toShown(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  // `..0.txt` is inside cwd; `..` and `../x` are not
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  return rel && !outside ? rel : file;
 }
 
 /** The config file that applies, or null. */
@@ -131,7 +151,7 @@ export async function selectBaskets(catalog: Catalog, names: readonly string[], 
     else if (isBasketFileArgument(name)) chosen.push(...(await loadBasketFile(path.resolve(cwd, name), name)));
     else {
       const available = [...catalog.baskets.keys()].join(', ');
-      throw new UsageError(`unknown basket "${name}" (available: ${available}; see 'basket baskets')`);
+      throw new UsageError(`unknown basket ${JSON.stringify(name)} (available: ${available}; see 'basket baskets')`);
     }
   }
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
 import { loadCatalog, parseConfigText, selectBaskets } from '../../src/config/load.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
@@ -64,6 +64,37 @@ describe('loadCatalog', () => {
   it('rejects duplicate keys in YAML', () => {
     expect(() => parseConfigText('baskets:\n  a:\n    symbols: [X]\n  a:\n    symbols: [Y]\n', 'dup.yaml')).toThrow(/not valid YAML/);
   });
+
+  // found by test/property/config.property.test.ts
+  it('turns what yaml throws (an alias bomb, nesting deeper than the stack) into a ConfigError', () => {
+    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nbaskets: {x: {symbols: *c}}\n';
+    expect(() => parseConfigText(bomb, 'bomb.yaml')).toThrow(ConfigError);
+    expect(() => parseConfigText(bomb, 'bomb.yaml')).toThrow('config error in bomb.yaml: not valid YAML: Excessive alias count');
+    expect(() => parseConfigText(`${'- '.repeat(3000)}x\n: :`, 'deep.yaml')).toThrow(/^config error in deep\.yaml: not valid YAML: /);
+  });
+
+  it('reads a JSON file that starts with a byte-order mark, and keeps a JSON syntax error on one line', async () => {
+    const cwd = await tempDir();
+    await writeFile(path.join(cwd, 'bom.json'), '\uFEFF{"baskets": {"a": {"symbols": ["AAPL"]}}}');
+    expect((await loadCatalog({ cwd, userConfigDir: null, configFile: 'bom.json' })).baskets.get('a')?.symbols).toEqual(['AAPL']);
+    expect(() => parseConfigText('{\n  "baskets": x\n}', 'bad.json')).toThrow(/^config error in bad\.json: not valid JSON: [^\n]*$/);
+  });
+
+  it('leaves yaml\'s warnings (a mapping key that is a list) to the process\'s stderr no more', () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      expect(() => parseConfigText('baskets:\n  ? [a, b]\n  : {symbols: [AAPL]}\n', 'key.yaml')).not.toThrow();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('names a config file in the working directory whose name starts with ".." by that name', async () => {
+    const cwd = await tempDir();
+    await writeFile(path.join(cwd, '..x.yaml'), 'baskets: {}\n');
+    await expect(loadCatalog({ cwd, userConfigDir: null, configFile: '..x.yaml' })).rejects.toThrow('config error in ..x.yaml at baskets: no baskets defined');
+  });
 });
 
 describe('selectBaskets', () => {
@@ -80,5 +111,7 @@ describe('selectBaskets', () => {
     await expect(selectBaskets(catalog, ['mag8'], '/')).rejects.toThrow(UsageError);
     await expect(selectBaskets(catalog, ['mag8'], '/')).rejects.toThrow('unknown basket "mag8" (available: titans, mag7;');
     await expect(selectBaskets(catalog, ['mag7', 'mag7'], '/')).rejects.toThrow('named twice');
+    // one line, whatever the argument holds
+    await expect(selectBaskets(catalog, ['a\nb'], '/')).rejects.toThrow('unknown basket "a\\nb" (available');
   });
 });

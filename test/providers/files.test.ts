@@ -59,6 +59,27 @@ describe('toPriceSeries (prices/<SYMBOL>.csv)', () => {
   });
 });
 
+describe('line numbers in messages (found by test/property/data-files.property.test.ts)', () => {
+  it.each([
+    ['blank lines before the row', 'Date,Close\n\n\n2025-01-02,abc\n', 4],
+    ['a line break quoted in an earlier row', 'Date,Close,Note\n2025-01-01,1,"a\nb\nc"\n2025-01-02,abc,x\n', 5],
+    ['CRLF, quoted in an earlier row too', 'Date,Close,Note\r\n2025-01-01,1,"a\r\nb"\r\n2025-01-02,abc,x\r\n', 4],
+    ['old Mac line ends', 'Date,Close\r2025-01-01,1\r\r2025-01-02,abc\r', 4],
+  ])('name the line the bad row is on: %s', (_, text, line) => {
+    expect(() => toPriceSeries(text, 'X', 'X.csv')).toThrow(`X.csv:${line}: Close is not a number: "abc"`);
+  });
+
+  it('name the line of a header after blank lines, and the lines of a repeated date or symbol', () => {
+    expect(() => toPriceSeries('\n\nDay,Close\n', 'X', 'X.csv')).toThrow('X.csv:3: the header has no Date column');
+    expect(() => toPriceSeries('Date,Close\n2025-01-02,1\n\n2025-01-02,2\n', 'X', 'X.csv')).toThrow('X.csv:4: date 2025-01-02 appears twice (also on line 2)');
+    expect(() => toQuotes('symbol\nA\n\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:4: symbol A appears twice');
+  });
+
+  it('keep a header name with a line break in it on one line', () => {
+    expect(() => toQuotes('"ticker\nname",price\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:1: the header has no symbol column (found: "ticker\\nname", price)');
+  });
+});
+
 describe('toQuotes (quotes.csv)', () => {
   it('reads known columns, ignores unknown ones, and takes empty cells as unknown', () => {
     const quotes = toQuotes('symbol,name,forwardPE,colour,marketCap\naapl,"Apple, Inc.",30.2,red,\n', 'q.csv', normaliseSymbol);

@@ -7,23 +7,41 @@ import { isIsoDate } from '../../analytics/calendar.js';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import { DataFileError } from '../../errors.js';
 
-type Rows = string[][];
+/** A record's cells and the physical line it starts on (blank lines and line breaks inside quotes counted). */
+interface Row {
+  readonly cells: string[];
+  readonly line: number;
+}
 
 /** RFC 4180 rows; a ragged row is an error naming its line. */
-function parseRows(text: string, file: string): Rows {
+function parseRows(text: string, file: string): Row[] {
+  // one kind of line break: csv-parse counts a CRLF inside a quoted field as two lines
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    return parse(text.replace(/^\uFEFF/, ''), {
+    records = parse(normalised, {
       bom: true,
       skip_empty_lines: true,
       relax_column_count: false,
       trim: true,
-    }) as Rows;
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const e = err as { lines?: number; message: string };
     const line = typeof e.lines === 'number' ? e.lines : null;
     const detail = e.message.replace(/^Invalid Record Length: /, '').split('\n')[0] ?? e.message;
     throw new DataFileError(file, line, detail, { cause: err });
   }
+  // `info.lines` is the line a record ends on; it starts as many lines earlier as its cells hold line breaks
+  return records.map(({ record, info }) => ({
+    cells: record,
+    line: info.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0),
+  }));
+}
+
+/** A header as a message shows it, on one line: `Day, Close`; a name with a line break in it is quoted. */
+function listHeader(header: readonly string[]): string {
+  return header.map((h) => (/[\r\n]/.test(h) ? JSON.stringify(h) : h)).join(', ');
 }
 
 /** Column index by header name, case- and space-insensitive (`Adj Close` = `adjclose`). */
@@ -65,20 +83,18 @@ export function toPriceSeries(
   file: string,
 ): { series: PriceSeries; issues: SymbolIssue[] } {
   const rows = parseRows(text, file);
-  const header = rows[0];
-  if (!header) throw new DataFileError(file, 1, 'empty file: expected a header with Date and Close');
+  if (!rows[0]) throw new DataFileError(file, 1, 'empty file: expected a header with Date and Close');
+  const header = rows[0].cells;
   const iDate = columnIndex(header, 'Date');
   const iClose = columnIndex(header, 'Close');
   const iAdj = columnIndex(header, 'Adj Close');
   if (iDate < 0 || iClose < 0) {
     const missing = [iDate < 0 ? 'Date' : null, iClose < 0 ? 'Close' : null].filter(Boolean).join(' and ');
-    throw new DataFileError(file, 1, `the header has no ${missing} column (found: ${header.join(', ')})`);
+    throw new DataFileError(file, rows[0].line, `the header has no ${missing} column (found: ${listHeader(header)})`);
   }
   const bars: { date: IsoDate; close: number; adj: number; line: number }[] = [];
   const skipped: IsoDate[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r] as string[];
-    const line = r + 1;
+  for (const { cells: row, line } of rows.slice(1)) {
     const date = toCellDate(row[iDate] ?? '');
     if (date === null) throw new DataFileError(file, line, `Date is not a date: ${JSON.stringify(row[iDate] ?? '')}`);
     const close = toCellNumber(row[iClose] ?? '', file, line, 'Close');
@@ -133,18 +149,16 @@ export const QUOTE_COLUMNS = [
 /** `quotes.csv` → quotes by normalised symbol. Needs a `symbol` column; unknown columns are ignored. */
 export function toQuotes(text: string, file: string, normalise: (s: string) => string): Map<string, Quote> {
   const rows = parseRows(text, file);
-  const header = rows[0];
-  if (!header) throw new DataFileError(file, 1, 'empty file: expected a header with symbol');
+  if (!rows[0]) throw new DataFileError(file, 1, 'empty file: expected a header with symbol');
+  const header = rows[0].cells;
   const iSymbol = columnIndex(header, 'symbol');
-  if (iSymbol < 0) throw new DataFileError(file, 1, `the header has no symbol column (found: ${header.join(', ')})`);
+  if (iSymbol < 0) throw new DataFileError(file, rows[0].line, `the header has no symbol column (found: ${listHeader(header)})`);
   const col = Object.fromEntries(QUOTE_COLUMNS.map((c) => [c, columnIndex(header, c)])) as Record<
     (typeof QUOTE_COLUMNS)[number],
     number
   >;
   const quotes = new Map<string, Quote>();
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r] as string[];
-    const line = r + 1;
+  for (const { cells: row, line } of rows.slice(1)) {
     const symbol = normalise(row[iSymbol] ?? '');
     if (symbol === '') throw new DataFileError(file, line, 'empty symbol');
     if (quotes.has(symbol)) throw new DataFileError(file, line, `symbol ${symbol} appears twice`);

@@ -6,6 +6,7 @@
  *            from a multi-symbol answer is asked for once more, alone;
  *   search() symbol look-up, and the closest match for an unknown symbol.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../analytics/calendar.js';
@@ -48,7 +49,7 @@ export interface RetryPolicy {
   /** No retry starts once this much time would have been spent waiting. */
   readonly maxTotalDelayMs: number;
   /** Waits `ms` (tests pass a fake that records and returns at once). */
-  readonly sleep: (ms: number) => Promise<void>;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** A number in [0, 1) (tests pass a fixed one). */
   readonly random: () => number;
 }
@@ -57,7 +58,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 4,
   baseDelayMs: 500,
   maxTotalDelayMs: 20_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  // cancelled with the run, so that no timer outlives it and keeps the process waiting
+  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : {}),
   random: Math.random,
 };
 
@@ -88,7 +90,7 @@ async function wait(ms: number, sleep: RetryPolicy['sleep'], stop: AbortSignal |
     stop.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    await Promise.race([sleep(ms), aborted]);
+    await Promise.race([sleep(ms, stop), aborted]);
   } finally {
     stop.removeEventListener('abort', onAbort);
   }

@@ -146,7 +146,17 @@ export function membersGrid(r: Report, b: BasketReport, sparklines: boolean): Gr
       ],
     }),
   );
-  const head = [
+  return grid(memberColumns(r, { sparklines, money, converted }), (i) => i === 4 || i >= 6, rows);
+}
+
+/**
+ * The members table's column headers, for this grid and the terminal table
+ * (whose columns to drop on a narrow terminal, table.ts, go by these names).
+ * `converted`: --currency is set (Local and FX columns); `money`: some member
+ * has a market value change.
+ */
+export function memberColumns(r: Report, { sparklines, money, converted }: { readonly sparklines: boolean; readonly money: boolean; readonly converted: boolean }): string[] {
+  return [
     'Symbol',
     'Name',
     'Ccy',
@@ -163,7 +173,6 @@ export function membersGrid(r: Report, b: BasketReport, sparklines: boolean): Gr
     'Fwd P/E',
     ...(money ? ['Mkt value chg'] : []),
   ];
-  return grid(head, (i) => i === 4 || i >= 6, rows);
 }
 
 /** `Best 0981.HK +72.2% · worst 9999.HK +16.3%`, or null. */

@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { BasketDef } from '../config/basket.js';
 import type { SearchResult } from '../commands/search.js';
 import type { BasketReport, LevelSeries, Report, Risk } from '../report/types.js';
+import { describeBasis, describeCurrency, headlinePEMethod, REBALANCE_NAMES, WEIGHT_NAMES } from './describe.js';
 import {
   formatBillions,
   formatCoverage,
@@ -21,6 +22,7 @@ import {
 } from './format.js';
 import { sparkline, SPARK_WIDTH } from './sparkline.js';
 import { fitTable, wrapJoined, wrapText, type FitSpec } from './fit.js';
+import { memberColumns } from './grids.js';
 
 export interface TableOptions {
   readonly chalk: ChalkInstance;
@@ -101,16 +103,6 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-const PE_METHOD_NAMES: Record<string, string> = { harmonic: 'harmonic', median: 'median', mean: 'mean', aggregate: 'aggregate' };
-const REBALANCE_NAMES: Record<string, string> = {
-  none: 'buy-and-hold',
-  daily: 'rebalanced daily',
-  weekly: 'rebalanced weekly',
-  monthly: 'rebalanced monthly',
-  quarterly: 'rebalanced quarterly',
-};
-const WEIGHT_NAMES: Record<string, string> = { equal: 'equal-weighted', cap: 'cap-weighted', config: 'config weights', all: 'equal-weighted' };
-
 function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance, sparklines = false, layout: Layout = null): string {
   const converted = r.currency !== null;
   const money = b.members.some((m) => m.marketValueChange !== null);
@@ -134,23 +126,7 @@ function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance, sparklin
       ...(money ? [dim(formatBillions(m.marketValueChange, converted ? r.currency : m.currency))] : []),
     ];
   });
-  const head = [
-    'Symbol',
-    'Name',
-    'Ccy',
-    'Start',
-    'Start price',
-    'End',
-    'End price',
-    ...(converted ? ['Local', 'FX'] : []),
-    converted ? `Return ${r.currency}` : 'Return',
-    ...(sparklines ? ['Trend'] : []),
-    ...r.periods.map((p) => p),
-    'Weight',
-    'Contrib.',
-    'Fwd P/E',
-    ...(money ? ['Mkt value chg'] : []),
-  ];
+  const head = memberColumns(r, { sparklines, money, converted });
   const right = head.map((_, i) => i).filter((i) => i === 4 || i >= 6);
   const extremes =
     b.best && b.worst
@@ -203,8 +179,7 @@ function riskAndValueTable(r: Report, chalk: ChalkInstance, layout: Layout = nul
     const risk = bm.risk;
     return [main, [chalk.dim(`  benchmark ${bm.symbol}`), formatUnsignedPercent(risk?.volatility ?? null), formatPercent(risk?.maxDrawdown ?? null), highest(risk), '', '', '', '']];
   });
-  const method = PE_METHOD_NAMES[r.baskets[0]?.peMethod ?? 'harmonic'];
-  const head = ['Basket', 'Volatility', 'Max drawdown', 'Highest since', `Fwd P/E (${method})`, 'P/E coverage', 'Trailing P/E', 'Market value change'];
+  const head = ['Basket', 'Volatility', 'Max drawdown', 'Highest since', `Fwd P/E (${headlinePEMethod(r)})`, 'P/E coverage', 'Trailing P/E', 'Market value change'];
   return boxTable(head, rows, chalk, [1, 2, 4, 5, 6, 7], layout, { dropOrder: RISK_DROP_ORDER, flex: { column: 0, mode: 'wrap', min: 18 } });
 }
 
@@ -246,7 +221,7 @@ function comparisonLines(r: Report, chalk: ChalkInstance): string[] {
   const c = r.comparison;
   if (!c) return [];
   const name = (id: string) => r.baskets.find((b) => b.id === id)?.name ?? id;
-  const method = PE_METHOD_NAMES[r.baskets[0]?.peMethod ?? 'harmonic'];
+  const method = headlinePEMethod(r);
   const lines = [`Return of ${name(c.basket)} minus ${name(c.against)}: ${chalk.bold(formatPoints(c.returnSpread))}`];
   if (c.discount === null) {
     lines.push(`Valuation discount of ${name(c.basket)} vs ${name(c.against)}: ${UNKNOWN} (a forward P/E is unknown or not meaningful)`);
@@ -258,19 +233,22 @@ function comparisonLines(r: Report, chalk: ChalkInstance): string[] {
   return lines;
 }
 
-function headerLine(r: Report): string {
-  const basis = r.priceBasis === 'adjusted' ? 'total return (adjusted closes)' : 'price return (closes)';
-  const ccy = r.currency ? `in ${r.currency}` : 'each member in its own currency';
-  const weights = WEIGHT_NAMES[r.method.weights] ?? r.method.weights;
-  const pe = `P/E ${PE_METHOD_NAMES[r.baskets[0]?.peMethod ?? 'harmonic']}, losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}`;
-  return `From ${r.from} to ${r.asOf} · ${basis} · ${ccy} · ${weights}, ${REBALANCE_NAMES[r.method.rebalance]} · ${pe} · data: ${r.dataSource}`;
+/**
+ * The period-and-methods line over the tables. Not describe.ts's headerLine
+ * (Markdown): the terminal's leaves out the "(every method side by side)"
+ * notes under --weights all and --pe-method all.
+ */
+function terminalHeaderLine(r: Report): string {
+  const weights = `${WEIGHT_NAMES[r.method.weights] ?? r.method.weights}, ${REBALANCE_NAMES[r.method.rebalance]}`;
+  const pe = `P/E ${headlinePEMethod(r)}, losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}`;
+  return `From ${r.from} to ${r.asOf} · ${describeBasis(r)} · ${describeCurrency(r)} · ${weights} · ${pe} · data: ${r.dataSource}`;
 }
 
 /** The whole comparison as terminal text, ending in a newline. */
 export function renderTable(r: Report, { chalk, sparklines = false, columns = null }: TableOptions): string {
   const layout: Layout = columns ? { width: columns, dropped: new Set() } : null;
   const stale = staleSummary(r.issues);
-  const headerText = layout === null ? headerLine(r) : wrapJoined(headerLine(r).split(' · '), ' · ', layout.width).join('\n');
+  const headerText = layout === null ? terminalHeaderLine(r) : wrapJoined(terminalHeaderLine(r).split(' · '), ' · ', layout.width).join('\n');
   const header = stale === null ? chalk.dim(headerText) : `${chalk.dim(headerText)}\n${fitLine(chalk.yellow(stale), layout)}`;
   // every members table shows the same columns: a first pass learns what each must leave out
   const scratch: Layout = layout && { width: layout.width, dropped: new Set<string>() };

@@ -12,7 +12,10 @@ import type { Rebalance } from './analytics/basket.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
 import type { Weighting } from './analytics/weights.js';
 import type { MarketDataProvider } from './providers/provider.js';
-import { parseCurrency, parsePeriods, runBaskets, runCompare, runSnapshot, type CompareRequest, type Context } from './run.js';
+import type { CompareRequest, Context } from './run.js';
+
+/** The orchestrator and all it pulls in (config, analytics, report), loaded only by a command that runs it: --help stays quick. */
+const loadRun = () => import('./run.js');
 import type { Report } from './report/types.js';
 import { wrapLine } from './render/fit.js';
 
@@ -250,7 +253,8 @@ function addAnalysis(cmd: Command): Command {
 }
 
 /** The request of compare and chart; `levels` asks the report for daily level series (chart, HTML, sparklines). */
-function toCompareRequest(baskets: string[], flags: AnalysisFlags, levels: boolean): CompareRequest {
+async function toCompareRequest(baskets: string[], flags: AnalysisFlags, levels: boolean): Promise<CompareRequest> {
+  const { parseCurrency, parsePeriods } = await loadRun();
   return {
     baskets,
     data: flags.data,
@@ -322,7 +326,7 @@ Examples:
         throw new UsageError('--format html writes a whole web page: add --output FILE (or redirect stdout to a file)');
       }
       const ctx = await makeContext(io, deps, flags);
-      const report = await runCompare(toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true), ctx);
+      const report = await (await loadRun()).runCompare(await toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true), ctx);
       printIssues(io, report.issues, flags);
       if (flags.strict) {
         const missing = report.baskets.flatMap((b) => b.members.filter((m) => !m.included).map((m) => `${m.symbol} (${b.id})`));
@@ -392,7 +396,7 @@ Examples:
         height: flags.height === undefined ? undefined : Math.floor(positiveNumber(flags.height, '--height')),
       };
       const ctx = await makeContext(io, deps, flags);
-      const report = await runCompare(toCompareRequest(baskets, flags, true), ctx);
+      const report = await (await loadRun()).runCompare(await toCompareRequest(baskets, flags, true), ctx);
       const notes = printIssues(io, report.issues, flags);
       const size = chartSize(io, asked, notes);
       const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
@@ -405,7 +409,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('after', '\nExamples:\n  $ basket baskets\n  $ basket baskets --config my-baskets.yaml --format json')
     .action(async (flags: CommonFlags & { format: 'table' | 'json' }) => {
-      const catalog = await runBaskets(await makeContext(io, deps, flags));
+      const catalog = await (await loadRun()).runBaskets(await makeContext(io, deps, flags));
       const baskets = [...catalog.baskets.values()];
       if (flags.format === 'json') {
         io.stdout.write(`${JSON.stringify({ configFile: catalog.configFile, baskets }, null, 2)}\n`);
@@ -431,6 +435,7 @@ Examples:
   $ basket compare --data my-data --as-of 2025-03-07 --currency USD`,
     )
     .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; out: string; force?: boolean; currency?: string }) => {
+      const { parseCurrency, runSnapshot } = await loadRun();
       const currency = flags.currency === undefined ? null : parseCurrency(flags.currency);
       const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf, currency }, await makeContext(io, deps, flags));
       const { writeDataDirectory } = await import('./providers/files/write.js');
@@ -530,7 +535,7 @@ Examples:
     .action(async (flags: CommonFlags) => {
       let ids: string[];
       try {
-        ids = [...(await runBaskets(await makeContext(io, deps, flags))).baskets.keys()];
+        ids = [...(await (await loadRun()).runBaskets(await makeContext(io, deps, flags))).baskets.keys()];
       } catch {
         ids = (await import('./config/presets.js')).PRESETS.map((b) => b.id);
       }

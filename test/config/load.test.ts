@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
-import { loadCatalog, parseConfigText, selectBaskets } from '../../src/config/load.js';
+import { loadCatalog, selectBaskets } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/parse.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 
 async function tempDir(): Promise<string> {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BasketDef } from '../../src/config/basket.js';
-import { loadBasketFile, parseConfigText } from '../../src/config/load.js';
+import { loadBasketFile } from '../../src/config/load.js';
+import { parseConfigText } from '../../src/config/parse.js';
 import { toBaskets } from '../../src/config/schema.js';
 import { ConfigError } from '../../src/errors.js';
 

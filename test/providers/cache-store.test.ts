@@ -57,6 +57,19 @@ describe('CacheStore', () => {
     expect(await readdir(path.join(dir, 'history'))).toEqual([]);
   });
 
+  it('rejects a quote entry with a field of the wrong type, and one with a close that is not positive', async () => {
+    const { warnings, store: s } = await store();
+    const quote = { symbol: 'AAPL', name: 'Apple Inc.', currency: 'USD', financialCurrency: 'USD', price: '238' as unknown as number, forwardPE: 30.2, trailingPE: null, epsForward: null, marketCap: null, sharesOutstanding: null };
+    await s.writeQuote({ symbol: 'AAPL', fetchedAt: '2025-03-09T12:00:00.000Z', quote });
+    expect(await s.readQuote('AAPL')).toBeNull();
+    await s.writeHistory({ ...ENTRY, close: [20000, 0] });
+    expect(await s.readHistory('^NDX')).toBeNull();
+    expect(warnings).toEqual([
+      'the cached quote of AAPL was unusable (invalid entry: bad quote): discarded, fetching it again',
+      'the cached history of ^NDX was unusable (invalid entry: a close that is not a positive number): discarded, fetching it again',
+    ]);
+  });
+
   it('reads an entry written under another symbol as unusable', async () => {
     const { dir, warnings, store: s } = await store();
     await s.writeHistory(ENTRY);

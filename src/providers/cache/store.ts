@@ -13,7 +13,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { errnoCode, isTempFile, writeFileAtomic } from '../../atomic-file.js';
 import { isIsoDate } from '../../analytics/calendar.js';
 import type { IsoDate, Quote } from '../../domain/types.js';
@@ -52,58 +51,47 @@ export interface QuoteEntry {
   readonly quote: Quote;
 }
 
-const isoDate = z.string().refine(isIsoDate, 'not a YYYY-MM-DD date');
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO instant');
-const price = z.number().finite().positive();
-const nullableNumber = z.number().finite().nullable();
+// Hand-written checks, not a schema library: an entry holds thousands of numbers, read on every run.
+type Check<T> = (x: unknown) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
-const historySchema = z
-  .object({
-    symbol: z.string().min(1),
-    currency: z.string().nullable(),
-    from: isoDate,
-    to: isoDate,
-    fetchedAt: instant,
-    dates: z.array(isoDate),
-    close: z.array(price),
-    adjClose: z.array(price),
-    notes: z.array(z.string()),
-    missing: z.string().nullable(),
-  })
-  .strict()
-  .refine((e) => e.close.length === e.dates.length && e.adjClose.length === e.dates.length, 'arrays of different lengths')
-  .refine((e) => e.dates.every((d, i) => i === 0 || (e.dates[i - 1] as string) < d), 'dates not ascending')
-  .refine((e) => e.from <= e.to && e.dates.every((d) => d >= e.from && d <= e.to), 'dates outside the range');
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isInstant = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+const isNullableString = (x: unknown) => x === null || typeof x === 'string';
+const isNullableNumber = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x));
+const isPrice = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
+const hasExactly = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).length === keys.length && keys.every((k) => k in o);
+const invalid = (problem: string) => ({ ok: false as const, problem: `invalid entry: ${problem}` });
 
-const quoteSchema = z
-  .object({
-    symbol: z.string().min(1),
-    fetchedAt: instant,
-    quote: z
-      .object({
-        symbol: z.string().min(1),
-        name: z.string().nullable(),
-        currency: z.string().nullable(),
-        financialCurrency: z.string().nullable(),
-        price: nullableNumber,
-        forwardPE: nullableNumber,
-        trailingPE: nullableNumber,
-        epsForward: nullableNumber,
-        marketCap: nullableNumber,
-        sharesOutstanding: nullableNumber,
-      })
-      .strict(),
-  })
-  .strict();
+const HISTORY_KEYS = ['symbol', 'currency', 'from', 'to', 'fetchedAt', 'dates', 'close', 'adjClose', 'notes', 'missing'];
+const QUOTE_KEYS = ['symbol', 'name', 'currency', 'financialCurrency', 'price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding'];
 
-const envelopeSchema = z.object({
-  format: z.literal(CACHE_FORMAT),
-  version: z.number(),
-  kind: z.enum(['history', 'quotes']),
-  symbol: z.string(),
-  checksum: z.string(),
-  data: z.unknown(),
-});
+const checkHistory: Check<HistoryEntry> = (x) => {
+  if (!isObject(x) || !hasExactly(x, HISTORY_KEYS)) return invalid('bad shape');
+  const { symbol, currency, from, to, fetchedAt, dates, close, adjClose, notes, missing } = x;
+  if (typeof symbol !== 'string' || symbol === '' || !isNullableString(currency) || !isNullableString(missing)) return invalid('bad shape');
+  if (typeof from !== 'string' || typeof to !== 'string' || !isIsoDate(from) || !isIsoDate(to) || from > to) return invalid('bad range');
+  if (!isInstant(fetchedAt)) return invalid('bad fetch time');
+  if (!Array.isArray(dates) || !Array.isArray(close) || !Array.isArray(adjClose) || !Array.isArray(notes)) return invalid('bad shape');
+  if (close.length !== dates.length || adjClose.length !== dates.length) return invalid('arrays of different lengths');
+  if (!notes.every((n) => typeof n === 'string')) return invalid('bad notes');
+  for (let i = 0; i < dates.length; i++) {
+    const d: unknown = dates[i];
+    if (typeof d !== 'string' || !isIsoDate(d)) return invalid('not a YYYY-MM-DD date');
+    if (i > 0 && (dates[i - 1] as string) >= d) return invalid('dates not ascending');
+    if (d < from || d > to) return invalid('dates outside the range');
+    if (!isPrice(close[i]) || !isPrice(adjClose[i])) return invalid('a close that is not a positive number');
+  }
+  return { ok: true, value: x as unknown as HistoryEntry };
+};
+
+const checkQuote: Check<QuoteEntry> = (x) => {
+  if (!isObject(x) || !hasExactly(x, ['symbol', 'fetchedAt', 'quote']) || typeof x.symbol !== 'string' || !isInstant(x.fetchedAt)) return invalid('bad shape');
+  const q = x.quote;
+  if (!isObject(q) || !hasExactly(q, QUOTE_KEYS) || typeof q.symbol !== 'string' || q.symbol === '') return invalid('bad quote');
+  if (![q.name, q.currency, q.financialCurrency].every(isNullableString)) return invalid('bad quote');
+  if (![q.price, q.forwardPE, q.trailingPE, q.epsForward, q.marketCap, q.sharesOutstanding].every(isNullableNumber)) return invalid('bad quote');
+  return { ok: true, value: x as unknown as QuoteEntry };
+};
 
 const checksumOf = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
 
@@ -146,7 +134,7 @@ export class CacheStore {
     return path.join(this.dir, kind, fileNameOf(symbol));
   }
 
-  private async read<T>(kind: EntryKind, symbol: string, schema: z.ZodType<T>): Promise<T | null> {
+  private async read<T>(kind: EntryKind, symbol: string, check: Check<T>): Promise<T | null> {
     const file = this.file(kind, symbol);
     let text: string;
     try {
@@ -156,7 +144,7 @@ export class CacheStore {
       this.warn(`cannot read the cache entry ${file} (${errnoCode(err) ?? String(err)}); fetching ${symbol} again`);
       return null;
     }
-    const parsed = parseEntry(text, kind, symbol, schema);
+    const parsed = parseEntry(text, kind, symbol, check);
     if (parsed.entry !== null) return parsed.entry;
     if (parsed.problem !== null) {
       this.warn(`the cached ${kind === 'history' ? 'history' : 'quote'} of ${symbol} was unusable (${parsed.problem}): discarded, fetching it again`);
@@ -179,7 +167,7 @@ export class CacheStore {
   }
 
   readHistory(symbol: string): Promise<HistoryEntry | null> {
-    return this.read('history', symbol, historySchema as z.ZodType<HistoryEntry>);
+    return this.read('history', symbol, checkHistory);
   }
 
   writeHistory(entry: HistoryEntry): Promise<void> {
@@ -187,7 +175,7 @@ export class CacheStore {
   }
 
   readQuote(symbol: string): Promise<QuoteEntry | null> {
-    return this.read('quotes', symbol, quoteSchema as z.ZodType<QuoteEntry>);
+    return this.read('quotes', symbol, checkQuote);
   }
 
   writeQuote(entry: QuoteEntry): Promise<void> {
@@ -208,7 +196,7 @@ export class CacheStore {
         const file = path.join(this.dir, kind, name);
         const symbol = symbolOf(name);
         const [text, size] = await Promise.all([readFile(file, 'utf8').catch(() => ''), stat(file).then((s) => s.size, () => 0)]);
-        const parsed = kind === 'history' ? parseEntry(text, kind, symbol, historySchema as z.ZodType<HistoryEntry>) : parseEntry(text, kind, symbol, quoteSchema as z.ZodType<QuoteEntry>);
+        const parsed = kind === 'history' ? parseEntry(text, kind, symbol, checkHistory) : parseEntry(text, kind, symbol, checkQuote);
         const entry = parsed.entry;
         const history = entry !== null && 'dates' in entry ? entry : null;
         files.push({
@@ -254,22 +242,22 @@ async function listDir(dir: string): Promise<string[]> {
 }
 
 /** Check a cache file's text: format, version, kind, symbol, checksum, then the entry's own shape. */
-export function parseEntry<T>(text: string, kind: EntryKind, symbol: string, schema: z.ZodType<T>): Parsed<T> {
+export function parseEntry<T>(text: string, kind: EntryKind, symbol: string, check: Check<T>): Parsed<T> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { entry: null, problem: text.trim() === '' ? 'empty file' : 'not valid JSON: cut short?' };
   }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { entry: null, problem: 'not a basket cache entry' };
-  const e = envelope.data;
+  if (!isObject(json) || json.format !== CACHE_FORMAT || typeof json.version !== 'number' || typeof json.checksum !== 'string' || !('data' in json)) {
+    return { entry: null, problem: 'not a basket cache entry' };
+  }
   // another version of basket wrote it: not corrupt, just not ours to read; it is replaced on the next write
-  if (e.version !== CACHE_VERSION) return { entry: null, problem: null };
-  if (e.kind !== kind || e.symbol !== symbol) return { entry: null, problem: `it holds the ${e.kind} of ${e.symbol}` };
-  if (checksumOf(e.data) !== e.checksum) return { entry: null, problem: 'checksum mismatch' };
-  const data = schema.safeParse(e.data);
-  if (!data.success) return { entry: null, problem: `invalid entry: ${data.error.issues[0]?.message ?? 'bad shape'}` };
-  if ((data.data as { symbol: string }).symbol !== symbol) return { entry: null, problem: 'symbol mismatch' };
-  return { entry: data.data, problem: null };
+  if (json.version !== CACHE_VERSION) return { entry: null, problem: null };
+  if (json.kind !== kind || json.symbol !== symbol) return { entry: null, problem: `it holds the ${String(json.kind)} of ${String(json.symbol)}` };
+  if (checksumOf(json.data) !== json.checksum) return { entry: null, problem: 'checksum mismatch' };
+  const data = check(json.data);
+  if (!data.ok) return { entry: null, problem: data.problem };
+  if ((data.value as { symbol: string }).symbol !== symbol) return { entry: null, problem: 'symbol mismatch' };
+  return { entry: data.value, problem: null };
 }

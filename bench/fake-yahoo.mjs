@@ -16,29 +16,47 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { barsOf, specOf, universeParams, quoteOf } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const YAHOO_DIR = path.join(ROOT, 'fixtures', 'yahoo');
 const CRUMB_PAGE = 'https://finance.yahoo.com/quote/';
 const CRUMB_API = 'https://query1.finance.yahoo.com/v1/test/getcrumb';
 
+/**
+ * The recordings, indexed by file name and parsed on first use: a process
+ * that asks for one chart reads one file (the fake must cost the processes it
+ * serves, such as yahoo-finance2's CLI run once per symbol, next to nothing).
+ */
 function loadRecordings() {
-  const charts = new Map();
-  const quotes = new Map();
-  const searches = new Map();
-  for (const file of readdirSync(YAHOO_DIR).filter((f) => f.endsWith('.json'))) {
-    const rec = JSON.parse(readFileSync(path.join(YAHOO_DIR, file), 'utf8'));
-    const url = new URL(rec.request.url);
-    if (file.startsWith('chart-') && (file.includes('2024-12-02-to-2025-03-08') || file.endsWith('-404.fake.json') || file.includes('INVALID.BO-404'))) {
-      charts.set(decodeURIComponent(url.pathname.split('/').at(-1) ?? ''), rec);
-    } else if (file.startsWith('quote-') && file.includes('titans-mag7')) {
-      for (const q of rec.response.bodyJson.quoteResponse.result) quotes.set(q.symbol, q);
-    } else if (file.startsWith('search-')) {
-      searches.set(url.searchParams.get('q') ?? '', rec);
-    }
+  const files = readdirSync(YAHOO_DIR).filter((f) => f.endsWith('.json'));
+  const parse = (file) => JSON.parse(readFileSync(path.join(YAHOO_DIR, file), 'utf8'));
+  const lazyMap = (index) => {
+    const parsed = new Map();
+    return {
+      has: (key) => index.has(key),
+      get: (key) => {
+        if (!index.has(key)) return undefined;
+        if (!parsed.has(key)) parsed.set(key, parse(index.get(key)));
+        return parsed.get(key);
+      },
+    };
+  };
+  const chartFiles = new Map();
+  const searchFiles = new Map();
+  for (const file of files) {
+    const chart = /^chart-(.+?)-(?:2024-12-02-to-2025-03-08\.fake|404\.fake|404)\.json$/.exec(file);
+    if (chart) chartFiles.set(chart[1], file);
+    const search = /^search-(.+)\.fake\.json$/.exec(file);
+    if (search) searchFiles.set(search[1], file);
   }
-  return { charts, quotes, searches };
+  const quoteFile = files.find((f) => f.startsWith('quote-') && f.includes('titans-mag7'));
+  let quotes = null;
+  const quoteMap = () => (quotes ??= new Map(parse(quoteFile).response.bodyJson.quoteResponse.result.map((q) => [q.symbol, q])));
+  return {
+    charts: lazyMap(chartFiles),
+    searches: lazyMap(searchFiles),
+    quotes: { has: (s) => quoteMap().has(s), get: (s) => quoteMap().get(s) },
+  };
 }
 
 const clone = (x) => structuredClone(x);
@@ -123,11 +141,13 @@ const NOT_FOUND = { chart: { result: null, error: { code: 'Not Found', descripti
  *   (years and seed matter; any symbol of the generated kind is answered);
  *   refuse: answer nothing, fail every request as a refused connection (to prove a run makes none).
  */
-export function createFakeYahoo({ latencyMs = 100, universe = null, refuse = false } = {}) {
+export async function createFakeYahoo({ latencyMs = 100, universe = null, refuse = false } = {}) {
   const { charts, quotes, searches } = loadRecordings();
+  // the generator only when synthetic symbols are wanted: a seed-only fake stays cheap to start
+  const { barsOf, specOf, universeParams, quoteOf } = universe ? await import('./generate.mjs') : {};
   const params = universe ? universeParams({ symbols: universe.symbols ?? 0, ...universe }) : null;
-  const chartTemplate = charts.get('AAPL').response.bodyJson.chart.result[0];
-  const quoteTemplate = quotes.get('AAPL');
+  const chartTemplate = () => charts.get('AAPL').response.bodyJson.chart.result[0];
+  const quoteTemplate = () => quotes.get('AAPL');
   const barsCache = new Map();
   const barsFor = (spec) => {
     let b = barsCache.get(spec.symbol);
@@ -147,7 +167,7 @@ export function createFakeYahoo({ latencyMs = 100, universe = null, refuse = fal
         const symbol = symbols[0];
         const rec = charts.get(symbol);
         const spec = rec ? null : synthetic(symbol);
-        if (spec) return { status: 200, body: syntheticChart(spec, barsFor(spec), chartTemplate, p('period1') ?? 0, p('period2') ?? Number.MAX_SAFE_INTEGER) };
+        if (spec) return { status: 200, body: syntheticChart(spec, barsFor(spec), chartTemplate(), p('period1') ?? 0, p('period2') ?? Number.MAX_SAFE_INTEGER) };
         if (!rec) return { status: 404, body: NOT_FOUND };
         if (rec.response.status !== 200) return { status: rec.response.status, body: rec.response.bodyJson };
         return { status: 200, body: cutChart(rec.response.bodyJson, p('period1') ?? 0, p('period2') ?? Number.MAX_SAFE_INTEGER) };
@@ -160,7 +180,7 @@ export function createFakeYahoo({ latencyMs = 100, universe = null, refuse = fal
           const q = quoteOf(spec, params, barsFor(spec).close.findLast((c) => c !== null) ?? null);
           return [
             {
-              ...clone(quoteTemplate),
+              ...clone(quoteTemplate()),
               ...ZONES[spec.calendar],
               symbol: s,
               currency: q.currency,

@@ -19,7 +19,7 @@ const latencyMs = opts.latencyMs ?? 100;
 // the baseline: one chart request, alone, answered and read (median of 3)
 const alone = [];
 for (let i = 0; i < 3; i++) {
-  const probe = createFakeYahoo({ latencyMs, universe: opts.universe ?? null });
+  const probe = await createFakeYahoo({ latencyMs, universe: opts.universe ?? null });
   const t0 = performance.now();
   const res = await probe.fetch('https://query2.finance.yahoo.com/v8/finance/chart/AAPL?interval=1d&period1=1733097600&period2=1741392000');
   await res.json();
@@ -27,7 +27,7 @@ for (let i = 0; i < 3; i++) {
 }
 alone.sort((a, b) => a - b);
 
-const fake = createFakeYahoo({ latencyMs, universe: opts.universe ?? null });
+const fake = await createFakeYahoo({ latencyMs, universe: opts.universe ?? null });
 // synthetic symbols named in a ticker-list argument: their bars made before the clock starts
 for (const arg of opts.args ?? []) {
   if (arg.endsWith('.txt') && existsSync(arg)) fake.prepare(readFileSync(arg, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));

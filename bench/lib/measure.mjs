@@ -12,7 +12,20 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
 export const NODE = process.execPath;
-export const preload = (name) => path.join(ROOT, 'bench', 'preload', `${name}.mjs`);
+/** A preload's path: `.cjs` ones go with --require (no start-up cost), `.mjs` ones with --import. */
+export const preload = (name) => path.join(ROOT, 'bench', 'preload', name.includes('.') ? name : `${name}.mjs`);
+
+/** Node arguments that make a run refuse (and log) any request, at no start-up cost. */
+export const noNetwork = () => ['--require', preload('no-network.cjs')];
+
+/** The requests logged by preload/no-network.cjs in `file` (none when it does not exist). */
+export function loggedRequests(file) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
 
 /** { median, min, max, n, values } of a list of numbers (the median of an even count is the mean of the middle two). */
 export function summarise(values) {
@@ -98,7 +111,7 @@ export function expectOk(what) {
   };
 }
 
-/** Peak RSS (bytes) recorded by preload/max-rss.mjs in `file`: the largest value there. */
+/** Peak RSS (bytes) recorded by preload/max-rss.cjs in `file`: the largest value there. */
 export function readPeakRss(file) {
   try {
     return Math.max(...readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map(Number));

@@ -8,7 +8,7 @@
 import { appendFileSync } from 'node:fs';
 import { createFakeYahoo, describeRequests } from '../fake-yahoo.mjs';
 
-const fake = createFakeYahoo(JSON.parse(process.env.BENCH_FAKE ?? '{}'));
+const fake = await createFakeYahoo(JSON.parse(process.env.BENCH_FAKE ?? '{}'));
 globalThis.fetch = fake.fetch;
 
 const log = process.env.BENCH_FAKE_LOG;

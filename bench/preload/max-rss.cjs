@@ -1,9 +1,10 @@
 /**
- * `node --import bench/preload/max-rss.mjs …`: on exit, append this process's
+ * `node --require bench/preload/max-rss.cjs …`: on exit, append this process's
  * peak resident set size (bytes) to the file BENCH_RSS_FILE names, so the
- * harness measures memory without /usr/bin/time.
+ * harness measures memory without /usr/bin/time. CommonJS: no start-up cost.
  */
-import { appendFileSync } from 'node:fs';
+'use strict';
+const { appendFileSync } = require('node:fs');
 
 const file = process.env.BENCH_RSS_FILE;
 if (file) process.on('exit', () => appendFileSync(file, `${process.resourceUsage().maxRSS * 1024}\n`));

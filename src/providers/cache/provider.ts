@@ -142,8 +142,12 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         for (const s of wanted) stale(s, offlineWhy);
         return { items, issues };
       }
-      const toAsk = wanted.filter((s) => mode === 'refresh' || !entries.has(s) || !isFresh((entries.get(s) as QuoteEntry).fetchedAt, now(), maxAgeMs));
-      for (const s of wanted) if (!toAsk.includes(s)) items.set(s, (entries.get(s) as QuoteEntry).quote);
+      const toAsk: string[] = [];
+      for (const s of wanted) {
+        const e = entries.get(s);
+        if (mode !== 'refresh' && e && isFresh(e.fetchedAt, now(), maxAgeMs)) items.set(s, e.quote);
+        else toAsk.push(s);
+      }
       if (toAsk.length === 0) return { items, issues };
       let answer: ProviderResult<Quote>;
       try {
@@ -174,10 +178,12 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
   ): Promise<void> {
     if (wanted.length === 0) return;
     const src = await openSource();
-    const groups = new Map<string, typeof wanted>();
+    const groups = new Map<string, (typeof wanted)[number][]>();
     for (const w of wanted) {
       const key = `${w.plan.start}|${w.plan.end}`;
-      groups.set(key, [...(groups.get(key) ?? []), w]);
+      const group = groups.get(key);
+      if (group) group.push(w);
+      else groups.set(key, [w]);
     }
     const refetch: { symbol: string; entry: HistoryEntry; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[] = [];
     await Promise.all(

@@ -5,8 +5,13 @@
  */
 import type { IsoDate, PriceSeries, ProviderResult, Quote } from '../domain/types.js';
 
+/** Told after each symbol a provider has finished (fetched, loaded or given up on): `done` of `total`. */
+export type ProgressSink = (done: number, total: number, symbol: string) => void;
+
 export interface HistoryRequest {
   readonly symbols: readonly string[];
+  /** Progress of the request, symbol by symbol (for a progress bar on a terminal). */
+  readonly onProgress?: ProgressSink;
   /** First exchange-local date wanted, inclusive. */
   readonly start: IsoDate;
   /** Last exchange-local date wanted, inclusive. */

@@ -7,7 +7,7 @@
  * Rendering and exit codes belong to the CLI.
  */
 import type { Rebalance } from './analytics/basket.js';
-import { shiftDays, startOfYear, toIsoDate, isIsoDate } from './analytics/calendar.js';
+import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './analytics/calendar.js';
 import { fxSymbol, toMajorUnit } from './analytics/fx.js';
 import { earliestFrom, isPeriod, PERIODS, type Period } from './analytics/periods.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
@@ -142,9 +142,9 @@ async function fetchFx(
   const pairs = needed.map((c) => [fxSymbol(c, currency), fxSymbol(currency, c)] as const);
   if (pairs.length === 0) return { items: new Map(), issues: [] };
   const fx = await provider.fetchHistory({ symbols: pairs.flat(), start, end });
-  const found = (s: string) => (fx.items.get(s)?.dates.length ?? 0) > 0;
+  const found = (s: string) => (fx.items.get(s)?.days.length ?? 0) > 0;
   const settled = new Set(pairs.filter(([a, b]) => found(a) || found(b)).flat());
-  return { items: new Map([...fx.items].filter(([, s]) => s.dates.length > 0)), issues: fx.issues.filter((i) => i.symbol === null || !settled.has(i.symbol)) };
+  return { items: new Map([...fx.items].filter(([, s]) => s.days.length > 0)), issues: fx.issues.filter((i) => i.symbol === null || !settled.has(i.symbol)) };
 }
 
 interface MarketData {
@@ -196,7 +196,11 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Rep
     options,
   });
   if (report.baskets.every((b) => b.return === null)) {
-    const found = [...history.items.values()].flatMap((s) => [s.dates[0], s.dates.at(-1)]).filter((d) => d !== undefined).sort();
+    const found = [...history.items.values()]
+      .flatMap((s) => [s.days[0], s.days.at(-1)])
+      .filter((d) => d !== undefined)
+      .sort((a, b) => a - b)
+      .map(fromDayNumber);
     const hint =
       found.length > 0
         ? `the closes found run from ${found[0]} to ${found.at(-1)}; a return needs a close before ${window.from} and one after it`

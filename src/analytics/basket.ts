@@ -6,7 +6,8 @@
  * last close. The level is 1 at the base (the latest of the members' start
  * closes, all before `from`) and the basket's return is the final level − 1.
  */
-import type { IsoDate } from '../domain/types.js';
+import type { DayNumber } from '../domain/types.js';
+import { daysToCivil } from './calendar.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from './returns.js';
 
 export interface BasketReturn {
@@ -60,43 +61,39 @@ export type RebalanceCalendar = Exclude<Rebalance, 'none'>;
 
 /** A member's prices on its own trading days, ascending, all positive. */
 export interface MemberPrices {
-  readonly dates: readonly IsoDate[];
-  readonly prices: readonly number[];
+  readonly days: ArrayLike<DayNumber>;
+  readonly prices: ArrayLike<number>;
 }
 
 /** A basket's daily level over a window. */
 export interface BasketPath {
-  /** The base date, then every day of the union of the members' trading days in [from, asOf]. */
-  readonly dates: readonly IsoDate[];
+  /** The base day, then every day of the union of the members' trading days in [from, asOf]. */
+  readonly days: readonly DayNumber[];
   /** The basket's value, 1 at the base. */
   readonly levels: readonly number[];
   /** Each member's share of `levels.at(-1) − 1` (Σ hᵢ ΔPᵢ over the days); they sum to the return. */
   readonly contributions: readonly number[];
 }
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
 /**
- * The rebalancing period a date falls in, as a key compared for equality: the
- * date itself (daily), the day number of the Monday of its ISO week (weekly),
- * `YYYY-MM` (monthly), `YYYY-Qn` (quarterly).
+ * The rebalancing period a day falls in, as a number compared for equality:
+ * the day itself (daily), the day number of the Monday of its ISO week
+ * (weekly), year × 12 + month (monthly), year × 4 + quarter (quarterly).
  */
-export function rebalancePeriodKey(date: IsoDate, calendar: RebalanceCalendar): string {
+export function rebalancePeriodKey(day: DayNumber, calendar: RebalanceCalendar): number {
   switch (calendar) {
     case 'daily':
-      return date;
-    case 'weekly': {
-      const day = dayNumber(date);
-      return String(day - ((day + 3) % 7)); // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays
+      return day;
+    case 'weekly':
+      return day - ((((day + 3) % 7) + 7) % 7); // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays
+    case 'monthly': {
+      const [y, m] = daysToCivil(day);
+      return y * 12 + (m - 1);
     }
-    case 'monthly':
-      return date.slice(0, 7);
-    case 'quarterly':
-      return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    case 'quarterly': {
+      const [y, m] = daysToCivil(day);
+      return y * 4 + Math.floor((m - 1) / 3);
+    }
   }
 }
 
@@ -107,64 +104,82 @@ function checkWeights(members: readonly MemberPrices[], weights: readonly number
   if (weights.some((w) => !(w >= 0)) || Math.abs(sum - 1) > 1e-9) throw new RangeError(`weights must be ≥ 0 and sum to 1, got ${sum}`);
 }
 
+/** The ascending union of the members' days in (days[first[i]], days[last[i]]]: a mark per day of the span. */
+function unionOfDays(members: readonly MemberPrices[], first: readonly number[], last: readonly number[]): DayNumber[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  members.forEach((m, i) => {
+    const a = (first[i] as number) + 1;
+    const b = last[i] as number;
+    if (a > b) return;
+    lo = Math.min(lo, m.days[a] as DayNumber);
+    hi = Math.max(hi, m.days[b] as DayNumber);
+  });
+  if (lo > hi) return [];
+  const seen = new Uint8Array(hi - lo + 1);
+  members.forEach((m, i) => {
+    for (let k = (first[i] as number) + 1; k <= (last[i] as number); k++) seen[(m.days[k] as DayNumber) - lo] = 1;
+  });
+  const union: DayNumber[] = [];
+  for (let d = 0; d < seen.length; d++) if (seen[d] === 1) union.push(lo + d);
+  return union;
+}
+
 function simulate(
   members: readonly MemberPrices[],
   weights: readonly number[],
-  from: IsoDate,
-  asOf: IsoDate,
+  from: DayNumber,
+  asOf: DayNumber,
   calendar: RebalanceCalendar | null,
 ): BasketPath {
   checkWeights(members, weights);
   const start = members.map((m, i) => {
-    if (m.dates.length !== m.prices.length) throw new RangeError(`member ${i}: dates and prices differ in length`);
-    const k = lastIndexBefore(m.dates, from);
-    if (k < 0) throw new RangeError(`member ${i} has no close before ${from}`);
+    if (m.days.length !== m.prices.length) throw new RangeError(`member ${i}: days and prices differ in length`);
+    const k = lastIndexBefore(m.days, from);
+    if (k < 0) throw new RangeError(`member ${i} has no close before day ${from}`);
     return k;
   });
-  const base = members.reduce((latest, m, i) => {
-    const d = m.dates[start[i] as number] as IsoDate;
-    return d > latest ? d : latest;
-  }, '');
-  const days = new Set<IsoDate>();
-  for (const m of members) {
-    const last = lastIndexOnOrBefore(m.dates, asOf);
-    for (let k = lastIndexBefore(m.dates, from) + 1; k <= last; k++) days.add(m.dates[k] as IsoDate);
-  }
-  const union = [...days].sort();
-  const cursor = [...start];
-  const price = members.map((m, i) => m.prices[start[i] as number] as number);
-  const holdings = weights.map((w, i) => w / (price[i] as number));
-  const contributions = members.map(() => 0);
-  const dates: IsoDate[] = [base];
+  const base = members.reduce((latest, m, i) => Math.max(latest, m.days[start[i] as number] as DayNumber), -Infinity);
+  const union = unionOfDays(
+    members,
+    start,
+    members.map((m) => lastIndexOnOrBefore(m.days, asOf)),
+  );
+  const n = members.length;
+  const cursor = Int32Array.from(start);
+  const price = Float64Array.from(members, (m, i) => m.prices[start[i] as number] as number);
+  const holdings = Float64Array.from(weights, (w, i) => w / (price[i] as number));
+  const contributions = new Float64Array(n);
+  const days: DayNumber[] = [base];
   const levels: number[] = [1];
-  union.forEach((day, t) => {
+  for (let t = 0; t < union.length; t++) {
+    const day = union[t] as DayNumber;
     let level = 0;
-    members.forEach((m, i) => {
+    for (let i = 0; i < n; i++) {
+      const m = members[i] as MemberPrices;
       let k = cursor[i] as number;
-      while (k + 1 < m.dates.length && (m.dates[k + 1] as IsoDate) <= day) k += 1;
+      while (k + 1 < m.days.length && (m.days[k + 1] as DayNumber) <= day) k += 1;
       cursor[i] = k;
       const p = m.prices[k] as number;
       contributions[i] = (contributions[i] as number) + (holdings[i] as number) * (p - (price[i] as number));
       price[i] = p;
       level += (holdings[i] as number) * p;
-    });
-    dates.push(day);
+    }
+    days.push(day);
     levels.push(level);
     const next = union[t + 1];
     if (calendar && next !== undefined && rebalancePeriodKey(day, calendar) !== rebalancePeriodKey(next, calendar)) {
-      weights.forEach((w, i) => {
-        holdings[i] = (w * level) / (price[i] as number);
-      });
+      for (let i = 0; i < n; i++) holdings[i] = ((weights[i] as number) * level) / (price[i] as number);
     }
-  });
-  return { dates, levels, contributions };
+  }
+  return { days, levels, contributions: [...contributions] };
 }
 
 /**
  * Buy-and-hold: money split by `weights` at each member's start close (the
  * last close before `from`), then held. Final level − 1 = `Σ wᵢ rᵢ`.
  */
-export function buyAndHoldPath(members: readonly MemberPrices[], weights: readonly number[], from: IsoDate, asOf: IsoDate): BasketPath {
+export function buyAndHoldPath(members: readonly MemberPrices[], weights: readonly number[], from: DayNumber, asOf: DayNumber): BasketPath {
   return simulate(members, weights, from, asOf, null);
 }
 
@@ -176,8 +191,8 @@ export function buyAndHoldPath(members: readonly MemberPrices[], weights: readon
 export function rebalancedPath(
   members: readonly MemberPrices[],
   weights: readonly number[],
-  from: IsoDate,
-  asOf: IsoDate,
+  from: DayNumber,
+  asOf: DayNumber,
   calendar: RebalanceCalendar,
 ): BasketPath {
   return simulate(members, weights, from, asOf, calendar);

@@ -1,49 +1,89 @@
 /**
  * Pure ISO-date helpers. Dates are calendar dates (`YYYY-MM-DD`) with no time
  * zone; arithmetic is on day numbers (days since 1970-01-01 in the proleptic
- * Gregorian calendar, through Date.UTC), which is exact for whole days
- * whatever the machine's zone, and cheap enough for millions of bars.
+ * Gregorian calendar), which is exact for whole days whatever the machine's
+ * zone, and cheap enough for millions of bars (no Date, no regex).
  */
 import type { IsoDate } from '../domain/types.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const MS_PER_DAY = 86_400_000;
 
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** [year, month 1–12, day] of an ISO date, or null when it is no real date (2025-02-30). */
-function parts(text: string): [number, number, number] | null {
-  const m = ISO_DATE.exec(text);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return null;
-  const last = mo === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[mo - 1] as number);
-  return d <= last ? [y, mo, d] : null;
-}
-
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */
 export function isIsoDate(text: string): boolean {
-  return parts(text) !== null;
+  return text.length === 10 && !Number.isNaN(isoDayAt(text, 0));
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (month 1–12), by
+ * arithmetic alone: the days-from-civil algorithm (H. Hinnant), with eras of
+ * 400 years = 146,097 days.
+ */
+export function civilToDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400; // [0, 399]
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1; // [0, 365]
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
+  return era * 146_097 + doe - 719_468;
+}
+
+/** [year, month 1–12, day] of a day number: the inverse of civilToDays. */
+export function daysToCivil(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+const ZERO = 48;
+const digit = (text: string, i: number) => text.charCodeAt(i) - ZERO;
+
+/**
+ * The day number of `text[at, at + 10)` when it is a real date written
+ * `YYYY-MM-DD`, else NaN. No regex, no Date, no substring: the offline
+ * reader calls it once per row.
+ */
+export function isoDayAt(text: string, at: number): number {
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return NaN; // '-'
+  let y = 0;
+  for (let i = at; i < at + 4; i++) {
+    const d = digit(text, i);
+    if (!(d >= 0 && d <= 9)) return NaN;
+    y = y * 10 + d;
+  }
+  const m1 = digit(text, at + 5);
+  const m2 = digit(text, at + 6);
+  const d1 = digit(text, at + 8);
+  const d2 = digit(text, at + 9);
+  if (!(m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return NaN;
+  const mo = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (mo < 1 || mo > 12 || d < 1) return NaN;
+  const last = mo === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[mo - 1] as number);
+  return d <= last ? civilToDays(y, mo, d) : NaN;
 }
 
 /** Days since 1970-01-01 (negative before). */
 export function toDayNumber(date: IsoDate): number {
-  const p = parts(date);
-  if (!p) throw new RangeError(`not an ISO date: ${JSON.stringify(date)}`);
-  const utc = new Date(0);
-  utc.setUTCFullYear(p[0], p[1] - 1, p[2]); // Date.UTC would read years 0–99 as 1900–1999
-  return Math.round(utc.getTime() / MS_PER_DAY);
+  const day = date.length === 10 ? isoDayAt(date, 0) : NaN;
+  if (Number.isNaN(day)) throw new RangeError(`not an ISO date: ${JSON.stringify(date)}`);
+  return day;
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** The ISO date of a day number. */
 export function fromDayNumber(day: number): IsoDate {
-  const utc = new Date(day * MS_PER_DAY);
-  return `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1, 2)}-${pad(utc.getUTCDate(), 2)}`;
+  if (!Number.isInteger(day)) throw new RangeError(`not a day number: ${day}`);
+  const [y, m, d] = daysToCivil(day);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 /** A wall-clock instant's calendar date on the machine's clock, `YYYY-MM-DD`. */
@@ -63,7 +103,6 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** 1 January of the year of `date`: the start of a year-to-date period. */
 export function startOfYear(date: IsoDate): IsoDate {
-  const p = parts(date);
-  if (!p) throw new RangeError(`not an ISO date: ${JSON.stringify(date)}`);
-  return `${pad(p[0], 4)}-01-01`;
+  const [year] = daysToCivil(toDayNumber(date));
+  return `${pad(year, 4)}-01-01`;
 }

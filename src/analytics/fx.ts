@@ -3,7 +3,7 @@
  * in YYY; a rate here is always "units of the report currency per unit of the
  * member's currency", taken as the last close on or before a date.
  */
-import type { IsoDate } from '../domain/types.js';
+import type { DayNumber } from '../domain/types.js';
 import { lastIndexOnOrBefore } from './returns.js';
 
 /** Currencies Yahoo quotes in hundredths of their major unit: pence, cents, agorot. */
@@ -29,10 +29,10 @@ export function fxSymbol(base: string, quote: string): string {
   return `${base}${quote}=X`;
 }
 
-/** Closes of an FX series, ascending by date. */
+/** Closes of an FX series, ascending by day. */
 export interface FxSeries {
-  readonly dates: readonly IsoDate[];
-  readonly close: readonly number[];
+  readonly days: ArrayLike<DayNumber>;
+  readonly close: ArrayLike<number>;
 }
 
 /**
@@ -44,8 +44,8 @@ export interface FxRates {
   /** The series used (`null` for the same currency). */
   readonly symbol: string | null;
   readonly inverted: boolean;
-  /** The rate on or before `date`; `null` when the series starts later. */
-  readonly on: (date: IsoDate) => number | null;
+  /** The rate on or before `day`; `null` when the series starts later. */
+  readonly on: (day: DayNumber) => number | null;
 }
 
 export function fxRates(
@@ -59,12 +59,12 @@ export function fxRates(
     [fxSymbol(to, from), true],
   ] as const) {
     const s = series(symbol);
-    if (!s || s.dates.length === 0) continue;
+    if (!s || s.days.length === 0) continue;
     return {
       symbol,
       inverted,
-      on: (date) => {
-        const i = lastIndexOnOrBefore(s.dates, date);
+      on: (day) => {
+        const i = lastIndexOnOrBefore(s.days, day);
         if (i < 0) return null;
         const close = s.close[i] as number;
         return inverted ? 1 / close : close;
@@ -84,21 +84,25 @@ export function convertReturn(localReturn: number, fxStart: number, fxEnd: numbe
 }
 
 /**
- * Prices converted into the target currency on each of their own dates:
- * `price / divisor × rate(on or before date)`. Dates before the first rate are dropped.
+ * Prices converted into the target currency on each of their own days:
+ * `price / divisor × rate(on or before day)`. Days before the first rate are dropped.
  */
 export function convertPrices(
-  dates: readonly IsoDate[],
-  prices: readonly number[],
+  days: ArrayLike<DayNumber>,
+  prices: ArrayLike<number>,
   divisor: number,
   rates: FxRates,
-): { dates: IsoDate[]; prices: number[] } {
-  const out = { dates: [] as IsoDate[], prices: [] as number[] };
-  dates.forEach((d, i) => {
+): { days: Int32Array; prices: Float64Array } {
+  const outDays = new Int32Array(days.length);
+  const outPrices = new Float64Array(days.length);
+  let n = 0;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i] as DayNumber;
     const rate = rates.on(d);
-    if (rate === null) return;
-    out.dates.push(d);
-    out.prices.push(((prices[i] as number) / divisor) * rate);
-  });
-  return out;
+    if (rate === null) continue;
+    outDays[n] = d;
+    outPrices[n] = ((prices[i] as number) / divisor) * rate;
+    n += 1;
+  }
+  return { days: outDays.subarray(0, n), prices: outPrices.subarray(0, n) };
 }

@@ -8,27 +8,27 @@
  * and a member needs a close inside [from, asOf] (end strictly after start) to
  * have a return for the period.
  */
-import type { IsoDate } from '../domain/types.js';
+import type { DayNumber } from '../domain/types.js';
 
-/** Index of the last date strictly before `date` in ascending `dates`, or -1. O(log n). */
-export function lastIndexBefore(dates: readonly IsoDate[], date: IsoDate): number {
+/** Index of the last day strictly before `day` in ascending `days`, or -1. O(log n). */
+export function lastIndexBefore(days: ArrayLike<DayNumber>, day: DayNumber): number {
   let lo = 0;
-  let hi = dates.length; // first index with dates[i] >= date
+  let hi = days.length; // first index with days[i] >= day
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((dates[mid] as IsoDate) < date) lo = mid + 1;
+    if ((days[mid] as DayNumber) < day) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
 }
 
-/** Index of the last date on or before `date` in ascending `dates`, or -1. O(log n). */
-export function lastIndexOnOrBefore(dates: readonly IsoDate[], date: IsoDate): number {
+/** Index of the last day on or before `day` in ascending `days`, or -1. O(log n). */
+export function lastIndexOnOrBefore(days: ArrayLike<DayNumber>, day: DayNumber): number {
   let lo = 0;
-  let hi = dates.length; // first index with dates[i] > date
+  let hi = days.length; // first index with days[i] > day
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((dates[mid] as IsoDate) <= date) lo = mid + 1;
+    if ((days[mid] as DayNumber) <= day) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -46,9 +46,12 @@ export function simpleReturn(p0: number, p1: number): number {
 }
 
 export interface PeriodPrices {
-  readonly startDate: IsoDate;
+  /** Indexes of the start and end closes in the series. */
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startDay: DayNumber;
   readonly startPrice: number;
-  readonly endDate: IsoDate;
+  readonly endDay: DayNumber;
   readonly endPrice: number;
   /** `endPrice / startPrice − 1`, a fraction. */
   readonly return: number;
@@ -59,32 +62,34 @@ export type PeriodOutcome =
   | { readonly ok: false; readonly reason: 'no-start-price' | 'no-end-price' };
 
 /**
- * The return of `prices` (aligned with ascending `dates`) over [from, asOf]
+ * The return of `prices` (aligned with ascending `days`) over [from, asOf]
  * under the policy above. `no-start-price`: no close before `from`;
  * `no-end-price`: no close in [from, asOf].
  */
 export function periodReturn(
-  dates: readonly IsoDate[],
-  prices: readonly number[],
-  from: IsoDate,
-  asOf: IsoDate,
+  days: ArrayLike<DayNumber>,
+  prices: ArrayLike<number>,
+  from: DayNumber,
+  asOf: DayNumber,
 ): PeriodOutcome {
-  if (dates.length !== prices.length) {
-    throw new RangeError(`dates and prices differ in length (${dates.length} vs ${prices.length})`);
+  if (days.length !== prices.length) {
+    throw new RangeError(`days and prices differ in length (${days.length} vs ${prices.length})`);
   }
-  if (from > asOf) throw new RangeError(`period starts ${from}, after it ends ${asOf}`);
-  const i0 = lastIndexBefore(dates, from);
+  if (from > asOf) throw new RangeError(`period starts on day ${from}, after it ends on day ${asOf}`);
+  const i0 = lastIndexBefore(days, from);
   if (i0 < 0) return { ok: false, reason: 'no-start-price' };
-  const i1 = lastIndexOnOrBefore(dates, asOf);
+  const i1 = lastIndexOnOrBefore(days, asOf);
   if (i1 <= i0) return { ok: false, reason: 'no-end-price' };
   const startPrice = prices[i0] as number;
   const endPrice = prices[i1] as number;
   return {
     ok: true,
     value: {
-      startDate: dates[i0] as IsoDate,
+      startIndex: i0,
+      endIndex: i1,
+      startDay: days[i0] as DayNumber,
       startPrice,
-      endDate: dates[i1] as IsoDate,
+      endDay: days[i1] as DayNumber,
       endPrice,
       return: simpleReturn(startPrice, endPrice),
     },

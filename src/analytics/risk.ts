@@ -2,7 +2,7 @@
  * Risk figures of a daily level (or close) series. Pure. Every function
  * takes the series in date order, all values positive.
  */
-import type { IsoDate } from '../domain/types.js';
+import type { DayNumber } from '../domain/types.js';
 
 /** Trading days in a year, to annualise daily volatility. */
 export const TRADING_DAYS_PER_YEAR = 252;
@@ -12,7 +12,7 @@ export const TRADING_DAYS_PER_YEAR = 252;
  * returns `Lₜ / Lₜ₋₁ − 1`, times √252, a fraction. `null` with fewer than two
  * daily returns.
  */
-export function annualisedVolatility(levels: readonly number[]): number | null {
+export function annualisedVolatility(levels: ArrayLike<number>): number | null {
   const n = levels.length - 1;
   if (n < 2) return null;
   let mean = 0;
@@ -30,13 +30,13 @@ export interface Drawdown {
   /** `min over t of Lₜ / max(L₀…Lₜ) − 1`: 0 or negative, a fraction. */
   readonly value: number;
   /** The peak before the deepest fall (the first day of that high), and its trough (`null` when there was no fall). */
-  readonly peakDate: IsoDate | null;
-  readonly troughDate: IsoDate | null;
+  readonly peakDay: DayNumber | null;
+  readonly troughDay: DayNumber | null;
 }
 
 /** Maximum drawdown over the series; `null` for an empty series. */
-export function maxDrawdown(dates: readonly IsoDate[], levels: readonly number[]): Drawdown | null {
-  if (dates.length !== levels.length) throw new RangeError('dates and levels differ in length');
+export function maxDrawdown(days: ArrayLike<DayNumber>, levels: ArrayLike<number>): Drawdown | null {
+  if (days.length !== levels.length) throw new RangeError('days and levels differ in length');
   if (levels.length === 0) return null;
   let peak = 0;
   let worst = 0;
@@ -51,20 +51,20 @@ export function maxDrawdown(dates: readonly IsoDate[], levels: readonly number[]
   }
   return {
     value: worst,
-    peakDate: at ? (dates[at.peak] as IsoDate) : null,
-    troughDate: at ? (dates[at.trough] as IsoDate) : null,
+    peakDay: at ? (days[at.peak] as DayNumber) : null,
+    troughDay: at ? (days[at.trough] as DayNumber) : null,
   };
 }
 
 /**
- * "Highest since": the most recent earlier date whose value is above the last
+ * "Highest since": the most recent earlier day whose value is above the last
  * one, i.e. the last value is the highest since the day after it. `null` when
  * no earlier value is higher: the last value is the high of the series.
  */
-export function higherBefore(dates: readonly IsoDate[], levels: readonly number[]): IsoDate | null {
-  if (dates.length !== levels.length) throw new RangeError('dates and levels differ in length');
-  const last = levels.at(-1);
-  if (last === undefined) return null;
-  for (let t = levels.length - 2; t >= 0; t--) if ((levels[t] as number) > last) return dates[t] as IsoDate;
+export function higherBefore(days: ArrayLike<DayNumber>, levels: ArrayLike<number>): DayNumber | null {
+  if (days.length !== levels.length) throw new RangeError('days and levels differ in length');
+  if (levels.length === 0) return null;
+  const last = levels[levels.length - 1] as number;
+  for (let t = levels.length - 2; t >= 0; t--) if ((levels[t] as number) > last) return days[t] as DayNumber;
   return null;
 }

@@ -1,8 +1,7 @@
 /**
  * Checks that catch bad price series before they are averaged in. Pure.
  */
-import type { IsoDate } from '../domain/types.js';
-import { daysBetween } from './calendar.js';
+import type { DayNumber } from '../domain/types.js';
 
 /** Default: a gap of more calendar days than this between two closes is flagged (Lunar New Year is 5–6). */
 export const MAX_GAP_DAYS = 10;
@@ -13,23 +12,24 @@ const SPLIT_TOLERANCE = 0.05;
 
 export interface Gap {
   /** The close before the gap and the one after it. */
-  readonly from: IsoDate;
-  readonly to: IsoDate;
+  readonly from: DayNumber;
+  readonly to: DayNumber;
   readonly days: number;
 }
 
-/** Consecutive closes more than `maxGapDays` calendar days apart. */
-export function findGaps(dates: readonly IsoDate[], maxGapDays: number = MAX_GAP_DAYS): Gap[] {
+/** Consecutive closes more than `maxGapDays` calendar days apart, within `days[start, end)`. */
+export function findGaps(days: ArrayLike<DayNumber>, maxGapDays: number = MAX_GAP_DAYS, start = 0, end = days.length): Gap[] {
   const gaps: Gap[] = [];
-  for (let i = 1; i < dates.length; i++) {
-    const days = daysBetween(dates[i - 1] as IsoDate, dates[i] as IsoDate);
-    if (days > maxGapDays) gaps.push({ from: dates[i - 1] as IsoDate, to: dates[i] as IsoDate, days });
+  const last = Math.min(end, days.length);
+  for (let i = Math.max(0, start) + 1; i < last; i++) {
+    const gap = (days[i] as DayNumber) - (days[i - 1] as DayNumber);
+    if (gap > maxGapDays) gaps.push({ from: days[i - 1] as DayNumber, to: days[i] as DayNumber, days: gap });
   }
   return gaps;
 }
 
 export interface Jump {
-  readonly date: IsoDate;
+  readonly day: DayNumber;
   /** `pₜ / pₜ₋₁ − 1`. */
   readonly move: number;
   /**
@@ -51,17 +51,24 @@ function wholeRatio(r: number): number | null {
  * each with whether it looks like an unadjusted split: `pₜ₋₁ / pₜ` within 5%
  * of a whole number n ≥ 2 (an n-for-1 split), or `pₜ / pₜ₋₁` is (a reverse split).
  */
-export function findJumps(dates: readonly IsoDate[], prices: readonly number[], maxMove: number = MAX_DAILY_MOVE): Jump[] {
-  if (dates.length !== prices.length) throw new RangeError('dates and prices differ in length');
+export function findJumps(
+  days: ArrayLike<DayNumber>,
+  prices: ArrayLike<number>,
+  maxMove: number = MAX_DAILY_MOVE,
+  start = 0,
+  end = prices.length,
+): Jump[] {
+  if (days.length !== prices.length) throw new RangeError('days and prices differ in length');
   const jumps: Jump[] = [];
-  for (let i = 1; i < prices.length; i++) {
+  const last = Math.min(end, prices.length);
+  for (let i = Math.max(0, start) + 1; i < last; i++) {
     const p0 = prices[i - 1] as number;
     const p1 = prices[i] as number;
     const move = p1 / p0 - 1;
     if (Math.abs(move) <= maxMove) continue;
     const down = wholeRatio(p0 / p1);
     const up = wholeRatio(p1 / p0);
-    jumps.push({ date: dates[i] as IsoDate, move, splitRatio: down ?? (up === null ? null : 1 / up) });
+    jumps.push({ day: days[i] as DayNumber, move, splitRatio: down ?? (up === null ? null : 1 / up) });
   }
   return jumps;
 }

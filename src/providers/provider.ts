@@ -3,6 +3,8 @@
  * only stage that does network or data-file I/O; what they return is already
  * in basket's own model (src/domain/types.ts): no source's field names leak.
  */
+import { fromDayNumber, toDayNumber } from '../analytics/calendar.js';
+import { lastIndexBefore, lastIndexOnOrBefore } from '../analytics/returns.js';
 import type { IsoDate, PriceSeries, ProviderResult, Quote } from '../domain/types.js';
 
 /** Told after each symbol a provider has finished (fetched, loaded or given up on): `done` of `total`. */
@@ -39,17 +41,31 @@ export interface MarketDataProvider {
   search?(query: string, limit?: number): Promise<SymbolMatch[]>;
 }
 
-/** Restrict a full series to [start, end] (both inclusive). */
+/** A series from ISO dates and closes (ascending, as the domain type requires): for providers that read dates as text. */
+export function seriesOf(
+  symbol: string,
+  currency: string | null,
+  dates: readonly IsoDate[],
+  close: readonly number[],
+  adjClose: readonly number[] = close,
+): PriceSeries {
+  return { symbol, currency, days: Int32Array.from(dates, toDayNumber), close: Float64Array.from(close), adjClose: Float64Array.from(adjClose) };
+}
+
+/** The ISO dates of a series' closes. */
+export function seriesDates(series: Pick<PriceSeries, 'days'>): IsoDate[] {
+  return Array.from(series.days, fromDayNumber);
+}
+
+/** Restrict a full series to [start, end] (both inclusive): views on the same columns, no copy. */
 export function sliceSeries(series: PriceSeries, start: IsoDate, end: IsoDate): PriceSeries {
-  const keep: number[] = [];
-  series.dates.forEach((d, i) => {
-    if (d >= start && d <= end) keep.push(i);
-  });
-  if (keep.length === series.dates.length) return series;
+  const a = lastIndexBefore(series.days, toDayNumber(start)) + 1;
+  const b = Math.max(a, lastIndexOnOrBefore(series.days, toDayNumber(end)) + 1);
+  if (a === 0 && b === series.days.length) return series;
   return {
     ...series,
-    dates: keep.map((i) => series.dates[i] as IsoDate),
-    close: keep.map((i) => series.close[i] as number),
-    adjClose: keep.map((i) => series.adjClose[i] as number),
+    days: series.days.subarray(a, b),
+    close: series.close.subarray(a, b),
+    adjClose: series.adjClose.subarray(a, b),
   };
 }

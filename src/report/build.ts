@@ -3,7 +3,7 @@
  * provider found, this decides every figure and every note about exclusions.
  */
 import { buyAndHoldPath, REBALANCES, type BasketPath, type Rebalance } from '../analytics/basket.js';
-import { daysBetween } from '../analytics/calendar.js';
+import { daysBetween, fromDayNumber, toDayNumber } from '../analytics/calendar.js';
 import { sumKnown } from '../analytics/market-value.js';
 import { earliestFrom, periodFrom, type Period } from '../analytics/periods.js';
 import { annualisedVolatility, higherBefore, maxDrawdown } from '../analytics/risk.js';
@@ -13,7 +13,7 @@ import { PE_METHODS, valuationDiscount, type NegativePEPolicy, type PEMethod } f
 import type { Weighting } from '../analytics/weights.js';
 import type { BasketDef } from '../config/basket.js';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../domain/types.js';
-import { isFailure, prepareSeries, priceOver, type Failure, type PreparedSeries, type PricingInput } from './pricing.js';
+import { isFailure, prepareSeries, priceOver, spanOf, type Failure, type PreparedSeries, type PricingInput } from './pricing.js';
 import type { BasketReport, BenchmarkReport, MemberReport, MethodReturn, PEByMethod, PeriodReturn, PriceBasis, Report, Risk } from './types.js';
 import { symbolLevels, toLevelSeries } from './levels.js';
 import { valueBasket, valuesByMethod } from './valuation.js';
@@ -81,16 +81,15 @@ type Note = (issue: SymbolIssue) => void;
 function prepareChecked(symbol: string, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): PreparedSeries | Failure | null {
   const prepared = prepareSeries(symbol, pricing);
   if (prepared === null || isFailure(prepared)) return prepared;
-  const earliest = earliestFrom(input.from, input.asOf, opts.periods);
-  const i0 = Math.max(0, lastIndexBefore(prepared.dates, earliest));
-  const i1 = lastIndexOnOrBefore(prepared.dates, input.asOf);
-  const dates = prepared.dates.slice(i0, i1 + 1);
-  for (const g of findGaps(dates, opts.maxGapDays)) {
-    note({ symbol, code: 'gap-in-data', message: `no close from ${g.from} to ${g.to} (${g.days} days): check the data` });
+  const earliest = toDayNumber(earliestFrom(input.from, input.asOf, opts.periods));
+  const i0 = Math.max(0, lastIndexBefore(prepared.days, earliest));
+  const i1 = lastIndexOnOrBefore(prepared.days, toDayNumber(input.asOf));
+  for (const g of findGaps(prepared.days, opts.maxGapDays, i0, i1 + 1)) {
+    note({ symbol, code: 'gap-in-data', message: `no close from ${fromDayNumber(g.from)} to ${fromDayNumber(g.to)} (${g.days} days): check the data` });
   }
   let split: Failure | null = null;
-  for (const j of findJumps(dates, prepared.prices.slice(i0, i1 + 1), opts.maxDailyMove)) {
-    const move = `${j.move > 0 ? 'rose' : 'fell'} ${(Math.abs(j.move) * 100).toFixed(1)}% on ${j.date}`;
+  for (const j of findJumps(prepared.days, prepared.prices, opts.maxDailyMove, i0, i1 + 1)) {
+    const move = `${j.move > 0 ? 'rose' : 'fell'} ${(Math.abs(j.move) * 100).toFixed(1)}% on ${fromDayNumber(j.day)}`;
     if (j.splitRatio === null) {
       note({ symbol, code: 'large-move', message: `close ${move}: check the data` });
     } else {
@@ -103,13 +102,14 @@ function prepareChecked(symbol: string, input: ReportInput, opts: ReportOptions,
 
 function riskOf(path: BasketPath | null): Risk | null {
   if (!path) return null;
-  const dd = maxDrawdown(path.dates, path.levels);
+  const dd = maxDrawdown(path.days, path.levels);
+  const isoOrNull = (day: number | null | undefined) => (day === null || day === undefined ? null : fromDayNumber(day));
   return {
     volatility: annualisedVolatility(path.levels),
     maxDrawdown: dd?.value ?? null,
-    drawdownPeak: dd?.peakDate ?? null,
-    drawdownTrough: dd?.troughDate ?? null,
-    highestSince: higherBefore(path.dates, path.levels),
+    drawdownPeak: isoOrNull(dd?.peakDay),
+    drawdownTrough: isoOrNull(dd?.troughDay),
+    highestSince: isoOrNull(higherBefore(path.days, path.levels)),
   };
 }
 
@@ -138,12 +138,13 @@ function toBenchmark(symbol: string, basketReturn: number | null, input: ReportI
     note({ symbol, ...prepared, message: `benchmark ${prepared.message.replace(/: left out$/, '')}` });
     return none;
   }
-  const main = priceOver(prepared, input.from, input.asOf, '');
+  const span = spanOf(input.from, input.asOf);
+  const main = priceOver(prepared, span, '');
   if (isFailure(main)) {
     note({ symbol, code: main.code, message: `benchmark: ${main.message.replace(/: left out$/, '')}` });
     return none;
   }
-  const path = buyAndHoldPath([prepared.converted], [1], input.from, input.asOf);
+  const path = buyAndHoldPath([prepared.converted], [1], span.fromDay, span.asOfDay);
   return {
     ...none,
     startDate: main.startDate,
@@ -155,7 +156,7 @@ function toBenchmark(symbol: string, basketReturn: number | null, input: ReportI
     return: main.return,
     excessReturn: basketReturn === null ? null : basketReturn - main.return,
     periods: opts.periods.map((period) => {
-      const p = priceOver(prepared, periodFrom(period, input.asOf), input.asOf, '');
+      const p = priceOver(prepared, spanOf(periodFrom(period, input.asOf), input.asOf), '');
       return isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null };
     }),
     risk: riskOf(path),
@@ -180,7 +181,8 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
     configWeights: def.weights,
     oneCurrency: currency !== null,
   });
-  const main = basketOverWindow(members, def.symbols, input.from, input.asOf, method(opts.weights, opts.rebalance), '');
+  const span = spanOf(input.from, input.asOf);
+  const main = basketOverWindow(members, def.symbols, span, method(opts.weights, opts.rebalance), '');
   main.priced.forEach((p, i) => {
     const symbol = def.symbols[i] as string;
     if (p && isFailure(p)) note({ symbol, code: p.code, message: p.message.replace(/left out$/, 'left out of the basket return') });
@@ -206,13 +208,13 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
   }
 
   const periods = opts.periods.map((period): { row: PeriodReturn; members: PeriodReturn[] } => {
-    const w = basketOverWindow(members, def.symbols, periodFrom(period, input.asOf), input.asOf, method(opts.weights, opts.rebalance), ` (${period})`);
+    const w = basketOverWindow(members, def.symbols, spanOf(periodFrom(period, input.asOf), input.asOf), method(opts.weights, opts.rebalance), ` (${period})`);
     const lacking = def.symbols.filter((_, i) => !isPriced(w.priced[i]) && members[i]?.prepared && !isFailure(members[i]?.prepared ?? null));
     if (lacking.length > 0) {
       note({ symbol: null, basket: def.id, code: 'no-start-price', message: `${period}: no close before ${periodFrom(period, input.asOf)} for ${listed(lacking)}: left out of the ${period} return` });
     }
     return {
-      row: { period, startDate: w.path?.dates[0] ?? null, return: w.return },
+      row: { period, startDate: w.path && w.path.days.length > 0 ? fromDayNumber(w.path.days[0] as number) : null, return: w.return },
       members: w.priced.map((p): PeriodReturn => (isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null })),
     };
   });
@@ -272,7 +274,7 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
       trailingPE: q?.trailingPE ?? null,
       included: main.weights[i] !== null && main.weights[i] !== undefined,
       periods: memberPeriods(i),
-      ...(opts.levels ? { levels: ok && prep && !isFailure(prep) ? symbolLevels(prep, input.from, input.asOf) : null } : {}),
+      ...(opts.levels ? { levels: ok && prep && !isFailure(prep) ? symbolLevels(prep, span) : null } : {}),
     };
   });
   const ranked = reports.filter((m) => m.included && m.return !== null).sort((a, b) => (b.return as number) - (a.return as number));
@@ -284,7 +286,7 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
         ['cap', 'none'] as const,
         ...(def.weights ? [['config', 'none'] as const] : []),
       ].map(([weights, rebalance]) => {
-        const w = basketOverWindow(members, def.symbols, input.from, input.asOf, method(weights, rebalance), '');
+        const w = basketOverWindow(members, def.symbols, span, method(weights, rebalance), '');
         return { weights, rebalance, return: w.return, coverage: { included: w.included, total: w.total } };
       })
     : null;

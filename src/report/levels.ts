@@ -3,8 +3,8 @@
  * paths (the same ones the returns and risk figures come from). Pure.
  */
 import { buyAndHoldPath, type BasketPath } from '../analytics/basket.js';
-import type { IsoDate } from '../domain/types.js';
-import type { PreparedSeries } from './pricing.js';
+import { fromDayNumber } from '../analytics/calendar.js';
+import type { PreparedSeries, Span } from './pricing.js';
 import type { LevelSeries } from './types.js';
 
 /** The level a series starts from in charts and the report: 100 at the base. */
@@ -13,7 +13,7 @@ export const LEVEL_BASE = 100;
 /** A path's levels (1 at the base) as `LEVEL_BASE × Lₜ`; `null` without a path. */
 export function toLevelSeries(path: BasketPath | null): LevelSeries | null {
   if (path === null) return null;
-  return { dates: [...path.dates], values: path.levels.map((l) => LEVEL_BASE * l) };
+  return { dates: path.days.map(fromDayNumber), values: path.levels.map((l) => LEVEL_BASE * l) };
 }
 
 /**
@@ -22,6 +22,6 @@ export function toLevelSeries(path: BasketPath | null): LevelSeries | null {
  * start close), as for a benchmark. Call it only for a symbol priced over
  * the window (it has a close before `from`).
  */
-export function symbolLevels(prepared: PreparedSeries, from: IsoDate, asOf: IsoDate): LevelSeries {
-  return toLevelSeries(buyAndHoldPath([prepared.converted], [1], from, asOf)) as LevelSeries;
+export function symbolLevels(prepared: PreparedSeries, span: Span): LevelSeries {
+  return toLevelSeries(buyAndHoldPath([prepared.converted], [1], span.fromDay, span.asOfDay)) as LevelSeries;
 }

@@ -5,7 +5,8 @@
 import { convertPrices, convertReturn, fxRates, toMajorUnit, type FxRates } from '../analytics/fx.js';
 import type { MemberPrices } from '../analytics/basket.js';
 import { periodReturn } from '../analytics/returns.js';
-import type { IsoDate, IssueCode, PriceSeries, Quote } from '../domain/types.js';
+import { fromDayNumber, toDayNumber } from '../analytics/calendar.js';
+import type { DayNumber, IsoDate, IssueCode, PriceSeries, Quote } from '../domain/types.js';
 import type { PriceBasis } from './types.js';
 
 export interface PricingInput {
@@ -23,11 +24,11 @@ export interface PreparedSeries {
   readonly currency: string | null;
   /** What the quote's amounts are divided by to reach the major unit (100 for `GBp`). */
   readonly divisor: number;
-  readonly dates: readonly IsoDate[];
+  readonly days: Int32Array;
   /** Closes on the chosen basis (adjusted or not), in major units. */
-  readonly prices: readonly number[];
+  readonly prices: Float64Array;
   /** Unadjusted closes in major units (for market values). */
-  readonly raw: readonly number[];
+  readonly raw: Float64Array;
   /** Rates into the report currency; `null` without a report currency. */
   readonly fx: FxRates | null;
   /** `prices` in the report currency (or as they are without one), for level series. */
@@ -47,14 +48,15 @@ export function prepareSeries(symbol: string, input: PricingInput): PreparedSeri
   const unit = quoted ? toMajorUnit(quoted) : null;
   const divisor = unit?.divisor ?? 1;
   const basis = input.priceBasis === 'adjusted' ? series.adjClose : series.close;
-  const prices = basis.map((p) => p / divisor);
-  const raw = series.close.map((p) => p / divisor);
-  const base = { symbol, currency: unit?.currency ?? null, divisor, dates: series.dates, prices, raw };
-  if (input.currency === null) return { ...base, fx: null, converted: { dates: series.dates, prices } };
+  // the closes as they are when no unit conversion applies: no copy of a million bars
+  const prices = divisor === 1 ? basis : basis.map((p) => p / divisor);
+  const raw = divisor === 1 ? series.close : series.close.map((p) => p / divisor);
+  const base = { symbol, currency: unit?.currency ?? null, divisor, days: series.days, prices, raw };
+  if (input.currency === null) return { ...base, fx: null, converted: { days: series.days, prices } };
   if (!unit) return { code: 'no-currency', message: `its currency is unknown, so it cannot be converted into ${input.currency}: left out` };
   const fx = fxRates(unit.currency, input.currency, (s) => {
     const h = input.history.get(s);
-    return h ? { dates: h.dates, close: h.close } : undefined;
+    return h ? { days: h.days, close: h.close } : undefined;
   });
   if (!fx) {
     return {
@@ -62,7 +64,7 @@ export function prepareSeries(symbol: string, input: PricingInput): PreparedSeri
       message: `no ${unit.currency}${input.currency}=X or ${input.currency}${unit.currency}=X rates to convert ${unit.currency} into ${input.currency}: left out`,
     };
   }
-  return { ...base, fx, converted: convertPrices(series.dates, prices, 1, fx) };
+  return { ...base, fx, converted: convertPrices(series.days, prices, 1, fx) };
 }
 
 export function isFailure<T extends object>(x: T | Failure | null | undefined): x is Failure {
@@ -89,23 +91,42 @@ export interface Priced {
   readonly return: number;
 }
 
+/** A window [from, asOf]: its ISO dates (for messages) and day numbers (for the analytics). */
+export interface Span {
+  readonly from: IsoDate;
+  readonly asOf: IsoDate;
+  readonly fromDay: DayNumber;
+  readonly asOfDay: DayNumber;
+}
+
+export const spanOf = (from: IsoDate, asOf: IsoDate): Span => ({ from, asOf, fromDay: toDayNumber(from), asOfDay: toDayNumber(asOf) });
+
 /** Prices `s` over [from, asOf] under the window policy of analytics/returns.ts. */
-export function priceOver(s: PreparedSeries, from: IsoDate, asOf: IsoDate, window: string): Priced | Failure {
-  const outcome = periodReturn(s.dates, s.prices, from, asOf);
+export function priceOver(s: PreparedSeries, span: Span, window: string): Priced | Failure {
+  const { from, asOf } = span;
+  const outcome = periodReturn(s.days, s.prices, span.fromDay, span.asOfDay);
   if (!outcome.ok) {
     return outcome.reason === 'no-start-price'
       ? { code: 'no-start-price', message: `no close before ${from}${window}: left out` }
       : { code: 'no-end-price', message: `no close from ${from} to ${asOf}${window}: left out` };
   }
   const v = outcome.value;
-  const i0 = s.dates.indexOf(v.startDate);
-  const i1 = s.dates.indexOf(v.endDate);
-  const base = { ...v, rawStart: s.raw[i0] as number, rawEnd: s.raw[i1] as number, localReturn: v.return };
+  const startDate = fromDayNumber(v.startDay);
+  const base = {
+    startDate,
+    startPrice: v.startPrice,
+    endDate: fromDayNumber(v.endDay),
+    endPrice: v.endPrice,
+    return: v.return,
+    rawStart: s.raw[v.startIndex] as number,
+    rawEnd: s.raw[v.endIndex] as number,
+    localReturn: v.return,
+  };
   if (!s.fx) return { ...base, fxStart: 1, fxEnd: 1, fxReturn: null };
-  const fxStart = s.fx.on(v.startDate);
-  const fxEnd = s.fx.on(v.endDate);
+  const fxStart = s.fx.on(v.startDay);
+  const fxEnd = s.fx.on(v.endDay);
   if (fxStart === null || fxEnd === null) {
-    return { code: 'no-fx', message: `no ${s.fx.symbol} rate on or before ${v.startDate}${window}: left out` };
+    return { code: 'no-fx', message: `no ${s.fx.symbol} rate on or before ${startDate}${window}: left out` };
   }
   return { ...base, fxStart, fxEnd, fxReturn: fxEnd / fxStart - 1, return: convertReturn(v.return, fxStart, fxEnd) };
 }

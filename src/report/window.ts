@@ -12,8 +12,8 @@ import {
 } from '../analytics/basket.js';
 import { marketValueOverPeriod } from '../analytics/market-value.js';
 import { equalWeights, proportionalWeights, renormalisedWeights, type Weighting } from '../analytics/weights.js';
-import type { IsoDate, Quote } from '../domain/types.js';
-import { isFailure, priceOver, type Failure, type PreparedSeries, type Priced } from './pricing.js';
+import type { Quote } from '../domain/types.js';
+import { isFailure, priceOver, type Failure, type PreparedSeries, type Priced, type Span } from './pricing.js';
 
 export interface WindowMember {
   readonly prepared: PreparedSeries | Failure | null;
@@ -61,13 +61,12 @@ export interface WindowMethod {
 export function basketOverWindow(
   members: readonly WindowMember[],
   symbols: readonly string[],
-  from: IsoDate,
-  asOf: IsoDate,
+  span: Span,
   method: WindowMethod,
   label: string,
 ): WindowResult {
   const priced = members.map((m) =>
-    m.prepared === null ? null : isFailure(m.prepared) ? m.prepared : priceOver(m.prepared, from, asOf, label),
+    m.prepared === null ? null : isFailure(m.prepared) ? m.prepared : priceOver(m.prepared, span, label),
   );
   const marketValues = members.map((m, i) => marketValueOf(m, priced[i] ?? null));
   const usable = priced.map(isPriced);
@@ -102,11 +101,11 @@ export function basketOverWindow(
   let contributions: (number | null)[] = members.map(() => null);
   if (held.length > 0) {
     if (method.rebalance === 'none') {
-      path = buyAndHoldPath(prices, w, from, asOf);
+      path = buyAndHoldPath(prices, w, span.fromDay, span.asOfDay);
       ret = weightedBuyAndHold(weights, returns);
       contributions = weights.map((wi, i) => (wi === null ? null : wi * (returns[i] as number)));
     } else {
-      path = rebalancedPath(prices, w, from, asOf, method.rebalance);
+      path = rebalancedPath(prices, w, span.fromDay, span.asOfDay, method.rebalance);
       ret = (path.levels.at(-1) as number) - 1;
       held.forEach((i, k) => {
         contributions[i] = path?.contributions[k] ?? null;

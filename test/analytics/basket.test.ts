@@ -8,7 +8,16 @@ import {
   rebalancePeriodKey,
   weightedBuyAndHold,
 } from '../../src/analytics/basket.js';
-import { shiftDays } from '../../src/analytics/calendar.js';
+import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
+
+/** Dates are written as ISO strings here and converted to day numbers at the call. */
+const d = toDayNumber;
+const isoDates = (days: ArrayLike<number>) => Array.from(days, fromDayNumber);
+/** A member from ISO dates and prices, in columns as a provider gives them. */
+const member = (dates: readonly string[], prices: readonly number[]): MemberPrices => ({
+  days: Int32Array.from(dates, d),
+  prices: Float64Array.from(prices),
+});
 
 describe('equalWeightBuyAndHold', () => {
   it.each([
@@ -78,21 +87,21 @@ describe('weightedBuyAndHold', () => {
 });
 
 /** Element-wise at 1e-9. */
-function expectSeries(actual: readonly number[], expected: readonly number[]): void {
+function expectSeries(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
   expect(actual).toHaveLength(expected.length);
-  expected.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 9));
+  Array.from(expected).forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 9));
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
 describe('buyAndHoldPath', () => {
   // Two tiny members over Mon 6 – Wed 8 January 2025, starting from the Friday 3 January close.
-  const A: MemberPrices = { dates: ['2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08'], prices: [100, 110, 99, 121] };
-  const B: MemberPrices = { dates: ['2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08'], prices: [50, 45, 55, 60] };
+  const A = member(['2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08'], [100, 110, 99, 121]);
+  const B = member(['2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08'], [50, 45, 55, 60]);
 
   it('levels day by day: 0.6/100 shares of A and 0.4/50 of B, held', () => {
-    const path = buyAndHoldPath([A, B], [0.6, 0.4], '2025-01-06', '2025-01-08');
-    expect(path.dates).toEqual(['2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08']);
+    const path = buyAndHoldPath([A, B], [0.6, 0.4], d('2025-01-06'), d('2025-01-08'));
+    expect(isoDates(path.days)).toEqual(['2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08']);
     expectSeries(path.levels, [
       1, // 0.6 × 100/100 + 0.4 × 50/50
       0.6 * (110 / 100) + 0.4 * (45 / 50), // 0.66 + 0.36 = 1.02
@@ -102,7 +111,7 @@ describe('buyAndHoldPath', () => {
   });
 
   it('final level − 1 is Σ wᵢ rᵢ; contributions are wᵢ rᵢ and sum to the return', () => {
-    const path = buyAndHoldPath([A, B], [0.6, 0.4], '2025-01-06', '2025-01-08');
+    const path = buyAndHoldPath([A, B], [0.6, 0.4], d('2025-01-06'), d('2025-01-08'));
     const rA = 121 / 100 - 1;
     const rB = 60 / 50 - 1;
     expect((path.levels.at(-1) as number) - 1).toBeCloseTo(0.6 * rA + 0.4 * rB, 9);
@@ -112,50 +121,51 @@ describe('buyAndHoldPath', () => {
   });
 
   it('ends at as-of and starts from the close before from', () => {
-    const path = buyAndHoldPath([A, B], [0.6, 0.4], '2025-01-07', '2025-01-07');
-    expect(path.dates).toEqual(['2025-01-06', '2025-01-07']);
+    const path = buyAndHoldPath([A, B], [0.6, 0.4], d('2025-01-07'), d('2025-01-07'));
+    expect(isoDates(path.days)).toEqual(['2025-01-06', '2025-01-07']);
     expectSeries(path.levels, [1, 0.6 * (99 / 110) + 0.4 * (55 / 45)]);
   });
 
   it('a window with no trading day in it is the base alone, level 1, no contribution', () => {
-    const path = buyAndHoldPath([A, B], [0.6, 0.4], '2025-01-09', '2025-01-10');
-    expect(path.dates).toEqual(['2025-01-08']);
+    const path = buyAndHoldPath([A, B], [0.6, 0.4], d('2025-01-09'), d('2025-01-10'));
+    expect(isoDates(path.days)).toEqual(['2025-01-08']);
     expectSeries(path.levels, [1]);
     expectSeries(path.contributions, [0, 0]);
   });
 
   it('the base is the latest of the start closes; each member starts from its own', () => {
     // B has no bar on Friday 3 January: it starts from its Thursday close (48).
-    const B2: MemberPrices = { dates: ['2025-01-02', '2025-01-06'], prices: [48, 54] };
-    const path = buyAndHoldPath([A, B2], [0.5, 0.5], '2025-01-06', '2025-01-06');
-    expect(path.dates).toEqual(['2025-01-03', '2025-01-06']);
+    const B2 = member(['2025-01-02', '2025-01-06'], [48, 54]);
+    const path = buyAndHoldPath([A, B2], [0.5, 0.5], d('2025-01-06'), d('2025-01-06'));
+    expect(isoDates(path.days)).toEqual(['2025-01-03', '2025-01-06']);
     expectSeries(path.levels, [1, 0.5 * (110 / 100) + 0.5 * (54 / 48)]);
   });
 
+  it('takes plain arrays of day numbers and prices as well as typed columns', () => {
+    const plain = (m: MemberPrices): MemberPrices => ({ days: Array.from(m.days), prices: Array.from(m.prices) });
+    const typed = buyAndHoldPath([A, B], [0.6, 0.4], d('2025-01-06'), d('2025-01-08'));
+    expect(buyAndHoldPath([plain(A), plain(B)], [0.6, 0.4], d('2025-01-06'), d('2025-01-08'))).toEqual(typed);
+  });
+
   it('programmer errors throw RangeError', () => {
-    expect(() => buyAndHoldPath([A, B], [0.6, 0.3], '2025-01-06', '2025-01-08')).toThrow(RangeError); // sums to 0.9
-    expect(() => buyAndHoldPath([A, B], [1.2, -0.2], '2025-01-06', '2025-01-08')).toThrow(RangeError); // a negative weight
-    expect(() => buyAndHoldPath([A, B], [1], '2025-01-06', '2025-01-08')).toThrow(RangeError); // lengths differ
-    expect(() => buyAndHoldPath([], [], '2025-01-06', '2025-01-08')).toThrow(RangeError); // no member
-    expect(() => buyAndHoldPath([A, B], [0.6, 0.4], '2025-01-03', '2025-01-08')).toThrow(RangeError); // no close before from
-    expect(() => buyAndHoldPath([{ dates: ['2025-01-03'], prices: [1, 2] }], [1], '2025-01-06', '2025-01-08')).toThrow(RangeError);
+    const [from, asOf] = [d('2025-01-06'), d('2025-01-08')];
+    expect(() => buyAndHoldPath([A, B], [0.6, 0.3], from, asOf)).toThrow(RangeError); // sums to 0.9
+    expect(() => buyAndHoldPath([A, B], [1.2, -0.2], from, asOf)).toThrow(RangeError); // a negative weight
+    expect(() => buyAndHoldPath([A, B], [1], from, asOf)).toThrow(RangeError); // lengths differ
+    expect(() => buyAndHoldPath([], [], from, asOf)).toThrow(RangeError); // no member
+    expect(() => buyAndHoldPath([A, B], [0.6, 0.4], d('2025-01-03'), asOf)).toThrow(RangeError); // no close before from
+    expect(() => buyAndHoldPath([{ days: [d('2025-01-03')], prices: [1, 2] }], [1], from, asOf)).toThrow(RangeError);
   });
 });
 
 describe('rebalancedPath', () => {
   // Mon 28 April – Mon 5 May 2025. A trades Mon–Fri; B has no bar on Wednesday 30 April (the month end)
   // nor on Friday 2 May, so on those days its price is its previous close. Weights 0.6 / 0.4.
-  const A: MemberPrices = {
-    dates: ['2025-04-28', '2025-04-29', '2025-04-30', '2025-05-01', '2025-05-02', '2025-05-05'],
-    prices: [100, 110, 121, 110, 132, 120],
-  };
-  const B: MemberPrices = {
-    dates: ['2025-04-28', '2025-04-29', '2025-05-01', '2025-05-05'],
-    prices: [50, 40, 44, 55],
-  };
+  const A = member(['2025-04-28', '2025-04-29', '2025-04-30', '2025-05-01', '2025-05-02', '2025-05-05'], [100, 110, 121, 110, 132, 120]);
+  const B = member(['2025-04-28', '2025-04-29', '2025-05-01', '2025-05-05'], [50, 40, 44, 55]);
   const W = [0.6, 0.4];
-  const FROM = '2025-04-29';
-  const AS_OF = '2025-05-05';
+  const FROM = d('2025-04-29');
+  const AS_OF = d('2025-05-05');
   const DATES = ['2025-04-28', '2025-04-29', '2025-04-30', '2025-05-01', '2025-05-02', '2025-05-05'];
 
   // Buy-and-hold from 28 April: B's price is 40 on 29 and 30 April, 44 on 1 and 2 May.
@@ -200,7 +210,7 @@ describe('rebalancedPath', () => {
     ['quarterly', quarterly],
   ] as const)('%s: levels by hand, with a holiday in one market only', (calendar, expected) => {
     const path = rebalancedPath([A, B], W, FROM, AS_OF, calendar);
-    expect(path.dates).toEqual(DATES);
+    expect(isoDates(path.days)).toEqual(DATES);
     expectSeries(path.levels, expected);
     expect(sum(path.contributions)).toBeCloseTo((expected.at(-1) as number) - 1, 9);
   });
@@ -221,8 +231,8 @@ describe('rebalancedPath', () => {
 
   it('quarterly resets at a quarter end (31 March), as does monthly there', () => {
     // Thu 27 March – Wed 2 April 2025, weights 0.3 / 0.7; B has no bar on Wednesday 2 April.
-    const P: MemberPrices = { dates: ['2025-03-27', '2025-03-28', '2025-03-31', '2025-04-01', '2025-04-02'], prices: [100, 105, 84, 92.4, 100.8] };
-    const Q: MemberPrices = { dates: ['2025-03-27', '2025-03-28', '2025-03-31', '2025-04-01'], prices: [20, 19, 24, 22.8] };
+    const P = member(['2025-03-27', '2025-03-28', '2025-03-31', '2025-04-01', '2025-04-02'], [100, 105, 84, 92.4, 100.8]);
+    const Q = member(['2025-03-27', '2025-03-28', '2025-03-31', '2025-04-01'], [20, 19, 24, 22.8]);
     const q2 = 0.3 * (84 / 100) + 0.7 * (24 / 20); // the value at the 31 March close, buy-and-hold until then
     const expected = [
       1,
@@ -232,13 +242,13 @@ describe('rebalancedPath', () => {
       q2 * (0.3 * (100.8 / 84) + 0.7 * (22.8 / 24)), // B closed: still 22.8
     ];
     for (const calendar of ['quarterly', 'monthly'] as const) {
-      const path = rebalancedPath([P, Q], [0.3, 0.7], '2025-03-28', '2025-04-02', calendar);
-      expect(path.dates).toEqual(['2025-03-27', '2025-03-28', '2025-03-31', '2025-04-01', '2025-04-02']);
+      const path = rebalancedPath([P, Q], [0.3, 0.7], d('2025-03-28'), d('2025-04-02'), calendar);
+      expect(isoDates(path.days)).toEqual(['2025-03-27', '2025-03-28', '2025-03-31', '2025-04-01', '2025-04-02']);
       expectSeries(path.levels, expected);
     }
     // Weekly resets instead at the close of Friday 28 March.
     const w1 = 0.3 * (105 / 100) + 0.7 * (19 / 20);
-    const weekly = rebalancedPath([P, Q], [0.3, 0.7], '2025-03-28', '2025-04-02', 'weekly');
+    const weekly = rebalancedPath([P, Q], [0.3, 0.7], d('2025-03-28'), d('2025-04-02'), 'weekly');
     expectSeries(weekly.levels, [
       1,
       w1,
@@ -250,18 +260,18 @@ describe('rebalancedPath', () => {
 
   it('programmer errors throw RangeError', () => {
     expect(() => rebalancedPath([A, B], [0.5, 0.6], FROM, AS_OF, 'daily')).toThrow(RangeError);
-    expect(() => rebalancedPath([A, B], W, '2025-04-28', AS_OF, 'weekly')).toThrow(RangeError); // no close before 28 April
+    expect(() => rebalancedPath([A, B], W, d('2025-04-28'), AS_OF, 'weekly')).toThrow(RangeError); // no close before 28 April
   });
 });
 
 describe('rebalancePeriodKey', () => {
-  it('daily: the date itself', () => {
-    expect(rebalancePeriodKey('2025-03-07', 'daily')).toBe('2025-03-07');
-    expect(rebalancePeriodKey('2025-03-07', 'daily')).not.toBe(rebalancePeriodKey('2025-03-08', 'daily'));
+  it('daily: the day itself', () => {
+    expect(rebalancePeriodKey(d('2025-03-07'), 'daily')).toBe(d('2025-03-07'));
+    expect(rebalancePeriodKey(d('2025-03-07'), 'daily')).not.toBe(rebalancePeriodKey(d('2025-03-08'), 'daily'));
   });
 
   it('weekly: ISO weeks, Monday to Sunday, across a year end', () => {
-    const key = (d: string) => rebalancePeriodKey(d, 'weekly');
+    const key = (date: string) => rebalancePeriodKey(d(date), 'weekly');
     // Mon 30 December 2024 – Sun 5 January 2025 is ISO week 2025-W01.
     expect(key('2024-12-30')).toBe(key('2025-01-03'));
     expect(key('2024-12-31')).toBe(key('2025-01-01'));
@@ -272,21 +282,42 @@ describe('rebalancePeriodKey', () => {
     expect(key('2025-03-07')).not.toBe(key('2025-03-14')); // a week apart
   });
 
+  it('weekly: the key is the day number of the week’s Monday, before 1970 too', () => {
+    const monday = (date: string) => fromDayNumber(rebalancePeriodKey(d(date), 'weekly'));
+    expect(monday('2025-01-05')).toBe('2024-12-30'); // Sunday
+    expect(monday('2025-03-07')).toBe('2025-03-03'); // Friday
+    expect(monday('2025-03-03')).toBe('2025-03-03'); // Monday
+    // Thu 1 January 1970 is day 0; its Monday is 29 December 1969, day −3.
+    expect(monday('1970-01-01')).toBe('1969-12-29');
+    expect(rebalancePeriodKey(0, 'weekly')).toBe(-3);
+    expect(monday('1970-01-04')).toBe('1969-12-29'); // Sunday, day 3
+    expect(monday('1970-01-05')).toBe('1970-01-05'); // Monday, day 4
+    expect(monday('1969-12-28')).toBe('1969-12-22'); // Sunday, day −4
+    expect(monday('1900-01-01')).toBe('1900-01-01'); // a Monday
+    expect(monday('1900-01-07')).toBe('1900-01-01');
+  });
+
   it('monthly and quarterly', () => {
-    expect(rebalancePeriodKey('2025-03-31', 'monthly')).toBe('2025-03');
-    expect(rebalancePeriodKey('2025-03-31', 'monthly')).not.toBe(rebalancePeriodKey('2025-04-01', 'monthly'));
-    expect(rebalancePeriodKey('2025-03-31', 'quarterly')).toBe('2025-Q1');
-    expect(rebalancePeriodKey('2025-04-01', 'quarterly')).toBe('2025-Q2');
-    expect(rebalancePeriodKey('2025-09-30', 'quarterly')).toBe('2025-Q3');
-    expect(rebalancePeriodKey('2025-12-31', 'quarterly')).toBe('2025-Q4');
-    expect(rebalancePeriodKey('2026-01-01', 'quarterly')).toBe('2026-Q1');
-    expect(rebalancePeriodKey('2025-01-31', 'quarterly')).toBe(rebalancePeriodKey('2025-03-01', 'quarterly'));
+    const key = (date: string, calendar: 'monthly' | 'quarterly') => rebalancePeriodKey(d(date), calendar);
+    expect(key('2025-03-31', 'monthly')).toBe(2025 * 12 + 2); // March: year × 12 + month − 1
+    expect(key('2025-03-01', 'monthly')).toBe(key('2025-03-31', 'monthly'));
+    expect(key('2025-03-31', 'monthly')).not.toBe(key('2025-04-01', 'monthly'));
+    expect(key('2025-01-01', 'monthly') - key('2024-12-31', 'monthly')).toBe(1); // consecutive across a year end
+    expect(key('2025-03-31', 'quarterly')).toBe(2025 * 4 + 0); // Q1: year × 4 + quarter − 1
+    expect(key('2025-04-01', 'quarterly')).toBe(2025 * 4 + 1); // Q2
+    expect(key('2025-09-30', 'quarterly')).toBe(2025 * 4 + 2); // Q3
+    expect(key('2025-12-31', 'quarterly')).toBe(2025 * 4 + 3); // Q4
+    expect(key('2026-01-01', 'quarterly')).toBe(2026 * 4 + 0); // Q1 of the next year
+    expect(key('2025-03-31', 'quarterly')).not.toBe(key('2025-04-01', 'quarterly'));
+    expect(key('2025-01-31', 'quarterly')).toBe(key('2025-03-01', 'quarterly'));
+    expect(key('1969-12-31', 'monthly')).toBe(1969 * 12 + 11); // before 1970
+    expect(key('1969-12-31', 'quarterly')).toBe(1969 * 4 + 3);
   });
 });
 
 describe('basket path invariants', () => {
   const CALENDARS = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
-  type Run = (members: readonly MemberPrices[], weights: readonly number[], from: string, asOf: string) => BasketPath;
+  type Run = (members: readonly MemberPrices[], weights: readonly number[], from: number, asOf: number) => BasketPath;
   const RUNS: [string, Run][] = [
     ['buy-and-hold', buyAndHoldPath],
     ...CALENDARS.map((c): [string, Run] => [c, (m, w, f, a) => rebalancedPath(m, w, f, a, c)]),
@@ -294,36 +325,46 @@ describe('basket path invariants', () => {
 
   // Three members over 20 February – 7 April 2025 (a month end, a quarter end, several weeks);
   // Y skips Wednesdays, Z trades only Monday, Tuesday and Thursday.
-  const weekdays: string[] = [];
-  for (let d = '2025-02-20'; d <= '2025-04-07'; d = shiftDays(d, 1)) {
-    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (dow >= 1 && dow <= 5) weekdays.push(d);
+  const dow = (day: number) => new Date(fromDayNumber(day) + 'T00:00:00Z').getUTCDay();
+  const weekdays: number[] = [];
+  for (let day = d('2025-02-20'); day <= d('2025-04-07'); day += 1) {
+    if (dow(day) >= 1 && dow(day) <= 5) weekdays.push(day);
   }
-  const dow = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
-  const series = (keep: (d: string) => boolean, f: (k: number) => number): MemberPrices => {
-    const dates = weekdays.filter(keep);
-    return { dates, prices: dates.map((_, k) => f(k)) };
+  const series = (keep: (day: number) => boolean, f: (k: number) => number): MemberPrices => {
+    const days = Int32Array.from(weekdays.filter(keep));
+    return { days, prices: Float64Array.from(days, (_, k) => f(k)) };
   };
   const X = series(() => true, (k) => 100 + 10 * Math.sin(k / 3) + k / 2);
-  const Y = series((d) => dow(d) !== 3, (k) => 40 * (1 + 0.03 * Math.cos(k)) + k / 5);
-  const Z = series((d) => [1, 2, 4].includes(dow(d)), (k) => 7 + (k % 4) - k / 20);
-  const FROM = '2025-02-24';
-  const AS_OF = '2025-04-07';
+  const Y = series((day) => dow(day) !== 3, (k) => 40 * (1 + 0.03 * Math.cos(k)) + k / 5);
+  const Z = series((day) => [1, 2, 4].includes(dow(day)), (k) => 7 + (k % 4) - k / 20);
+  const FROM = d('2025-02-24');
+  const AS_OF = d('2025-04-07');
+  /** Index of a member's last close before `from`. */
+  const startIndex = (m: MemberPrices) => Array.from(m.days).findIndex((day) => day >= FROM) - 1;
+  const slice = (xs: ArrayLike<number>, from: number) => Array.from(xs).slice(from);
+
+  it('the fixture is what it says: weekdays, Y without Wednesdays, Z on Mon, Tue, Thu', () => {
+    expect(fromDayNumber(X.days[0] as number)).toBe('2025-02-20');
+    expect(fromDayNumber(X.days[X.days.length - 1] as number)).toBe('2025-04-07');
+    expect(X.days.length).toBe(33); // 47 calendar days, 14 of them weekend days
+    expect(isoDates(Y.days)).not.toContain('2025-03-05'); // a Wednesday
+    expect(isoDates(Z.days).slice(0, 4)).toEqual(['2025-02-20', '2025-02-24', '2025-02-25', '2025-02-27']);
+  });
 
   it.each(RUNS)('%s: a one-member basket is its member, level = price / start price', (_name, run) => {
     const path = run([Y], [1], FROM, AS_OF);
-    const k0 = Y.dates.findIndex((d) => d >= FROM) - 1; // the close before from
+    const k0 = startIndex(Y); // the close before from
     const p0 = Y.prices[k0] as number;
-    expect(path.dates).toEqual(Y.dates.slice(k0));
-    expectSeries(path.levels, Y.prices.slice(k0).map((p) => p / p0));
-    expectSeries(path.contributions, [(Y.prices.at(-1) as number) / p0 - 1]);
+    expect(path.days).toEqual(slice(Y.days, k0));
+    expectSeries(path.levels, slice(Y.prices, k0).map((p) => p / p0));
+    expectSeries(path.contributions, [(Y.prices[Y.prices.length - 1] as number) / p0 - 1]);
   });
 
   it('daily-rebalanced equals buy-and-hold over a single day', () => {
-    for (const day of ['2025-02-24', '2025-03-31', '2025-04-07']) {
+    for (const day of ['2025-02-24', '2025-03-31', '2025-04-07'].map(d)) {
       const held = buyAndHoldPath([X, Y, Z], [0.5, 0.3, 0.2], day, day);
       const daily = rebalancedPath([X, Y, Z], [0.5, 0.3, 0.2], day, day, 'daily');
-      expect(daily.dates).toEqual(held.dates);
+      expect(daily.days).toEqual(held.days);
       expectSeries(daily.levels, held.levels);
       expectSeries(daily.contributions, held.contributions);
     }
@@ -332,7 +373,7 @@ describe('basket path invariants', () => {
   it.each(RUNS)('%s: the order of members (with their weights) does not change the result', (_name, run) => {
     const base = run([X, Y, Z], [0.5, 0.3, 0.2], FROM, AS_OF);
     const perm = run([Z, X, Y], [0.2, 0.5, 0.3], FROM, AS_OF);
-    expect(perm.dates).toEqual(base.dates);
+    expect(perm.days).toEqual(base.days);
     expectSeries(perm.levels, base.levels);
     const [cx, cy, cz] = base.contributions as [number, number, number];
     expectSeries(perm.contributions, [cz, cx, cy]);
@@ -340,9 +381,37 @@ describe('basket path invariants', () => {
 
   it.each(RUNS)('%s: rebasing a member’s prices (× 3.7) does not change the basket', (_name, run) => {
     const base = run([X, Y, Z], [0.5, 0.3, 0.2], FROM, AS_OF);
-    const rebased = run([X, { dates: Y.dates, prices: Y.prices.map((p) => p * 3.7) }, Z], [0.5, 0.3, 0.2], FROM, AS_OF);
+    const rebased = run([X, { days: Y.days, prices: Float64Array.from(Y.prices, (p) => p * 3.7) }, Z], [0.5, 0.3, 0.2], FROM, AS_OF);
     expectSeries(rebased.levels, base.levels);
     expectSeries(rebased.contributions, base.contributions);
+    expect((rebased.levels.at(-1) as number) - 1).toBeCloseTo((base.levels.at(-1) as number) - 1, 12);
+  });
+
+  it('buy-and-hold: shifting every day number by a constant and reordering the members leaves the return', () => {
+    const shift = (m: MemberPrices, k: number): MemberPrices => ({ days: Int32Array.from(m.days, (day) => day + k), prices: m.prices });
+    const base = buyAndHoldPath([X, Y, Z], [0.5, 0.3, 0.2], FROM, AS_OF);
+    const expected = (base.levels.at(-1) as number) - 1;
+    const memberReturn = (m: MemberPrices) => (m.prices[m.prices.length - 1] as number) / (m.prices[startIndex(m)] as number) - 1;
+    expect(expected).toBeCloseTo(weightedBuyAndHold([0.5, 0.3, 0.2], [X, Y, Z].map(memberReturn)) as number, 12);
+    // Whole days of any size, into the past (negative day numbers) or the future; an odd one moves the weekdays too.
+    for (const k of [1, -3, 10_000, -20_143, -700_000, 2_000_000]) {
+      const moved = buyAndHoldPath([shift(Z, k), shift(X, k), shift(Y, k)], [0.2, 0.5, 0.3], FROM + k, AS_OF + k);
+      expect(moved.days).toEqual(base.days.map((day) => day + k));
+      expect((moved.levels.at(-1) as number) - 1).toBeCloseTo(expected, 12);
+      const [cx, cy, cz] = base.contributions as [number, number, number];
+      expectSeries(moved.contributions, [cz, cx, cy]);
+    }
+  });
+
+  it.each(RUNS)('%s: shifting every day by whole 400-year cycles (146 097 days, whole weeks too) changes nothing', (_name, run) => {
+    const shift = (m: MemberPrices, k: number): MemberPrices => ({ days: Int32Array.from(m.days, (day) => day + k), prices: m.prices });
+    const base = run([X, Y, Z], [0.5, 0.3, 0.2], FROM, AS_OF);
+    for (const k of [-5 * 146_097, -146_097, 146_097, 10 * 146_097]) {
+      const moved = run([shift(X, k), shift(Y, k), shift(Z, k)], [0.5, 0.3, 0.2], FROM + k, AS_OF + k);
+      expect(moved.days).toEqual(base.days.map((day) => day + k));
+      expectSeries(moved.levels, base.levels);
+      expect((moved.levels.at(-1) as number) - 1).toBeCloseTo((base.levels.at(-1) as number) - 1, 12);
+    }
   });
 
   it.each(RUNS)('%s: contributions sum to the final level − 1', (_name, run) => {
@@ -359,8 +428,8 @@ describe('basket path invariants', () => {
   });
 
   it('identical members: every weighting and rebalancing gives the member’s own levels', () => {
-    const k0 = X.dates.findIndex((d) => d >= FROM) - 1;
-    const own = X.prices.slice(k0).map((p) => p / (X.prices[k0] as number));
+    const k0 = startIndex(X);
+    const own = slice(X.prices, k0).map((p) => p / (X.prices[k0] as number));
     for (const weights of [[1 / 3, 1 / 3, 1 / 3], [0.5, 0.3, 0.2], [0.05, 0.9, 0.05], [1, 0, 0]]) {
       for (const [, run] of RUNS) {
         expectSeries(run([X, X, X], weights, FROM, AS_OF).levels, own);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, isIsoDate, shiftDays, startOfYear, toIsoDate, toDayNumber, fromDayNumber } from '../../src/analytics/calendar.js';
+import {
+  civilToDays,
+  daysBetween,
+  daysToCivil,
+  fromDayNumber,
+  isIsoDate,
+  isoDayAt,
+  shiftDays,
+  startOfYear,
+  toDayNumber,
+  toIsoDate,
+} from '../../src/analytics/calendar.js';
 
 describe('calendar', () => {
   it.each([
@@ -51,7 +62,9 @@ describe('day numbers', () => {
   });
 
   it('round-trips every day of four centuries, leap days included', () => {
-    for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2300-12-31'); day += 1) expect(toDayNumber(fromDayNumber(day))).toBe(day);
+    const wrong: number[] = [];
+    for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2300-12-31'); day += 1) if (toDayNumber(fromDayNumber(day)) !== day) wrong.push(day);
+    expect(wrong.slice(0, 10)).toEqual([]);
   });
 
   it.each([
@@ -65,5 +78,122 @@ describe('day numbers', () => {
     ['2025-01-00', false],
   ])('isIsoDate(%s) = %s', (date, ok) => {
     expect(isIsoDate(date)).toBe(ok);
+  });
+});
+
+describe('civilToDays / daysToCivil', () => {
+  const MS_PER_DAY = 86_400_000;
+
+  it('agree with Date.UTC on every day from 1900-01-01 to 2100-12-31, and round-trip', () => {
+    // One mismatch list rather than ~73 000 expect calls: a failure still names the first wrong days.
+    const wrong: string[] = [];
+    let count = 0;
+    const last = Date.UTC(2100, 11, 31);
+    for (let ms = Date.UTC(1900, 0, 1); ms <= last; ms += MS_PER_DAY) {
+      const at = new Date(ms);
+      const [y, m, day] = [at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate()];
+      const n = ms / MS_PER_DAY;
+      const back = daysToCivil(n);
+      if (civilToDays(y, m, day) !== n) wrong.push(`civilToDays(${y}, ${m}, ${day}) = ${civilToDays(y, m, day)}, Date.UTC says ${n}`);
+      if (back[0] !== y || back[1] !== m || back[2] !== day) wrong.push(`daysToCivil(${n}) = ${back.join('-')}, Date.UTC says ${y}-${m}-${day}`);
+      if (civilToDays(...back) !== n) wrong.push(`civilToDays(daysToCivil(${n})) = ${civilToDays(...back)}`);
+      if (toDayNumber(fromDayNumber(n)) !== n) wrong.push(`toDayNumber(fromDayNumber(${n})) = ${toDayNumber(fromDayNumber(n))}`);
+      count += 1;
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    // 201 years of 365 days plus 49 leap days (1904 … 2096; 2000 is one, 1900 and 2100 are not)
+    expect(count).toBe(201 * 365 + 49);
+  });
+
+  it.each([
+    // Reference day numbers from Python's date.toordinal() − date(1970, 1, 1).toordinal().
+    [1969, 12, 31, -1],
+    [1960, 2, 29, -3594], // a leap day before 1970
+    [1900, 1, 1, -25567],
+    [1899, 12, 31, -25568], // before the exhaustive range
+    [1600, 2, 29, -135081], // 1600 is a leap year (divisible by 400)
+    [1582, 10, 15, -141427], // the first Gregorian day; earlier dates are proleptic
+    [1, 1, 1, -719162],
+    [1, 3, 1, -719103],
+    // Year 0000 is a leap year in the proleptic Gregorian calendar: 0001-01-01 − 366 days.
+    [0, 12, 31, -719163],
+    [0, 3, 1, -719468], // the algorithm's own epoch (719 468 days before 1970)
+    [0, 2, 29, -719469],
+    [0, 1, 1, -719528],
+    [9999, 12, 31, 2932896],
+    [2100, 2, 28, 47540], // 2100 is no leap year: 1 March follows
+    [2100, 12, 31, 47846],
+  ])('%i-%i-%i is day %i, and back', (y, m, day, n) => {
+    expect(civilToDays(y, m, day)).toBe(n);
+    expect(daysToCivil(n)).toEqual([y, m, day]);
+  });
+
+  it('agree with Date (setUTCFullYear, which reads years 0–99 literally) at the year 0000 and 9999 edges', () => {
+    const utcDay = (y: number, m: number, day: number) => {
+      const at = new Date(0);
+      at.setUTCFullYear(y, m - 1, day);
+      return at.getTime() / MS_PER_DAY;
+    };
+    for (const [y, m, day] of [
+      [0, 1, 1],
+      [0, 2, 28],
+      [0, 2, 29],
+      [0, 3, 1],
+      [0, 12, 31],
+      [1, 1, 1],
+      [99, 12, 31],
+      [100, 3, 1],
+      [9999, 1, 1],
+      [9999, 12, 31],
+    ] as const) {
+      expect(civilToDays(y, m, day)).toBe(utcDay(y, m, day));
+      expect(daysToCivil(utcDay(y, m, day))).toEqual([y, m, day]);
+    }
+  });
+
+  it('toDayNumber and fromDayNumber at the edges of four-digit years', () => {
+    expect(toDayNumber('0000-01-01')).toBe(-719528);
+    expect(fromDayNumber(-719528)).toBe('0000-01-01');
+    expect(toDayNumber('0000-02-29')).toBe(-719469);
+    expect(fromDayNumber(-719469)).toBe('0000-02-29');
+    expect(toDayNumber('9999-12-31')).toBe(2932896);
+    expect(fromDayNumber(2932896)).toBe('9999-12-31');
+    expect(fromDayNumber(toDayNumber('1899-12-31') + 1)).toBe('1900-01-01');
+    expect(fromDayNumber(toDayNumber('1969-12-31') + 1)).toBe('1970-01-01');
+  });
+});
+
+describe('isoDayAt', () => {
+  it('reads a date inside a longer string at an offset', () => {
+    expect(isoDayAt('2025-03-07', 0)).toBe(toDayNumber('2025-03-07'));
+    expect(isoDayAt('2025-03-07,101.5,102.25', 0)).toBe(toDayNumber('2025-03-07'));
+    expect(isoDayAt('AAPL,2025-03-07,101.5', 5)).toBe(toDayNumber('2025-03-07'));
+    expect(isoDayAt('x\n2024-02-29\n', 2)).toBe(toDayNumber('2024-02-29')); // a leap day
+    expect(isoDayAt('1969-12-31', 0)).toBe(-1);
+    expect(isoDayAt('0000-01-01', 0)).toBe(-719528);
+    expect(isoDayAt('9999-12-31', 0)).toBe(2932896);
+  });
+
+  it('reads only the ten characters at the offset', () => {
+    expect(isoDayAt('2025-03-0712', 0)).toBe(toDayNumber('2025-03-07'));
+    expect(isoDayAt('AAPL,2025-03-07', 4)).toBeNaN(); // one character early: ',2025-03-0'
+    expect(isoDayAt('AAPL,2025-03-07', 6)).toBeNaN(); // one late: '025-03-07' and the end
+  });
+
+  it.each(['2025-02-29', '2025-13-01', '2025-1-07', 'abcd-ef-gh', '2025-00-10', '2025-01-00', '2025-04-31', '1900-02-29', '2025/03/07', '+025-03-07', ' 2025-03-0', '2025-03-'])(
+    'is NaN for %j, alone or inside a line',
+    (text) => {
+      expect(isoDayAt(text, 0)).toBeNaN();
+      expect(isoDayAt(`SYM,${text},1.5`, 4)).toBeNaN();
+    },
+  );
+
+  it('agrees with isIsoDate and toDayNumber on ten-character strings', () => {
+    for (const text of ['2025-03-07', '2024-02-29', '2025-02-29', '2025-13-01', 'abcd-ef-gh', '2025-1-07x', '0000-02-29', '9999-12-31']) {
+      const day = isoDayAt(text, 0);
+      expect(Number.isNaN(day)).toBe(!isIsoDate(text));
+      if (!Number.isNaN(day)) expect(day).toBe(toDayNumber(text));
+      else expect(() => toDayNumber(text)).toThrow(RangeError);
+    }
   });
 });

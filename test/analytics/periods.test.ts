@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftDays } from '../../src/analytics/calendar.js';
+import { fromDayNumber, shiftDays, toDayNumber } from '../../src/analytics/calendar.js';
 import { earliestFrom, isPeriod, PERIODS, type Period, periodAnchor, periodFrom } from '../../src/analytics/periods.js';
 import { periodReturn } from '../../src/analytics/returns.js';
 
@@ -60,13 +60,15 @@ describe('periodFrom', () => {
 
   it('with periodReturn, 1d on a Monday starts from the Friday close and 1w from the Friday before', () => {
     // Weekdays only: Fri 28 Feb, Mon 3 … Fri 7, Mon 10 March 2025.
-    const dates = ['2025-02-28', '2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10'];
+    const d = toDayNumber;
+    const days = ['2025-02-28', '2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10'].map(d);
     const prices = [100, 101, 102, 103, 104, 105, 99];
-    const day = periodReturn(dates, prices, periodFrom('1d', '2025-03-10'), '2025-03-10');
-    expect(day).toMatchObject({ ok: true, value: { startDate: '2025-03-07', endDate: '2025-03-10' } });
+    const dates = (out: ReturnType<typeof periodReturn>) => out.ok && [fromDayNumber(out.value.startDay), fromDayNumber(out.value.endDay)];
+    const day = periodReturn(days, prices, d(periodFrom('1d', '2025-03-10')), d('2025-03-10'));
+    expect(dates(day)).toEqual(['2025-03-07', '2025-03-10']);
     if (day.ok) expect(day.value.return).toBeCloseTo(99 / 105 - 1, 9);
-    const week = periodReturn(dates, prices, periodFrom('1w', '2025-03-07'), '2025-03-07');
-    expect(week).toMatchObject({ ok: true, value: { startDate: '2025-02-28', endDate: '2025-03-07' } });
+    const week = periodReturn(days, prices, d(periodFrom('1w', '2025-03-07')), d('2025-03-07'));
+    expect(dates(week)).toEqual(['2025-02-28', '2025-03-07']);
     if (week.ok) expect(week.value.return).toBeCloseTo(105 / 100 - 1, 9);
   });
 });

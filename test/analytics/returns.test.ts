@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
 import { lastIndexBefore, lastIndexOnOrBefore, periodReturn, simpleReturn } from '../../src/analytics/returns.js';
+
+const d = toDayNumber;
 
 // A small named series: a Hong Kong-like calendar across New Year.
 const DATES = ['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03', '2025-01-06'];
+const DAYS = Int32Array.from(DATES, d);
 const PRICES = [100, 104, 110, 99, 120];
 
 describe('lastIndexBefore / lastIndexOnOrBefore', () => {
@@ -14,13 +18,24 @@ describe('lastIndexBefore / lastIndexOnOrBefore', () => {
     ['2025-01-05', 3, 3],
     ['2025-12-31', 4, 4],
   ])('%s → before %i, on or before %i', (date, before, onOrBefore) => {
-    expect(lastIndexBefore(DATES, date)).toBe(before);
-    expect(lastIndexOnOrBefore(DATES, date)).toBe(onOrBefore);
+    expect(lastIndexBefore(DAYS, d(date))).toBe(before);
+    expect(lastIndexOnOrBefore(DAYS, d(date))).toBe(onOrBefore);
+    // the same on a plain array of day numbers
+    expect(lastIndexBefore([...DAYS], d(date))).toBe(before);
+    expect(lastIndexOnOrBefore([...DAYS], d(date))).toBe(onOrBefore);
   });
 
   it('finds nothing in an empty series', () => {
-    expect(lastIndexBefore([], '2025-01-01')).toBe(-1);
-    expect(lastIndexOnOrBefore([], '2025-01-01')).toBe(-1);
+    expect(lastIndexBefore([], d('2025-01-01'))).toBe(-1);
+    expect(lastIndexOnOrBefore([], d('2025-01-01'))).toBe(-1);
+  });
+
+  it('works before 1970 (negative day numbers)', () => {
+    const old = Int32Array.from(['1969-12-30', '1969-12-31', '1970-01-01', '1970-01-02'], d);
+    expect(Array.from(old)).toEqual([-2, -1, 0, 1]);
+    expect(lastIndexBefore(old, d('1970-01-01'))).toBe(1);
+    expect(lastIndexOnOrBefore(old, d('1969-12-31'))).toBe(1);
+    expect(lastIndexBefore(old, d('1969-12-30'))).toBe(-1);
   });
 });
 
@@ -45,39 +60,68 @@ describe('simpleReturn', () => {
 
 describe('periodReturn', () => {
   it('YTD: start = last close before 1 January, end = last close on or before as-of', () => {
-    const out = periodReturn(DATES, PRICES, '2025-01-01', '2025-01-05');
+    const out = periodReturn(DAYS, PRICES, d('2025-01-01'), d('2025-01-05'));
     // start 2024-12-31 at 104, end 2025-01-03 at 99: 99 / 104 − 1 = −0.04807692307692…
     expect(out).toEqual({
       ok: true,
-      value: { startDate: '2024-12-31', startPrice: 104, endDate: '2025-01-03', endPrice: 99, return: expect.any(Number) },
+      value: {
+        startIndex: 1,
+        endIndex: 3,
+        startDay: d('2024-12-31'),
+        startPrice: 104,
+        endDay: d('2025-01-03'),
+        endPrice: 99,
+        return: expect.any(Number),
+      },
     });
-    if (out.ok) expect(out.value.return).toBeCloseTo(99 / 104 - 1, 9);
+    if (out.ok) {
+      expect(fromDayNumber(out.value.startDay)).toBe('2024-12-31');
+      expect(fromDayNumber(out.value.endDay)).toBe('2025-01-03');
+      expect(out.value.return).toBeCloseTo(99 / 104 - 1, 9);
+    }
   });
 
   it('a period starting on a trading day starts from the close before it', () => {
-    const out = periodReturn(DATES, PRICES, '2025-01-02', '2025-01-02');
+    const out = periodReturn(DAYS, PRICES, d('2025-01-02'), d('2025-01-02'));
     // start 2024-12-31 (104), end 2025-01-02 (110): 110 / 104 − 1 = 0.0576923076923…
     expect(out.ok && out.value.return).toBeCloseTo(110 / 104 - 1, 9);
+    expect(out).toMatchObject({ ok: true, value: { startIndex: 1, endIndex: 2 } });
+  });
+
+  it('takes typed-array columns as well as plain arrays', () => {
+    const typed = periodReturn(DAYS, Float64Array.from(PRICES), d('2025-01-01'), d('2025-01-06'));
+    const plain = periodReturn(DATES.map(d), PRICES, d('2025-01-01'), d('2025-01-06'));
+    expect(typed).toEqual(plain);
+    expect(typed.ok && typed.value.return).toBeCloseTo(120 / 104 - 1, 9);
   });
 
   it('no close before the period: no-start-price', () => {
-    expect(periodReturn(DATES, PRICES, '2024-12-30', '2025-01-06')).toEqual({ ok: false, reason: 'no-start-price' });
+    expect(periodReturn(DAYS, PRICES, d('2024-12-30'), d('2025-01-06'))).toEqual({ ok: false, reason: 'no-start-price' });
   });
 
   it('no close inside the period (a weekend): no-end-price, never a return of 0', () => {
-    expect(periodReturn(DATES, PRICES, '2025-01-04', '2025-01-05')).toEqual({ ok: false, reason: 'no-end-price' });
+    expect(periodReturn(DAYS, PRICES, d('2025-01-04'), d('2025-01-05'))).toEqual({ ok: false, reason: 'no-end-price' });
   });
 
   it('rejects programmer errors', () => {
-    expect(() => periodReturn(DATES, PRICES.slice(1), '2025-01-01', '2025-01-06')).toThrow(RangeError);
-    expect(() => periodReturn(DATES, PRICES, '2025-01-06', '2025-01-01')).toThrow(RangeError);
+    expect(() => periodReturn(DAYS, PRICES.slice(1), d('2025-01-01'), d('2025-01-06'))).toThrow(RangeError);
+    expect(() => periodReturn(DAYS, PRICES, d('2025-01-06'), d('2025-01-01'))).toThrow(RangeError);
   });
 
   it('invariant: rebasing (scaling) prices does not change the return', () => {
-    const base = periodReturn(DATES, PRICES, '2025-01-01', '2025-01-06');
+    const base = periodReturn(DAYS, PRICES, d('2025-01-01'), d('2025-01-06'));
     for (const k of [0.001, 7.5, 1e6]) {
-      const scaled = periodReturn(DATES, PRICES.map((p) => p * k), '2025-01-01', '2025-01-06');
+      const scaled = periodReturn(DAYS, PRICES.map((p) => p * k), d('2025-01-01'), d('2025-01-06'));
       expect(scaled.ok && scaled.value.return).toBeCloseTo(base.ok ? base.value.return : Number.NaN, 9);
+    }
+  });
+
+  it('invariant: shifting every day (series and window) by a constant does not change the result', () => {
+    const base = periodReturn(DAYS, PRICES, d('2025-01-01'), d('2025-01-05'));
+    for (const k of [-20_000, -1, 7, 36_500]) {
+      const shifted = periodReturn(DAYS.map((x) => x + k), PRICES, d('2025-01-01') + k, d('2025-01-05') + k);
+      expect(shifted.ok && shifted.value.return).toBeCloseTo(base.ok ? base.value.return : Number.NaN, 12);
+      expect(shifted).toMatchObject({ ok: true, value: { startIndex: 1, endIndex: 3, startDay: d('2024-12-31') + k } });
     }
   });
 });

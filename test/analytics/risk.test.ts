@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
 import { annualisedVolatility, higherBefore, maxDrawdown, TRADING_DAYS_PER_YEAR } from '../../src/analytics/risk.js';
+
+const d = toDayNumber;
+const days = (dates: readonly string[]) => dates.map(d);
 
 describe('annualisedVolatility', () => {
   it('a 4-level series: sample std of its 3 daily returns × √252', () => {
@@ -25,6 +29,10 @@ describe('annualisedVolatility', () => {
     expect(TRADING_DAYS_PER_YEAR).toBe(252);
   });
 
+  it('takes a typed array as well', () => {
+    expect(annualisedVolatility(Float64Array.of(100, 110, 99, 108.9))).toBe(annualisedVolatility([100, 110, 99, 108.9]));
+  });
+
   it('a constant series has no volatility (0, a known figure)', () => {
     expect(annualisedVolatility([5, 5, 5])).toBe(0);
   });
@@ -40,46 +48,52 @@ describe('annualisedVolatility', () => {
 });
 
 describe('maxDrawdown', () => {
-  const DATES = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10'];
+  const DAYS = days(['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10']);
 
   it('[100, 120, 90, 110, 80, 130]: −1/3, from 120 down to 80', () => {
-    expect(maxDrawdown(DATES, [100, 120, 90, 110, 80, 130])).toEqual({
+    expect(maxDrawdown(DAYS, [100, 120, 90, 110, 80, 130])).toEqual({
       value: expect.closeTo(80 / 120 - 1, 9),
-      peakDate: '2025-03-04',
-      troughDate: '2025-03-07',
+      peakDay: d('2025-03-04'),
+      troughDay: d('2025-03-07'),
     });
   });
 
   it('a deeper fall from a later, higher peak wins', () => {
     // 100 → 90 is −10%; 150 → 100 is −1/3.
-    const out = maxDrawdown(DATES.slice(0, 4), [100, 90, 150, 100]);
+    const out = maxDrawdown(DAYS.slice(0, 4), [100, 90, 150, 100]);
     expect(out?.value).toBeCloseTo(100 / 150 - 1, 9);
-    expect(out).toMatchObject({ peakDate: '2025-03-05', troughDate: '2025-03-06' });
+    expect(out).toMatchObject({ peakDay: d('2025-03-05'), troughDay: d('2025-03-06') });
   });
 
   it('an earlier deeper fall is kept after a recovery', () => {
-    const out = maxDrawdown(DATES.slice(0, 4), [100, 50, 200, 180]);
+    const out = maxDrawdown(DAYS.slice(0, 4), [100, 50, 200, 180]);
     expect(out?.value).toBeCloseTo(50 / 100 - 1, 9);
-    expect(out).toMatchObject({ peakDate: '2025-03-03', troughDate: '2025-03-04' });
+    expect(out).toMatchObject({ peakDay: d('2025-03-03'), troughDay: d('2025-03-04') });
   });
 
-  it('0 with null dates for a rising (or flat) series', () => {
-    expect(maxDrawdown(DATES.slice(0, 3), [100, 101, 105])).toEqual({ value: 0, peakDate: null, troughDate: null });
-    expect(maxDrawdown(DATES.slice(0, 3), [7, 7, 7])).toEqual({ value: 0, peakDate: null, troughDate: null });
-    expect(maxDrawdown(DATES.slice(0, 1), [1])).toEqual({ value: 0, peakDate: null, troughDate: null });
+  it('0 with null days for a rising (or flat) series', () => {
+    expect(maxDrawdown(DAYS.slice(0, 3), [100, 101, 105])).toEqual({ value: 0, peakDay: null, troughDay: null });
+    expect(maxDrawdown(DAYS.slice(0, 3), [7, 7, 7])).toEqual({ value: 0, peakDay: null, troughDay: null });
+    expect(maxDrawdown(DAYS.slice(0, 1), [1])).toEqual({ value: 0, peakDay: null, troughDay: null });
   });
 
   it('null for an empty series', () => {
     expect(maxDrawdown([], [])).toBeNull();
   });
 
-  it('throws when dates and levels differ in length', () => {
-    expect(() => maxDrawdown(DATES, [1, 2])).toThrow(RangeError);
+  it('takes typed-array columns as well', () => {
+    expect(maxDrawdown(Int32Array.from(DAYS), Float64Array.of(100, 120, 90, 110, 80, 130))).toEqual(
+      maxDrawdown(DAYS, [100, 120, 90, 110, 80, 130]),
+    );
+  });
+
+  it('throws when days and levels differ in length', () => {
+    expect(() => maxDrawdown(DAYS, [1, 2])).toThrow(RangeError);
   });
 });
 
 describe('higherBefore ("highest since")', () => {
-  const DATES = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10'];
+  const DAYS = days(['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10']);
 
   it.each([
     ['the latest earlier higher value', [100, 120, 90, 110, 80, 105], '2025-03-06'], // 110 > 105
@@ -88,25 +102,26 @@ describe('higherBefore ("highest since")', () => {
     ['a new high: null', [100, 120, 90, 110, 80, 130], null],
     ['equal to the old high is not below it: null', [100, 120, 90, 110, 80, 120], null],
   ])('%s', (_name, levels, expected) => {
-    expect(higherBefore(DATES, levels)).toBe(expected);
+    const day = higherBefore(DAYS, levels);
+    expect(day === null ? null : fromDayNumber(day)).toBe(expected);
   });
 
   it('null for a single value or an empty series', () => {
-    expect(higherBefore(['2025-03-07'], [100])).toBeNull();
+    expect(higherBefore([d('2025-03-07')], [100])).toBeNull();
     expect(higherBefore([], [])).toBeNull();
   });
 
-  it('throws when dates and levels differ in length', () => {
-    expect(() => higherBefore(DATES, [1])).toThrow(RangeError);
+  it('throws when days and levels differ in length', () => {
+    expect(() => higherBefore(DAYS, [1])).toThrow(RangeError);
   });
 });
 
 describe('maxDrawdown with a repeated high', () => {
   it('dates the peak at the first day of that high', () => {
     // 100 → 120 → 120 → 90: the fall is 90/120 − 1 from the high first reached on day 2
-    const dd = maxDrawdown(['2025-01-01', '2025-01-02', '2025-01-03', '2025-01-06'], [100, 120, 120, 90]);
+    const dd = maxDrawdown(days(['2025-01-01', '2025-01-02', '2025-01-03', '2025-01-06']), [100, 120, 120, 90]);
     expect(dd?.value).toBeCloseTo(90 / 120 - 1, 9);
-    expect(dd?.peakDate).toBe('2025-01-02');
-    expect(dd?.troughDate).toBe('2025-01-06');
+    expect(fromDayNumber(dd?.peakDay as number)).toBe('2025-01-02');
+    expect(fromDayNumber(dd?.troughDay as number)).toBe('2025-01-06');
   });
 });

@@ -7,6 +7,7 @@ import type { BasketDef } from '../../src/config/basket.js';
 import type { IsoDate, PriceSeries, Quote } from '../../src/domain/types.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportOptions } from '../../src/report/build.js';
 import type { Report } from '../../src/report/types.js';
+import { seriesOf } from '../../src/providers/provider.js';
 
 /** Weekdays from 2024-12-27 to 2025-03-07. */
 export const SAMPLE_DATES: IsoDate[] = (() => {
@@ -21,7 +22,7 @@ export const SAMPLE_DATES: IsoDate[] = (() => {
 /** Closes from `start` drifting by `drift` a day with a wiggle. */
 const path = (start: number, drift: number, wiggle: number) => SAMPLE_DATES.map((_, i) => start * (1 + drift * i + wiggle * Math.sin(i / 3)));
 
-const series = (symbol: string, close: number[]): PriceSeries => ({ symbol, currency: 'USD', dates: SAMPLE_DATES, close, adjClose: close });
+const series = (symbol: string, close: number[]): PriceSeries => seriesOf(symbol, 'USD', SAMPLE_DATES, close);
 const quote = (symbol: string, name: string, forwardPE: number | null): Quote => ({
   symbol,
   name,

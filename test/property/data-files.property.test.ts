@@ -17,6 +17,8 @@ import type { PriceSeries, ProviderResult, Quote, SymbolIssue } from '../../src/
 import { DataFileError } from '../../src/errors.js';
 import { QUOTE_COLUMNS } from '../../src/providers/files/csv.js';
 import { openFilesProvider, priceFile } from '../../src/providers/files/provider.js';
+import { seriesDates } from '../../src/providers/provider.js';
+import { plainSeries } from '../helpers/series.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import { anyPrices, anyQuotes, DATA_SYMBOLS, DAYS, isoDay, physicalLines, validPrices, type CsvFile } from './data-files.js';
 
@@ -97,12 +99,13 @@ function expectSeries(result: ProviderResult<PriceSeries>, symbols: readonly str
   for (const [symbol, s] of result.items) {
     expect(symbols).toContain(symbol);
     expect(s.symbol).toBe(symbol);
-    expect(s.close).toHaveLength(s.dates.length);
-    expect(s.adjClose).toHaveLength(s.dates.length);
-    s.dates.forEach((d, i) => {
+    expect(s.close).toHaveLength(s.days.length);
+    expect(s.adjClose).toHaveLength(s.days.length);
+    const dates = seriesDates(s);
+    dates.forEach((d, i) => {
       expect(isIsoDate(d)).toBe(true);
       expect(d >= start && d <= end).toBe(true);
-      if (i > 0) expect(d > (s.dates[i - 1] as string)).toBe(true);
+      if (i > 0) expect(d > (dates[i - 1] as string)).toBe(true);
     });
     for (const x of [...s.close, ...s.adjClose]) expect(Number.isFinite(x) && x > 0).toBe(true);
   }
@@ -163,7 +166,7 @@ describe('offline data directory, on random and malformed files', () => {
         const [from, to] = [isoDay(start), isoDay(start + length)];
         const { items, issues } = await (await openFilesProvider(dir)).fetchHistory({ symbols: ['AAA'], start: from, end: to });
         const dates = [...bars.keys()].filter((d) => d >= from && d <= to).sort();
-        expect(items.get('AAA')).toEqual({
+        expect(plainSeries(items.get('AAA'))).toEqual({
           symbol: 'AAA',
           currency: 'USD',
           dates,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { basisFactor, entrySeries, isFresh, mergeHistory, planHistory, settledThrough, toEntry } from '../../src/providers/cache/plan.js';
 import type { HistoryEntry } from '../../src/providers/cache/store.js';
 import type { PriceSeries } from '../../src/domain/types.js';
+import { seriesDates, seriesOf } from '../../src/providers/provider.js';
 
 const MIN = 60_000;
 const TTL = 15 * MIN;
@@ -24,7 +25,7 @@ function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
   };
 }
 
-const series = (dates: string[], close: number[], adjClose = close): PriceSeries => ({ symbol: 'AAA', currency: 'USD', dates, close, adjClose });
+const series = (dates: string[], close: number[], adjClose = close): PriceSeries => seriesOf('AAA', 'USD', dates, close, adjClose);
 
 describe('planHistory', () => {
   const now = new Date('2025-03-09T12:05:00Z');
@@ -115,6 +116,6 @@ describe('mergeHistory', () => {
   it('toEntry and entrySeries round-trip, and entrySeries cuts to the range', () => {
     const e = toEntry(series(['2025-03-03', '2025-03-04'], [1, 2]), '2025-03-01', '2025-03-04', '2025-03-05T00:00:00.000Z', ['note']);
     expect(entrySeries(e, '2025-03-01', '2025-03-04')).toEqual(series(['2025-03-03', '2025-03-04'], [1, 2]));
-    expect(entrySeries(e, '2025-03-04', '2025-03-04').dates).toEqual(['2025-03-04']);
+    expect(seriesDates(entrySeries(e, '2025-03-04', '2025-03-04'))).toEqual(['2025-03-04']);
   });
 });

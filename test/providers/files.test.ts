@@ -9,24 +9,26 @@ import { toCellDate, toPriceSeries, toQuotes } from '../../src/providers/files/c
 import { openFilesProvider } from '../../src/providers/files/provider.js';
 import { toPriceCsv, toQuotesCsv, writeDataDirectory } from '../../src/providers/files/write.js';
 import { DEMO_DIR } from '../helpers/cli.js';
+import { seriesDates, seriesOf } from '../../src/providers/provider.js';
+import { plainSeries } from '../helpers/series.js';
 
 describe('toPriceSeries (prices/<SYMBOL>.csv)', () => {
   it('reads Date and Close, ignoring other columns, rows in any order', () => {
     const { series, issues } = toPriceSeries('Date,Open,Close,Volume\n2025-01-03,1,11,5\n2025-01-02,1,10,5\n', 'X', 'X.csv');
-    expect(series).toEqual({ symbol: 'X', currency: null, dates: ['2025-01-02', '2025-01-03'], close: [10, 11], adjClose: [10, 11] });
+    expect(plainSeries(series)).toEqual({ symbol: 'X', currency: null, dates: ['2025-01-02', '2025-01-03'], close: [10, 11], adjClose: [10, 11] });
     expect(issues).toEqual([]);
   });
 
   it('uses Adj Close when present', () => {
     const { series } = toPriceSeries('Date,Close,Adj Close\n2025-01-02,10,9.5\n', 'X', 'X.csv');
-    expect(series.close).toEqual([10]);
-    expect(series.adjClose).toEqual([9.5]);
+    expect(plainSeries(series).close).toEqual([10]);
+    expect(plainSeries(series).adjClose).toEqual([9.5]);
   });
 
   it('takes the date part of a date with time and offset as the exchange-local date', () => {
     // as in the hk-with-actions data: midnight Hong Kong time is still 2025-01-02
     const { series } = toPriceSeries('Date,Close\n2025-01-02 00:00:00+08:00,10\n', 'X', 'X.csv');
-    expect(series.dates).toEqual(['2025-01-02']);
+    expect(plainSeries(series).dates).toEqual(['2025-01-02']);
     expect(toCellDate('2025-01-02T09:30:00Z')).toBe('2025-01-02');
     expect(toCellDate('2025-02-30')).toBeNull();
     expect(toCellDate('02/01/2025')).toBeNull();
@@ -34,7 +36,7 @@ describe('toPriceSeries (prices/<SYMBOL>.csv)', () => {
 
   it('leaves out and reports rows with an empty or non-positive close', () => {
     const { series, issues } = toPriceSeries('Date,Close\n2025-01-02,10\n2025-01-03,\n2025-01-06,0\n2025-01-07,12\n', 'X', 'X.csv');
-    expect(series.dates).toEqual(['2025-01-02', '2025-01-07']);
+    expect(plainSeries(series).dates).toEqual(['2025-01-02', '2025-01-07']);
     expect(issues).toEqual([{ symbol: 'X', code: 'bars-skipped', message: expect.stringContaining('2 row(s)') }]);
   });
 
@@ -111,10 +113,11 @@ describe('openFilesProvider', () => {
     const history = await provider.fetchHistory({ symbols: ['0700.HK', '^NDX'], start: '2024-12-02', end: '2025-03-07' });
     const tencent = history.items.get('0700.HK');
     expect(tencent?.currency).toBe('HKD');
-    expect(tencent?.dates[0]).toBe('2024-12-02');
-    expect(tencent?.dates.at(-1)).toBe('2025-03-07');
+    const dates = tencent ? seriesDates(tencent) : [];
+    expect(dates[0]).toBe('2024-12-02');
+    expect(dates.at(-1)).toBe('2025-03-07');
     // the real close of the 2024-12-31 half-day session is there
-    expect(tencent?.close[tencent.dates.indexOf('2024-12-31')]).toBe(416.1671142578125);
+    expect(tencent?.close[dates.indexOf('2024-12-31')]).toBe(416.1671142578125);
     expect(history.items.get('^NDX')?.currency).toBe('USD'); // quotes.csv has a row for the index too
     expect(history.issues).toEqual([]);
   });
@@ -147,7 +150,7 @@ describe('openFilesProvider', () => {
 });
 
 describe('writeDataDirectory (snapshot output)', () => {
-  const series = { symbol: '0700.HK', currency: 'HKD', dates: ['2025-01-02', '2025-01-03'], close: [400.5, 410], adjClose: [398.25, 407.75] };
+  const series = seriesOf('0700.HK', 'HKD', ['2025-01-02', '2025-01-03'], [400.5, 410], [398.25, 407.75]);
   const quote = { symbol: '0700.HK', name: 'Tencent, "Holdings"', currency: 'HKD', price: 410, forwardPE: 19, trailingPE: null, epsForward: null, marketCap: 3.8e12, sharesOutstanding: null, financialCurrency: null };
 
   it('writes files the files provider reads back unchanged', async () => {

@@ -9,6 +9,7 @@ import { DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs, type RetryP
 import { classifyYahooError, networkCause, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
 import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
+import { plainSeries } from '../helpers/series.js';
 
 /** A retry policy that waits for nothing and records the waits it was asked for. */
 function fakeRetry(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { waits: number[] } {
@@ -68,7 +69,7 @@ describe('fetchHistory (chart)', () => {
     const out = await yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
     const aapl = out.items.get('AAPL');
     // 2020-01-02's session opened 14:30 UTC; the recording's close that day was 75.0875 (pre-2020 split basis)
-    expect(aapl?.dates).toEqual(['2020-01-02']);
+    expect(plainSeries(aapl)?.dates).toEqual(['2020-01-02']);
     expect(aapl?.currency).toBe('USD');
     expect(aapl?.close[0]).toBeCloseTo(75.0875, 4);
     expect(out.issues).toEqual([]);
@@ -81,9 +82,9 @@ describe('fetchHistory (chart)', () => {
     const yahoo = await provider(createReplayFetch({ overrides: { [key]: rec.response } }).fetch);
     const out = await yahoo.fetchHistory({ symbols: ['MSFT'], start: '2021-02-01', end: '2022-01-30' });
     const msft = out.items.get('MSFT')!;
-    expect(msft.dates[0]).toBe('2021-02-01');
-    expect(msft.dates.length).toBeGreaterThan(240);
-    const i = msft.dates.length - 1;
+    expect(plainSeries(msft).dates[0]).toBe('2021-02-01');
+    expect(msft.days.length).toBeGreaterThan(240);
+    const i = msft.days.length - 1;
     // adjusted closes are scaled down for the dividends paid after each bar…
     expect(msft.adjClose[0]).toBeLessThan(msft.close[0]!);
     // …so over a year with four dividends the total return beats the price return
@@ -97,8 +98,8 @@ describe('fetchHistory (chart)', () => {
     const out = await yahoo.fetchHistory({ symbols: ['0700.HK', 'TSLA', '^NDX'], start: '2024-12-02', end: '2025-03-07' });
     const tencent = out.items.get('0700.HK')!;
     expect(tencent.currency).toBe('HKD');
-    expect(tencent.dates.at(-1)).toBe('2025-03-07');
-    expect(tencent.close[tencent.dates.indexOf('2024-12-31')]).toBe(416.1671142578125);
+    expect(plainSeries(tencent).dates.at(-1)).toBe('2025-03-07');
+    expect(tencent.close[plainSeries(tencent).dates.indexOf('2024-12-31')]).toBe(416.1671142578125);
     expect(out.items.get('^NDX')?.close.at(-1)).toBe(20201.369140625);
   });
 
@@ -207,7 +208,7 @@ describe('retries', () => {
     const f = flaky([() => new Response('busy', { status: 503, statusText: 'Service Unavailable' }), reset]);
     const retry = fakeRetry();
     const out = await (await provider(f.fetch, [], retry)).fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
-    expect(out.items.get('AAPL')?.dates.length).toBeGreaterThan(0);
+    expect(out.items.get('AAPL')?.days.length).toBeGreaterThan(0);
     expect(retry.waits).toEqual([500, 1000]);
     expect(f.calls()).toBe(2 + 1); // two failures, then the chart answer (a chart needs no crumb)
   });

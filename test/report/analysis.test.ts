@@ -7,14 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { BasketDef } from '../../src/config/basket.js';
 import type { PriceSeries, Quote } from '../../src/domain/types.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from '../../src/report/build.js';
+import { seriesOf } from '../../src/providers/provider.js';
 
-const series = (symbol: string, currency: string | null, dates: string[], close: number[], adjClose = close): PriceSeries => ({
-  symbol,
-  currency,
-  dates,
-  close,
-  adjClose,
-});
+const series = (symbol: string, currency: string | null, dates: string[], close: number[], adjClose = close): PriceSeries =>
+  seriesOf(symbol, currency, dates, close, adjClose);
 const quote = (symbol: string, q: Partial<Quote> = {}): Quote => ({
   symbol,
   name: null,

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { BasketDef } from '../../src/config/basket.js';
 import type { PriceSeries, Quote } from '../../src/domain/types.js';
 import { buildReport, type ReportInput } from '../../src/report/build.js';
+import { seriesOf } from '../../src/providers/provider.js';
 
-const series = (symbol: string, dates: string[], close: number[], adjClose = close): PriceSeries => ({ symbol, currency: 'USD', dates, close, adjClose });
+const series = (symbol: string, dates: string[], close: number[], adjClose = close): PriceSeries => seriesOf(symbol, 'USD', dates, close, adjClose);
 const quote = (symbol: string, forwardPE: number | null): Quote => ({
   symbol,
   name: `${symbol} Inc.`,

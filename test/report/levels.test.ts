@@ -8,8 +8,10 @@ import type { PriceSeries, Quote } from '../../src/domain/types.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from '../../src/report/build.js';
 import { toLevelSeries } from '../../src/report/levels.js';
 import type { LevelSeries } from '../../src/report/types.js';
+import { seriesOf } from '../../src/providers/provider.js';
+import { toDayNumber } from '../../src/analytics/calendar.js';
 
-const series = (symbol: string, dates: string[], close: number[], adjClose = close): PriceSeries => ({ symbol, currency: 'USD', dates, close, adjClose });
+const series = (symbol: string, dates: string[], close: number[], adjClose = close): PriceSeries => seriesOf(symbol, 'USD', dates, close, adjClose);
 const quote = (symbol: string): Quote => ({
   symbol,
   name: `${symbol} Inc.`,
@@ -106,7 +108,7 @@ describe('level series (not asked for)', () => {
 
 describe('toLevelSeries', () => {
   it('scales a path (1 at the base) to 100 at the base', () => {
-    expect(toLevelSeries({ dates: ['2025-01-01', '2025-01-02'], levels: [1, 1.25], contributions: [0.25] })).toEqual({ dates: ['2025-01-01', '2025-01-02'], values: [100, 125] });
+    expect(toLevelSeries({ days: [toDayNumber('2025-01-01'), toDayNumber('2025-01-02')], levels: [1, 1.25], contributions: [0.25] })).toEqual({ dates: ['2025-01-01', '2025-01-02'], values: [100, 125] });
     expect(toLevelSeries(null)).toBeNull();
   });
 });

@@ -17,8 +17,9 @@
  * (1 unless such an event happened) rescales the bars kept from the entry, so
  * the merged series is on one basis.
  */
-import { shiftDays } from '../../analytics/calendar.js';
+import { shiftDays, toDayNumber } from '../../analytics/calendar.js';
 import type { IsoDate, PriceSeries } from '../../domain/types.js';
+import { seriesDates } from '../provider.js';
 import type { HistoryEntry } from './store.js';
 
 /** Bars dated this many days or fewer before their fetch may still be revised. */
@@ -69,9 +70,9 @@ export function toEntry(series: PriceSeries, from: IsoDate, to: IsoDate, fetched
     from,
     to,
     fetchedAt,
-    dates: [...series.dates],
-    close: [...series.close],
-    adjClose: [...series.adjClose],
+    dates: seriesDates(series),
+    close: Array.from(series.close),
+    adjClose: Array.from(series.adjClose),
     notes: [...notes],
     missing: null,
   };
@@ -106,9 +107,10 @@ export function mergeHistory(
   notes: readonly string[],
 ): HistoryEntry | null {
   const oldIndex = new Map(entry.dates.map((d, i) => [d, i]));
-  const common = tail.dates.findIndex((d) => oldIndex.has(d));
+  const tailDates = seriesDates(tail);
+  const common = tailDates.findIndex((d) => oldIndex.has(d));
   if (common < 0) return null;
-  const i = oldIndex.get(tail.dates[common] as IsoDate) as number;
+  const i = oldIndex.get(tailDates[common] as IsoDate) as number;
   const closeFactor = basisFactor(tail.close[common] as number, entry.close[i] as number);
   const adjFactor = basisFactor(tail.adjClose[common] as number, entry.adjClose[i] as number);
   const kept = entry.dates.flatMap((d, j) => (d < start ? [j] : []));
@@ -119,7 +121,7 @@ export function mergeHistory(
     from: entry.from,
     to: maxDate(entry.to, end),
     fetchedAt,
-    dates: [...kept.map((j) => entry.dates[j] as IsoDate), ...tail.dates, ...keptAfter.map((j) => entry.dates[j] as IsoDate)],
+    dates: [...kept.map((j) => entry.dates[j] as IsoDate), ...tailDates, ...keptAfter.map((j) => entry.dates[j] as IsoDate)],
     close: [...kept.map((j) => (entry.close[j] as number) * closeFactor), ...tail.close, ...keptAfter.map((j) => entry.close[j] as number)],
     adjClose: [...kept.map((j) => (entry.adjClose[j] as number) * adjFactor), ...tail.adjClose, ...keptAfter.map((j) => entry.adjClose[j] as number)],
     notes: [...new Set([...entry.notes, ...notes])],
@@ -129,12 +131,17 @@ export function mergeHistory(
 
 /** The entry's closes within [start, end] as a series. */
 export function entrySeries(entry: HistoryEntry, start: IsoDate, end: IsoDate): PriceSeries {
-  const keep = entry.dates.flatMap((d, i) => (d >= start && d <= end ? [i] : []));
+  let a = 0;
+  while (a < entry.dates.length && (entry.dates[a] as IsoDate) < start) a++;
+  let b = a;
+  while (b < entry.dates.length && (entry.dates[b] as IsoDate) <= end) b++;
+  const days = new Int32Array(b - a);
+  for (let i = a; i < b; i++) days[i - a] = toDayNumber(entry.dates[i] as IsoDate);
   return {
     symbol: entry.symbol,
     currency: entry.currency,
-    dates: keep.map((i) => entry.dates[i] as IsoDate),
-    close: keep.map((i) => entry.close[i] as number),
-    adjClose: keep.map((i) => entry.adjClose[i] as number),
+    days,
+    close: Float64Array.from(entry.close.slice(a, b)),
+    adjClose: Float64Array.from(entry.adjClose.slice(a, b)),
   };
 }

@@ -10,6 +10,7 @@
  * cached, the source's error stands (quotes alone only become notes: the
  * returns do not need them).
  */
+import { fromDayNumber } from '../../analytics/calendar.js';
 import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { sliceSeries, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
@@ -53,11 +54,11 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       return { issues: [{ symbol, code: 'no-data', message: `not in the cache (${why})${hint}` } as SymbolIssue] };
     }
     const series = entrySeries(entry, start, end);
-    if (series.dates.length === 0) {
+    if (series.days.length === 0) {
       const held = entry.dates.length > 0 ? `closes from ${entry.dates[0]} to ${entry.dates.at(-1)}` : 'no closes';
       return { issues: [{ symbol, code: 'no-data', message: `the cache holds ${held}, none from ${start} to ${end} (${why})` } as SymbolIssue] };
     }
-    const last = series.dates.at(-1) as IsoDate;
+    const last = fromDayNumber(series.days.at(-1) as number);
     const stale: SymbolIssue = {
       symbol,
       code: 'stale-data',
@@ -94,7 +95,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
             const notes = entry.notes.map((message): SymbolIssue => ({ symbol: s, code: 'bars-skipped', message }));
             answers.set(
               s,
-              series.dates.length > 0 ? { series, issues: notes } : { issues: [...notes, { symbol: s, code: 'no-data', message: `no daily closes from ${start} to ${end}` }] },
+              series.days.length > 0 ? { series, issues: notes } : { issues: [...notes, { symbol: s, code: 'no-data', message: `no daily closes from ${start} to ${end}` }] },
             );
           }
         });
@@ -194,7 +195,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
           const series = result.items.get(symbol);
           const own = result.issues.filter((i) => i.symbol === symbol);
           const notes = own.filter((i) => i.code === 'bars-skipped').map((i) => i.message);
-          if (!series || series.dates.length === 0) {
+          if (!series || series.days.length === 0) {
             const missing = own.find((i) => i.code === 'no-data');
             if (entry !== null && entry.missing === null && plan.merge) {
               // the source had nothing new for a symbol the cache holds: use what is cached, and say so

@@ -1,25 +1,35 @@
 /**
  * Parsing of the offline data directory's CSV files into basket's model.
- * Pure: text in, records out; every problem names the file and line.
+ * Pure: text in, records out; every problem names the file and line. The
+ * common case is read by scan.ts in one pass; what it declines (quotes,
+ * spaces around cells, rows out of order, bad cells) is read here by
+ * csv-parse, loaded only then, which also gives the error messages.
  */
-import { parse } from 'csv-parse/sync';
-import { isIsoDate } from '../../analytics/calendar.js';
-import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import { createRequire } from 'node:module';
+import { toDayNumber } from '../../analytics/calendar.js';
+import type { IsoDate, Quote } from '../../domain/types.js';
 import { DataFileError } from '../../errors.js';
+import { cellNumber, columnIndex, scanPriceFile, simpleRows, skippedNote, toCellDate, type ParsedSeries, type Row } from './scan.js';
 
-/** A record's cells and the physical line it starts on (blank lines and line breaks inside quotes counted). */
-interface Row {
-  readonly cells: string[];
-  readonly line: number;
-}
+export { toCellDate } from './scan.js';
+
+type CsvParse = typeof import('csv-parse/sync').parse;
+let csvParse: CsvParse | null = null;
+/** csv-parse, loaded on first use: most data files never need it. */
+const fullParser = (): CsvParse => (csvParse ??= (createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync')).parse);
 
 /** RFC 4180 rows; a ragged row is an error naming its line. */
 function parseRows(text: string, file: string): Row[] {
+  return simpleRows(text) ?? parseQuotedRows(text, file);
+}
+
+/** Every row through csv-parse: the reference the fast row reader agrees with. */
+export function parseQuotedRows(text: string, file: string): Row[] {
   // one kind of line break: csv-parse counts a CRLF inside a quoted field as two lines
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(normalised, {
+    records = fullParser()(normalised, {
       bom: true,
       skip_empty_lines: true,
       relax_column_count: false,
@@ -44,29 +54,10 @@ function listHeader(header: readonly string[]): string {
   return header.map((h) => (/[\r\n]/.test(h) ? JSON.stringify(h) : h)).join(', ');
 }
 
-/** Column index by header name, case- and space-insensitive (`Adj Close` = `adjclose`). */
-function columnIndex(header: readonly string[], name: string): number {
-  const key = name.toLowerCase().replace(/[\s_]/g, '');
-  return header.findIndex((h) => h.toLowerCase().replace(/[\s_]/g, '') === key);
-}
-
-/**
- * The exchange-local date of a date cell: `2025-01-02`, or with a time and
- * offset (`2025-01-02 00:00:00+08:00`), whose date part already is the
- * exchange's local date.
- */
-export function toCellDate(cell: string): IsoDate | null {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(cell);
-  return m && isIsoDate(m[1] as string) ? (m[1] as string) : null;
-}
-
 /** A number cell; empty means unknown (`null`); anything else unparsable throws. */
 function toCellNumber(cell: string, file: string, line: number, column: string): number | null {
-  if (cell === '' || /^(null|nan|n\/a|-)$/i.test(cell)) return null;
-  const n = Number(cell);
-  if (!Number.isFinite(n) || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cell)) {
-    throw new DataFileError(file, line, `${column} is not a number: ${JSON.stringify(cell)}`);
-  }
+  const n = cellNumber(cell);
+  if (n === undefined) throw new DataFileError(file, line, `${column} is not a number: ${JSON.stringify(cell)}`);
   return n;
 }
 
@@ -77,12 +68,12 @@ function toCellNumber(cell: string, file: string, line: number, column: string):
  * non-positive close are left out and reported; a date given twice rejects
  * the file.
  */
-export function toPriceSeries(
-  text: string,
-  symbol: string,
-  file: string,
-): { series: PriceSeries; issues: SymbolIssue[] } {
-  const rows = parseRows(text, file);
+export function toPriceSeries(text: string, symbol: string, file: string): ParsedSeries {
+  return scanPriceFile(text, symbol) ?? readPriceSeries(text, symbol, file);
+}
+
+/** toPriceSeries row by row, without the one-pass reader (which must agree with it); `rows` as read by parseRows. */
+export function readPriceSeries(text: string, symbol: string, file: string, rows: Row[] = parseRows(text, file)): ParsedSeries {
   if (!rows[0]) throw new DataFileError(file, 1, 'empty file: expected a header with Date and Close');
   const header = rows[0].cells;
   const iDate = columnIndex(header, 'Date');
@@ -114,23 +105,15 @@ export function toPriceSeries(
       throw new DataFileError(file, b ?? null, `date ${cur.date} appears twice (also on line ${a})`);
     }
   }
-  const issues: SymbolIssue[] = [];
-  if (skipped.length > 0) {
-    issues.push({
-      symbol,
-      code: 'bars-skipped',
-      message: `${skipped.length} row(s) with an empty or non-positive close left out (${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', …' : ''})`,
-    });
-  }
   return {
     series: {
       symbol,
       currency: null,
-      dates: bars.map((b) => b.date),
-      close: bars.map((b) => b.close),
-      adjClose: bars.map((b) => b.adj),
+      days: Int32Array.from(bars, (b) => toDayNumber(b.date)),
+      close: Float64Array.from(bars, (b) => b.close),
+      adjClose: Float64Array.from(bars, (b) => b.adj),
     },
-    issues,
+    issues: skipped.length > 0 ? [skippedNote(symbol, skipped.length, skipped)] : [],
   };
 }
 

@@ -21,6 +21,9 @@ async function readIfExists(file: string): Promise<string | null> {
   }
 }
 
+/** Price files read at once: enough to keep the disk busy while the CPU parses. */
+const READS_IN_FLIGHT = 8;
+
 /** The price file of a symbol: `prices/0700.HK.csv`, `prices/^NDX.csv`. */
 export function priceFile(dir: string, symbol: string): string {
   return path.join(dir, 'prices', `${symbol}.csv`);
@@ -44,22 +47,43 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
   return {
     description: `files:${shownAs}`,
 
-    async fetchHistory({ symbols, start, end }: HistoryRequest) {
+    async fetchHistory({ symbols, start, end, onProgress }: HistoryRequest) {
+      const known = await loadQuotes();
+      // reads overlap the parsing of the files already read; the order of the answer is the request's
+      const answers: { series: PriceSeries | null; issues: SymbolIssue[] }[] = [];
+      const failures: unknown[] = [];
+      let next = 0;
+      let done = 0;
+      const worker = async () => {
+        while (next < symbols.length) {
+          const i = next++;
+          const symbol = symbols[i] as string;
+          const file = priceFile(dir, symbol);
+          try {
+            const text = await readIfExists(file);
+            if (text === null) {
+              answers[i] = { series: null, issues: [{ symbol, code: 'no-data', message: `no price file ${path.join('prices', `${symbol}.csv`)} in ${shownAs}` }] };
+            } else {
+              const parsed = toPriceSeries(text, symbol, file);
+              const currency = known?.get(symbol)?.currency ?? null;
+              answers[i] = { series: sliceSeries({ ...parsed.series, currency }, start, end), issues: parsed.issues };
+            }
+          } catch (err) {
+            failures[i] = err;
+            return; // the first bad file in the request's order is the one reported, whichever was read first
+          }
+          onProgress?.(++done, symbols.length, symbol);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, symbols.length) }, worker));
+      const failed = failures.findIndex((f) => f !== undefined);
+      if (failed >= 0) throw failures[failed];
       const items = new Map<string, PriceSeries>();
       const issues: SymbolIssue[] = [];
-      const known = await loadQuotes();
-      for (const symbol of symbols) {
-        const file = priceFile(dir, symbol);
-        const text = await readIfExists(file);
-        if (text === null) {
-          issues.push({ symbol, code: 'no-data', message: `no price file ${path.join('prices', `${symbol}.csv`)} in ${shownAs}` });
-          continue;
-        }
-        const parsed = toPriceSeries(text, symbol, file);
-        issues.push(...parsed.issues);
-        const currency = known?.get(symbol)?.currency ?? null;
-        items.set(symbol, sliceSeries({ ...parsed.series, currency }, start, end));
-      }
+      answers.forEach((a, i) => {
+        issues.push(...a.issues);
+        if (a.series) items.set(symbols[i] as string, a.series);
+      });
       return { items, issues };
     },
 

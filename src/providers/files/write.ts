@@ -8,6 +8,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { PriceSeries, Quote } from '../../domain/types.js';
 import { UsageError } from '../../errors.js';
+import { seriesDates } from '../provider.js';
 import { QUOTE_COLUMNS } from './csv.js';
 
 const csv = (rows: (string | number | null)[][]) =>
@@ -18,7 +19,7 @@ const csv = (rows: (string | number | null)[][]) =>
 
 /** A series as `Date,Close,Adj Close` CSV. */
 export function toPriceCsv(s: PriceSeries): string {
-  return csv([['Date', 'Close', 'Adj Close'], ...s.dates.map((d, i) => [d, s.close[i] ?? null, s.adjClose[i] ?? null])]);
+  return csv([['Date', 'Close', 'Adj Close'], ...seriesDates(s).map((d, i) => [d, s.close[i] ?? null, s.adjClose[i] ?? null])]);
 }
 
 /** Quotes as `quotes.csv`, one row per symbol in the order given. */

@@ -232,7 +232,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
             return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };
           }
           const parsed = toPriceSeries(symbol, chart, start, end);
-          if (parsed.series.dates.length === 0) {
+          if (parsed.series.days.length === 0) {
             const none: SymbolIssue = { symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` };
             return { issues: [...parsed.issues, none] };
           }

@@ -4,7 +4,7 @@
  * stop here.
  */
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
-import type { SymbolMatch } from '../provider.js';
+import { seriesOf, type SymbolMatch } from '../provider.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -74,13 +74,13 @@ export function toPriceSeries(
     });
   }
   return {
-    series: {
+    series: seriesOf(
       symbol,
-      currency: chart.meta.currency ?? null,
+      chart.meta.currency ?? null,
       dates,
-      close: dates.map((d) => byDate.get(d)!.close),
-      adjClose: dates.map((d) => byDate.get(d)!.adj),
-    },
+      dates.map((d) => byDate.get(d)!.close),
+      dates.map((d) => byDate.get(d)!.adj),
+    ),
     issues,
   };
 }

@@ -1,0 +1,229 @@
+/**
+ * The fast reader of the offline data files: one pass over the text, no
+ * per-row objects, price files straight into columns. It reads the common
+ * case — no quotes, `\n` or `\r\n` line ends, no spaces around cells,
+ * ascending `YYYY-MM-DD` dates, plain decimal numbers — and answers `null`
+ * for anything else; csv.ts then reads the file with the full RFC 4180
+ * parser, which gives the same result, or the error naming the line. So a
+ * file is read the same whichever reader takes it (a property test holds
+ * the two to it).
+ */
+import { fromDayNumber, isoDayAt } from '../../analytics/calendar.js';
+import type { DayNumber, IsoDate, PriceSeries, SymbolIssue } from '../../domain/types.js';
+
+/** A record's cells and the physical line it starts on. */
+export interface Row {
+  readonly cells: string[];
+  readonly line: number;
+}
+
+const NEWLINE = 10;
+const DOT = 46;
+const MINUS = 45;
+const PLUS = 43;
+const ZERO = 48;
+
+/** Text without a BOM and with `\n` line ends; null when it holds a quote (the full parser's case). */
+function plainText(text: string): string | null {
+  let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (t.includes('"')) return null;
+  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+  return t;
+}
+
+/** A cell the full parser would trim (it trims every cell). */
+const padded = (cell: string) => cell !== cell.trim();
+
+/**
+ * Rows of a file without quotes, blank lines skipped, each with its line
+ * number; null when the full parser must read it (quotes, spaces around a
+ * cell, rows of different widths).
+ */
+export function simpleRows(text: string): Row[] | null {
+  const t = plainText(text);
+  if (t === null) return null;
+  const rows: Row[] = [];
+  let width = -1;
+  let line = 0;
+  for (const raw of t.split('\n')) {
+    line += 1;
+    if (raw === '') continue;
+    const cells = raw.split(',');
+    if (cells.some(padded)) return null;
+    if (width < 0) width = cells.length;
+    else if (cells.length !== width) return null;
+    rows.push({ cells, line });
+  }
+  return rows;
+}
+
+/** Column index by header name, case- and space-insensitive (`Adj Close` = `adjclose`). */
+export function columnIndex(header: readonly string[], name: string): number {
+  const key = name.toLowerCase().replace(/[\s_]/g, '');
+  return header.findIndex((h) => h.toLowerCase().replace(/[\s_]/g, '') === key);
+}
+
+const NULL_CELL = /^(null|nan|n\/a|-)$/i;
+const NUMBER_CELL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A number cell's value: a number, `null` for an empty or not-available cell, `undefined` when it is no number. */
+export function cellNumber(cell: string): number | null | undefined {
+  if (cell === '' || NULL_CELL.test(cell)) return null;
+  const n = Number(cell);
+  return Number.isFinite(n) && NUMBER_CELL.test(cell) ? n : undefined;
+}
+
+/**
+ * The exchange-local date of a date cell: `2025-01-02`, or with a time and
+ * offset (`2025-01-02 00:00:00+08:00`), whose date part already is the
+ * exchange's local date.
+ */
+export function toCellDate(cell: string): IsoDate | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(cell);
+  return m && !Number.isNaN(isoDayAt(m[1] as string, 0)) ? (m[1] as string) : null;
+}
+
+/** 10⁰ … 10²²: the powers of ten a double holds exactly. */
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const EXACT = 2 ** 53;
+
+/**
+ * The value of the number cell `text[a, b)`; NaN when the cell is no number.
+ * Plain decimals whose digits fit in 2⁵³ are read digit by digit: an integer
+ * mantissa and a power of ten up to 10²² are both exact doubles, so their
+ * quotient is the correctly rounded value, the same double `Number()` gives.
+ * Anything else goes through `Number()`.
+ */
+function numberAt(text: string, a: number, b: number): number {
+  let i = a;
+  const first = text.charCodeAt(i);
+  const negative = first === MINUS;
+  if (negative || first === PLUS) i += 1;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DOT && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const d = c - ZERO;
+    if (d < 0 || d > 9) return slowNumber(text, a, b);
+    mantissa = mantissa * 10 + d;
+    digits += 1;
+    if (decimals >= 0) decimals += 1;
+  }
+  if (digits === 0 || mantissa >= EXACT || decimals > 22) return slowNumber(text, a, b);
+  const value = decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
+  return negative ? -value : value;
+}
+
+/** NaN for no number, -1 for an empty or not-available cell (a price is never negative where it is used). */
+function slowNumber(text: string, a: number, b: number): number {
+  const n = cellNumber(text.slice(a, b));
+  return n === undefined ? NaN : n === null ? -1 : n;
+}
+
+/** A series and the provider's notes on it. */
+export interface ParsedSeries {
+  readonly series: PriceSeries;
+  readonly issues: SymbolIssue[];
+}
+
+/** The note on rows left out for an empty or non-positive close. */
+export function skippedNote(symbol: string, count: number, firstDates: readonly IsoDate[]): SymbolIssue {
+  return {
+    symbol,
+    code: 'bars-skipped',
+    message: `${count} row(s) with an empty or non-positive close left out (${firstDates.slice(0, 3).join(', ')}${count > 3 ? ', …' : ''})`,
+  };
+}
+
+/**
+ * `prices/<SYMBOL>.csv` read in one pass into columns, or null when the full
+ * parser must read it (see the module comment; also: dates out of order or
+ * repeated, a bad cell, a missing column — the full parser sorts, or names
+ * the line).
+ */
+export function scanPriceFile(text: string, symbol: string): ParsedSeries | null {
+  const t = plainText(text);
+  if (t === null) return null;
+  const n = t.length;
+  // the header: the first line that is not blank
+  let p = 0;
+  while (p < n && t.charCodeAt(p) === NEWLINE) p++;
+  let eol = t.indexOf('\n', p);
+  if (eol < 0) eol = n;
+  const header = t.slice(p, eol).split(',');
+  if (header.some(padded)) return null;
+  const width = header.length;
+  const iDate = columnIndex(header, 'Date');
+  const iClose = columnIndex(header, 'Close');
+  const iAdj = columnIndex(header, 'Adj Close');
+  if (iDate < 0 || iClose < 0) return null;
+
+  // a row is at least "YYYY-MM-DD,d\n": room for every row, trimmed at the end
+  const capacity = Math.ceil((n - eol) / 13) + 1;
+  const days = new Int32Array(capacity);
+  const close = new Float64Array(capacity);
+  const adj = new Float64Array(capacity);
+  let count = 0;
+  let skipped = 0;
+  const firstSkipped: IsoDate[] = [];
+  let previous = -Infinity;
+
+  p = eol + 1;
+  while (p < n) {
+    let end = t.indexOf('\n', p);
+    if (end < 0) end = n;
+    if (end === p) {
+      p += 1; // a blank line
+      continue;
+    }
+    let day = NaN;
+    let c = NaN;
+    let a = NaN;
+    let col = 0;
+    let s = p;
+    while (s <= end) {
+      let e = t.indexOf(',', s);
+      if (e < 0 || e > end) e = end;
+      if (col === iDate) {
+        if (e - s === 10) day = isoDayAt(t, s);
+        else {
+          const cell = t.slice(s, e);
+          const date = padded(cell) ? null : toCellDate(cell);
+          day = date === null ? NaN : isoDayAt(date, 0);
+        }
+        if (Number.isNaN(day)) return null;
+      } else if (col === iClose) {
+        c = numberAt(t, s, e);
+        if (Number.isNaN(c)) return null;
+      } else if (col === iAdj) {
+        a = numberAt(t, s, e);
+        if (Number.isNaN(a)) return null;
+      }
+      col += 1;
+      s = e + 1;
+    }
+    if (col !== width) return null;
+    if (day <= previous) return null;
+    previous = day;
+    if (iAdj < 0) a = c;
+    if (c > 0 && a > 0) {
+      days[count] = day;
+      close[count] = c;
+      adj[count] = a;
+      count += 1;
+    } else {
+      skipped += 1;
+      if (firstSkipped.length < 3) firstSkipped.push(fromDayNumber(day as DayNumber));
+    }
+    p = end + 1;
+  }
+  return {
+    series: { symbol, currency: null, days: days.slice(0, count), close: close.slice(0, count), adjClose: adj.slice(0, count) },
+    issues: skipped > 0 ? [skippedNote(symbol, skipped, firstSkipped)] : [],
+  };
+}

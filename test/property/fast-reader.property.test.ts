@@ -1,0 +1,99 @@
+/**
+ * Property: the one-pass reader of price files (scan.ts) and the fast row
+ * reader agree with the full RFC 4180 reader (csv-parse) on every file they
+ * accept, and decline every file they cannot read exactly — so a data file
+ * reads the same, and fails with the same message, whichever reader takes it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseQuotedRows, readPriceSeries, toPriceSeries } from '../../src/providers/files/csv.js';
+import { scanPriceFile, simpleRows } from '../../src/providers/files/scan.js';
+import { plainSeries } from '../helpers/series.js';
+import { anyPrices, anyQuotes, oddValidPrices, validPrices } from './data-files.js';
+
+/** What reading gives: the series and notes, or the error's message. */
+function outcome(read: () => ReturnType<typeof readPriceSeries>) {
+  try {
+    const { series, issues } = read();
+    return { series: plainSeries(series), issues };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+const fullRows = (text: string) => {
+  try {
+    return parseQuotedRows(text, 'X.csv');
+  } catch (err) {
+    return (err as Error).message;
+  }
+};
+
+/** Price files the generators make, plus the layouts the fast reader must decline or handle. */
+const priceTexts = fc.oneof(
+  anyPrices.map((f) => f.text),
+  validPrices.map((v) => v.file.text),
+  oddValidPrices.map((f) => f.text),
+  fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.oneof(fc.double({ min: -5, max: 5000, noNaN: true }).map(String), fc.constantFrom('', 'null', '-', '1e3', ' 7', '12.', '.5', '+3', '00012.50', '123456789012345678'))), { maxLength: 12 })
+    .chain((rows) =>
+      fc.record({ eol: fc.constantFrom('\n', '\r\n'), header: fc.constantFrom('Date,Close', 'date,close,adj close', 'Close,Date', 'Date,Close,Volume') }).map(({ eol, header }) =>
+        [header, ...rows.map(([d, c]) => `${new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10)},${c}${header.endsWith('Volume') || header.endsWith('close') ? ',1' : ''}`)].join(eol),
+      ),
+    ),
+);
+
+describe('the fast readers agree with csv-parse', () => {
+  it('scanPriceFile: same series and notes as reading row by row, or declines', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(priceTexts, (text) => {
+        const fast = scanPriceFile(text, 'X');
+        const full = outcome(() => readPriceSeries(text, 'X', 'X.csv', parseQuotedRows(text, 'X.csv')));
+        if (fast !== null) {
+          accepted++;
+          expect({ series: plainSeries(fast.series), issues: fast.issues }).toEqual(full);
+        }
+        expect(outcome(() => toPriceSeries(text, 'X', 'X.csv'))).toEqual(full);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(accepted).toBeGreaterThan(150); // the fast path is taken, not declined every time
+  });
+
+  it('simpleRows: same cells and line numbers as csv-parse, or declines', () => {
+    fc.assert(
+      fc.property(fc.oneof(priceTexts, anyQuotes.map((f) => f.text)), (text) => {
+        const fast = simpleRows(text);
+        if (fast !== null) expect(fast).toEqual(fullRows(text));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('reads the plain layouts in one pass and declines the rest', () => {
+    const plain = [
+      'Date,Close\n2025-01-02,10\n2025-01-03,10.5\n',
+      '\uFEFFDate,Close,Adj Close\r\n2025-01-02,10,9.5\r\n\r\n2025-01-03,11,10.25',
+      'Date,Close\n2025-01-02 00:00:00+08:00,10\n',
+      'Date,Close\n2025-01-02,\n2025-01-03,0\n2025-01-06,12\n',
+    ];
+    for (const text of plain) expect(scanPriceFile(text, 'X')).not.toBeNull();
+    const declined = [
+      'Date,Close\n"2025-01-02",10\n', // quotes
+      'Date,Close\n2025-01-03,10\n2025-01-02,11\n', // out of order
+      'Date,Close\n2025-01-02,10\n2025-01-02,11\n', // a date twice
+      'Date, Close\n2025-01-02,10\n', // a padded header
+      'Date,Close\n2025-01-02, 10\n', // a padded cell
+      'Date,Close\n2025-01-02,abc\n', // not a number
+      'Date,Close\n2025-02-30,10\n', // not a date
+      'Date,Close\n2025-01-02,10,1\n', // a ragged row
+      'Day,Close\n2025-01-02,10\n', // no Date column
+      '', // empty
+    ];
+    for (const text of declined) expect(scanPriceFile(text, 'X')).toBeNull();
+    // a decimal with 17 digits goes through Number(): the same double
+    expect(scanPriceFile('Date,Close\n2025-01-02,182.35562133789065\n', 'X')?.series.close[0]).toBe(182.35562133789065);
+    expect(scanPriceFile('Date,Close\n2025-01-02,183.7313232421875\n', 'X')?.series.close[0]).toBe(183.7313232421875);
+  });
+});

@@ -93,7 +93,30 @@ const checkQuote: Check<QuoteEntry> = (x) => {
   return { ok: true, value: x as unknown as QuoteEntry };
 };
 
-const checksumOf = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const checksumOf = (data: unknown) => sha256(JSON.stringify(data));
+
+/**
+ * The entry's file text: the envelope with `data` last, so that a reader can
+ * check the checksum over the data's own text without serialising it again.
+ */
+function envelopeText(kind: EntryKind, symbol: string, data: unknown): string {
+  const body = JSON.stringify(data);
+  const head = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION, kind, symbol, checksum: sha256(body) });
+  return `${head.slice(0, -1)},"data":${body}}\n`;
+}
+
+/**
+ * Whether `checksum` is that of the data: of its text as written (the `data`
+ * member is last: no string in the envelope can hold `"data":` unescaped),
+ * or, for a file laid out otherwise, of the data serialised again.
+ */
+function checksumMatches(text: string, data: unknown, checksum: string): boolean {
+  const at = text.indexOf('"data":');
+  const end = text.lastIndexOf('}');
+  if (at >= 0 && end > at && sha256(text.slice(at + '"data":'.length, end)) === checksum) return true;
+  return checksumOf(data) === checksum;
+}
 
 /** `^NDX` → `%5ENDX.json`; the inverse of symbolOf. */
 export const fileNameOf = (symbol: string) => `${encodeURIComponent(symbol)}.json`;
@@ -154,10 +177,9 @@ export class CacheStore {
   }
 
   private async write(kind: EntryKind, symbol: string, data: unknown): Promise<void> {
-    const envelope = { format: CACHE_FORMAT, version: CACHE_VERSION, kind, symbol, checksum: checksumOf(data), data };
     try {
       await mkdir(path.join(this.dir, kind), { recursive: true });
-      await writeFileAtomic(this.file(kind, symbol), `${JSON.stringify(envelope)}\n`);
+      await writeFileAtomic(this.file(kind, symbol), envelopeText(kind, symbol, data));
     } catch (err) {
       if (!this.warnedWrite) {
         this.warnedWrite = true;
@@ -255,7 +277,7 @@ export function parseEntry<T>(text: string, kind: EntryKind, symbol: string, che
   // another version of basket wrote it: not corrupt, just not ours to read; it is replaced on the next write
   if (json.version !== CACHE_VERSION) return { entry: null, problem: null };
   if (json.kind !== kind || json.symbol !== symbol) return { entry: null, problem: `it holds the ${String(json.kind)} of ${String(json.symbol)}` };
-  if (checksumOf(json.data) !== json.checksum) return { entry: null, problem: 'checksum mismatch' };
+  if (!checksumMatches(text, json.data, json.checksum)) return { entry: null, problem: 'checksum mismatch' };
   const data = check(json.data);
   if (!data.ok) return { entry: null, problem: data.problem };
   if ((data.value as { symbol: string }).symbol !== symbol) return { entry: null, problem: 'symbol mismatch' };

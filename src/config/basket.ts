@@ -16,3 +16,6 @@ export interface BasketDef {
 
 /** Basket ids: a letter or digit, then letters, digits, `-`, `_` or `.`. */
 export const BASKET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** The message for a basket with no symbols. */
+export const EMPTY_BASKET = 'an empty basket: list at least one symbol';

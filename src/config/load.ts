@@ -52,12 +52,12 @@ async function readText(file: string, shown: string): Promise<string> {
  */
 export async function loadBasketFile(file: string, shown: string = file): Promise<BasketDef[]> {
   const text = await readText(file, shown);
-  // the parser and the schema (yaml, zod) are loaded only when there is a file to read: a run on the presets starts faster
-  const { toBaskets, toListBasket } = await import('./schema.js');
   if (file.toLowerCase().endsWith('.txt')) {
+    const { toListBasket } = await import('./list.js');
     return [toListBasket(text, path.basename(file, path.extname(file)), shown)];
   }
-  const { parseConfigText } = await import('./parse.js');
+  // the parser and the schema (yaml, zod) are loaded only for a config file: a run on the presets or a ticker list starts faster
+  const [{ toBaskets }, { parseConfigText }] = await Promise.all([import('./schema.js'), import('./parse.js')]);
   return toBaskets(parseConfigText(text, shown), shown);
 }
 

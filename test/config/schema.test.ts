@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, toBaskets, toListBasket } from '../../src/config/schema.js';
+import { formatPath, toBaskets } from '../../src/config/schema.js';
+import { toListBasket } from '../../src/config/list.js';
 import { ConfigError } from '../../src/errors.js';
 
 const FILE = 'basket.config.yaml';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseSymbol, symbolProblem } from '../../src/config/symbols.js';
-import { toListBasket } from '../../src/config/schema.js';
+import { toListBasket } from '../../src/config/list.js';
 
 describe('normaliseSymbol', () => {
   it.each([

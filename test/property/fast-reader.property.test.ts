@@ -97,3 +97,16 @@ describe('the fast readers agree with csv-parse', () => {
     expect(scanPriceFile('Date,Close\n2025-01-02,183.7313232421875\n', 'X')?.series.close[0]).toBe(183.7313232421875);
   });
 });
+
+describe('dates in the one-pass reader', () => {
+  it('reads a date in the same month as the last row no more loosely than the first one', () => {
+    const text = (second: string) => `Date,Close\n2025-03-03,1\n${second},2\n`;
+    expect(scanPriceFile(text('2025-03-04'), 'X')).not.toBeNull();
+    // characters that are no digits but add up to the same year and month, an impossible day, a bad separator
+    for (const bad of ['2025-/=-07', '2025-03-32', '2025-03-00', '2025-03/07', '2O25-03-07', '2025-03-0a']) {
+      expect(scanPriceFile(text(bad), 'X')).toBeNull();
+    }
+    expect(scanPriceFile('Date,Close\n2024-02-28,1\n2024-02-29,2\n', 'X')).not.toBeNull();
+    expect(scanPriceFile('Date,Close\n2025-02-28,1\n2025-02-29,2\n', 'X')).toBeNull();
+  });
+});

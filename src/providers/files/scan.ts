@@ -125,6 +125,43 @@ function slowNumber(text: string, a: number, b: number): number {
   return n === undefined ? NaN : n === null ? -1 : n;
 }
 
+/**
+ * isoDayAt for the dates of one file, which run month after month: the day
+ * number of the 1st of the last month seen is kept, so a date in the same
+ * month costs its digits and an addition.
+ */
+class MonthMemo {
+  private month = -1; // year × 100 + month
+  private first = 0; // day number of its 1st
+  private days = 0; // days in it
+
+  dayAt(text: string, at: number): number {
+    let ym = 0;
+    for (let i = at; i < at + 7; i++) {
+      if (i === at + 4) continue; // the '-' between year and month, checked below
+      const d = text.charCodeAt(i) - ZERO;
+      if (d < 0 || d > 9) return NaN;
+      ym = ym * 10 + d;
+    }
+    const d1 = text.charCodeAt(at + 8) - ZERO;
+    const d2 = text.charCodeAt(at + 9) - ZERO;
+    const day = d1 * 10 + d2;
+    if (ym === this.month && text.charCodeAt(at + 4) === MINUS && text.charCodeAt(at + 7) === MINUS && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9) {
+      return day >= 1 && day <= this.days ? this.first + day - 1 : NaN;
+    }
+    const n = isoDayAt(text, at);
+    if (!Number.isNaN(n)) {
+      this.month = ym;
+      this.first = n - day + 1;
+      this.days = daysInMonth(Math.floor(ym / 100), ym % 100);
+    }
+    return n;
+  }
+}
+
+const LONG_MONTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (y: number, m: number) => (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (LONG_MONTHS[m - 1] as number));
+
 /** A series and the provider's notes on it. */
 export interface ParsedSeries {
   readonly series: PriceSeries;
@@ -172,6 +209,7 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
   let skipped = 0;
   const firstSkipped: IsoDate[] = [];
   let previous = -Infinity;
+  const months = new MonthMemo();
 
   p = eol + 1;
   while (p < n) {
@@ -190,7 +228,7 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
       let e = t.indexOf(',', s);
       if (e < 0 || e > end) e = end;
       if (col === iDate) {
-        if (e - s === 10) day = isoDayAt(t, s);
+        if (e - s === 10) day = months.dayAt(t, s);
         else {
           const cell = t.slice(s, e);
           const date = padded(cell) ? null : toCellDate(cell);

@@ -1,18 +1,22 @@
 /**
  * Profile one basket command and summarise where its time goes:
  *
- *   node bench/profile.mjs [--top 25] [--out DIR] -- compare my.txt --data DIR …
+ *   node bench/profile.mjs [--top 25] [--out DIR] [--unbundled] -- compare my.txt --data DIR …
  *   node bench/profile.mjs --summarise FILE.cpuprofile
  *
- * Runs `node --cpu-prof dist/bin/basket.js …` and prints the functions with
- * the most self time (file:line), the most inclusive time, and self time by
- * file and by package. Also an importable summariseProfile(file).
+ * Runs `node --cpu-prof dist/cli/basket.js …` (the bundled command users run)
+ * and prints the functions with the most self time (file:line), the most
+ * inclusive time, and self time by file and by package. The bundle inlines
+ * the dependencies, so its files are chunks: --unbundled profiles tsc's
+ * dist/bin/basket.js instead, with a file per source module and package.
+ * Also an importable summariseProfile(file).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BIN } from './lib/measure.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -84,8 +88,9 @@ export function formatSummary(s) {
 }
 
 /** Run basket under --cpu-prof; returns the profile's path. */
-export function profileBasket(args, { outDir = mkdtempSync(path.join(tmpdir(), 'basket-prof-')), env = process.env, cwd = ROOT } = {}) {
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, path.join(ROOT, 'dist/bin/basket.js'), ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+export function profileBasket(args, { outDir = mkdtempSync(path.join(tmpdir(), 'basket-prof-')), env = process.env, cwd = ROOT, unbundled = false } = {}) {
+  const bin = unbundled ? path.join(ROOT, 'dist/bin/basket.js') : BIN;
+  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, bin, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   if (r.status !== 0) process.stderr.write(`basket exited ${r.status}: ${String(r.stderr).split('\n').slice(-3).join('\n')}\n`);
   const file = readdirSync(outDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile written in ${outDir}`);
@@ -97,14 +102,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let top = 25;
   let outDir;
   let summarise = null;
+  let unbundled = false;
   while (argv.length > 0 && argv[0] !== '--') {
     const flag = argv.shift();
     if (flag === '--top') top = Number(argv.shift());
     else if (flag === '--out') outDir = path.resolve(argv.shift());
     else if (flag === '--summarise') summarise = path.resolve(argv.shift());
+    else if (flag === '--unbundled') unbundled = true;
     else throw new Error(`unknown option ${flag}`);
   }
   argv.shift();
-  const file = summarise ?? profileBasket(argv, outDir ? { outDir } : {});
+  const file = summarise ?? profileBasket(argv, { ...(outDir ? { outDir } : {}), unbundled });
   process.stdout.write(`${file}\n\n${formatSummary(summariseProfile(file, top))}\n`);
 }

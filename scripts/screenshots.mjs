@@ -10,14 +10,15 @@
  *   node scripts/screenshots.mjs
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
+/** The command as installed: the file package.json's `bin` names. */
+const BIN = path.join(ROOT, JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.basket);
 const DEMO = ['--data', 'fixtures/demo', '--as-of', '2025-03-07'];
 const work = mkdtempSync(path.join(tmpdir(), 'basket-shots-'));
 const socket = `basket-shots-${process.pid}`;

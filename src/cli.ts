@@ -129,8 +129,9 @@ function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
   };
 }
 
-async function makeContext(io: Io, deps: Deps, flags: CommonFlags): Promise<Context> {
-  const userConfigDir = deps.userConfigDir !== undefined ? deps.userConfigDir : await defaultUserConfigDir();
+function makeContext(io: Io, deps: Deps, flags: CommonFlags): Context {
+  // the platform's directory is looked up only if no --config and no local config file is found
+  const userConfigDir = deps.userConfigDir !== undefined ? deps.userConfigDir : defaultUserConfigDir;
   return { config: { configFile: flags.config, cwd: io.cwd, userConfigDir }, now: deps.now, openProvider: openProvider(io, deps, flags) };
 }
 
@@ -325,7 +326,7 @@ Examples:
       if (flags.format === 'html' && flags.output === undefined && io.stdout.isTTY === true) {
         throw new UsageError('--format html writes a whole web page: add --output FILE (or redirect stdout to a file)');
       }
-      const ctx = await makeContext(io, deps, flags);
+      const ctx = makeContext(io, deps, flags);
       const report = await (await loadRun()).runCompare(await toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true), ctx);
       printIssues(io, report.issues, flags);
       if (flags.strict) {
@@ -395,7 +396,7 @@ Examples:
         width: flags.width === undefined ? undefined : Math.floor(positiveNumber(flags.width, '--width')),
         height: flags.height === undefined ? undefined : Math.floor(positiveNumber(flags.height, '--height')),
       };
-      const ctx = await makeContext(io, deps, flags);
+      const ctx = makeContext(io, deps, flags);
       const report = await (await loadRun()).runCompare(await toCompareRequest(baskets, flags, true), ctx);
       const notes = printIssues(io, report.issues, flags);
       const size = chartSize(io, asked, notes);
@@ -409,7 +410,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('after', '\nExamples:\n  $ basket baskets\n  $ basket baskets --config my-baskets.yaml --format json')
     .action(async (flags: CommonFlags & { format: 'table' | 'json' }) => {
-      const catalog = await (await loadRun()).runBaskets(await makeContext(io, deps, flags));
+      const catalog = await (await loadRun()).runBaskets(makeContext(io, deps, flags));
       const baskets = [...catalog.baskets.values()];
       if (flags.format === 'json') {
         io.stdout.write(`${JSON.stringify({ configFile: catalog.configFile, baskets }, null, 2)}\n`);
@@ -437,7 +438,7 @@ Examples:
     .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; out: string; force?: boolean; currency?: string }) => {
       const { parseCurrency, runSnapshot } = await loadRun();
       const currency = flags.currency === undefined ? null : parseCurrency(flags.currency);
-      const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf, currency }, await makeContext(io, deps, flags));
+      const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf, currency }, makeContext(io, deps, flags));
       const { writeDataDirectory } = await import('./providers/files/write.js');
       const out = path.resolve(io.cwd, flags.out);
       await writeDataDirectory(out, snap.series, snap.quotes, { force: flags.force === true });
@@ -535,7 +536,7 @@ Examples:
     .action(async (flags: CommonFlags) => {
       let ids: string[];
       try {
-        ids = [...(await (await loadRun()).runBaskets(await makeContext(io, deps, flags))).baskets.keys()];
+        ids = [...(await (await loadRun()).runBaskets(makeContext(io, deps, flags))).baskets.keys()];
       } catch {
         ids = (await import('./config/presets.js')).PRESETS.map((b) => b.id);
       }

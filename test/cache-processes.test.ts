@@ -14,11 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CacheStore } from '../src/providers/cache/store.js';
 import { startConnectProxy, type ConnectProxy } from './helpers/connect-proxy.js';
 import { startFakeYahoo, type FakeYahoo } from './helpers/fake-yahoo-server.js';
-import { FIXTURES } from './helpers/replay.js';
 import { makeTestCertificates } from './helpers/tls.js';
+import { BIN, ROOT } from './helpers/bin.js';
 
-const ROOT = path.resolve(FIXTURES, '..');
-const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
 const COMPARE = ['compare', '--as-of', '2025-03-07'];
 
 let workDir = '';

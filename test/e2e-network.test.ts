@@ -17,11 +17,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { startConnectProxy, type ConnectProxy } from './helpers/connect-proxy.js';
 import { startFakeYahoo, type FakeYahoo, type Route } from './helpers/fake-yahoo-server.js';
-import { createReplayFetch, FIXTURES } from './helpers/replay.js';
+import { createReplayFetch } from './helpers/replay.js';
 import { makeTestCertificates } from './helpers/tls.js';
+import { BIN, ROOT } from './helpers/bin.js';
 
-const ROOT = path.resolve(FIXTURES, '..');
-const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
 const COMPARE = ['compare', '--as-of', '2025-03-07'];
 /** A child still running after this long is killed and the test fails. */
 const CHILD_LIMIT_MS = 45_000;

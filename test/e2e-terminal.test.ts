@@ -8,16 +8,13 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../src/render/fit.js';
-import { FIXTURES } from './helpers/replay.js';
+import { BIN, ROOT } from './helpers/bin.js';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(FIXTURES, '..');
-const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
 const TMUX = '/usr/bin/tmux';
 
 /** Run `command` in a detached tmux session of `width` × `height`; the screen (history included) once it printed `exit=N`. */

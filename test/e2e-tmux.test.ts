@@ -11,10 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES } from './helpers/replay.js';
+import { BIN, ROOT } from './helpers/bin.js';
 
-const ROOT = path.resolve(FIXTURES, '..');
-const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
 const WIDTH = 100;
 const HEIGHT = 30;
 const run = promisify(execFile);

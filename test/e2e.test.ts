@@ -8,10 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/report/types.js';
-import { FIXTURES } from './helpers/replay.js';
+import { BIN, ROOT } from './helpers/bin.js';
 
-const ROOT = path.resolve(FIXTURES, '..');
-const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
 const run = promisify(execFile);
 
 async function basket(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
+/** The command as installed: the file package.json's `bin` names (the bundle `npm run build` writes). */
+export const BIN = path.join(ROOT, JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.basket);
 export const NODE = process.execPath;
 /** A preload's path: `.cjs` ones go with --require (no start-up cost), `.mjs` ones with --import. */
 export const preload = (name) => path.join(ROOT, 'bench', 'preload', name.includes('.') ? name : `${name}.mjs`);

@@ -29,8 +29,10 @@ function modulesOf(args, env, cwd) {
   try {
     const m = JSON.parse(readFileSync(file, 'utf8').trim().split('\n').at(-1));
     const top = Object.entries(m.byPackage).sort((a, b) => b[1] - a[1]);
-    const lazy = ['yahoo-finance2', 'chalk', 'cli-table3'].map((p) => `${p} ${m.byPackage[p] ? 'loaded' : 'not loaded'}`);
-    return `${m.total} modules (${top.slice(0, 6).map(([k, v]) => `${k} ${v}`).join(', ')}); ${lazy.join(', ')}`;
+    // the bundle inlines every dependency but yahoo-finance2: its chunks, named without their hashes, say what was loaded
+    const chunks = (m.dist ?? []).map((f) => path.basename(f, '.js').replace(/-[\w-]{8}$/, ''));
+    const lazy = `yahoo-finance2 ${m.byPackage['yahoo-finance2'] ? 'loaded' : 'not loaded'}`;
+    return `${m.total} modules (${top.slice(0, 6).map(([k, v]) => `${k} ${v}`).join(', ')}); basket's: ${chunks.join(' ')}; ${lazy}`;
   } catch {
     return 'modules: not recorded';
   }

@@ -16,8 +16,12 @@ export interface ConfigLocation {
   /** `--config FILE`, if given. */
   readonly configFile?: string | undefined;
   readonly cwd: string;
-  /** The user's config directory for basket (e.g. ~/.config/basket), or null for none. */
-  readonly userConfigDir: string | null;
+  /**
+   * The user's config directory for basket (e.g. ~/.config/basket), or null
+   * for none; or a function that finds it, called only when neither --config
+   * nor a local config file applies (finding it costs a module load).
+   */
+  readonly userConfigDir: string | null | (() => Promise<string | null>);
 }
 
 export interface Catalog {
@@ -76,9 +80,10 @@ export async function findConfigFile(where: ConfigLocation): Promise<string | nu
     const candidate = path.join(where.cwd, name);
     if (await isFile(candidate)) return candidate;
   }
-  if (where.userConfigDir) {
+  const userConfigDir = typeof where.userConfigDir === 'function' ? await where.userConfigDir() : where.userConfigDir;
+  if (userConfigDir) {
     for (const name of USER_CONFIG_NAMES) {
-      const candidate = path.join(where.userConfigDir, name);
+      const candidate = path.join(userConfigDir, name);
       if (await isFile(candidate)) return candidate;
     }
   }

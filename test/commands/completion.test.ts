@@ -13,12 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
 import { completionScript, describeProgram } from '../../src/commands/completion.js';
 import { fakeIo, runCli } from '../helpers/cli.js';
-import { FIXTURES } from '../helpers/replay.js';
 import { makeTempDir } from '../helpers/tmp.js';
+import { BIN } from '../helpers/bin.js';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(FIXTURES, '..');
-const BIN = path.join(ROOT, 'dist', 'bin', 'basket.js');
 
 function program() {
   return buildProgram(fakeIo().io, { now: () => new Date() }, () => {});

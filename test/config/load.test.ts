@@ -44,6 +44,21 @@ describe('loadCatalog', () => {
     expect([...explicit.baskets.keys()]).toEqual(['titans', 'mag7', 'explicit']);
   });
 
+  it('looks the user config directory up only when neither --config nor a local config applies', async () => {
+    const cwd = await tempDir();
+    const user = await tempDir();
+    await writeFile(path.join(user, 'config.yaml'), 'baskets:\n  u:\n    symbols: [AAPL]\n');
+    const lookUp = vi.fn(async () => user);
+    expect((await loadCatalog({ cwd, userConfigDir: lookUp })).baskets.has('u')).toBe(true);
+    expect(lookUp).toHaveBeenCalledTimes(1);
+    await writeFile(path.join(cwd, 'other.yml'), 'baskets:\n  explicit:\n    symbols: [NVDA]\n');
+    expect((await loadCatalog({ cwd, userConfigDir: lookUp, configFile: 'other.yml' })).baskets.has('explicit')).toBe(true);
+    await writeFile(path.join(cwd, 'basket.config.yaml'), 'baskets:\n  local:\n    symbols: [MSFT]\n');
+    expect((await loadCatalog({ cwd, userConfigDir: lookUp })).baskets.has('local')).toBe(true);
+    expect(lookUp).toHaveBeenCalledTimes(1);
+    expect((await loadCatalog({ cwd: await tempDir(), userConfigDir: async () => null })).configFile).toBeNull();
+  });
+
   it('takes a .txt ticker list as --config: one basket named after the file', async () => {
     const cwd = await tempDir();
     await writeFile(path.join(cwd, 'chips.txt'), 'NVDA\nAMD\n# comment\nTSM\n');

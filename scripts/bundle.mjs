@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * The second step of `npm run build`: bundles the command that package.json's
+ * `bin` names.
+ *
+ *   node scripts/bundle.mjs      (after tsc -p tsconfig.build.json)
+ *
+ * tsc writes dist/src/** and dist/bin/basket.js, which the tests and the
+ * benchmarks import in-process; this bundles dist/bin/basket.js into
+ * dist/cli/basket.js plus dist/cli/chunks/*.js, each dependency inlined.
+ *
+ * Why: most of a short run's start-up went to loading some 80 small modules
+ * one at a time (resolving each, looking up its package.json, compiling),
+ * not to their bytes. Rolldown is a well-kept bundler that is already in the
+ * tree (vitest runs on it, through vite). Each lazy `import()` of the source
+ * stays a chunk of its own, so `basket --help` still loads only the command
+ * line, and a compare loads the renderer it prints with, and no other.
+ *
+ * yahoo-finance2 stays an ordinary dependency, loaded from node_modules when a
+ * run goes to the network: it is large, never needed at start-up, and keeps
+ * its own files.
+ */
+import { chmod, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'dist', 'cli');
+const ENTRY = path.join(ROOT, 'dist', 'bin', 'basket.js');
+
+await stat(ENTRY).catch(() => {
+  process.stderr.write(`bundle: ${path.relative(ROOT, ENTRY)} is missing: run tsc -p tsconfig.build.json first (npm run build does both)\n`);
+  process.exit(1);
+});
+
+/**
+ * A chunk's name, for people reading dist/cli or a stack trace: the module it
+ * stands for (the one a lazy `import()` names, else the last of its modules,
+ * which imports the others), as a path under src/ (`providers-cache-store`)
+ * or a package (`yaml`).
+ */
+function chunkName(chunk) {
+  const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1);
+  if (id === null || id === undefined) return chunk.name;
+  const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+  if (pkg) return pkg[1].replace(/[\\/]/g, '-').replace(/^@/, '');
+  const src = path.relative(path.join(ROOT, 'dist', 'src'), id);
+  return src.startsWith('..') ? chunk.name : src.replace(/\.js$/, '').split(path.sep).join('-');
+}
+
+const result = await build({
+  input: { basket: ENTRY },
+  platform: 'node',
+  external: [/^yahoo-finance2(\/|$)/],
+  output: {
+    dir: OUT,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
+    // the chunk names carry a content hash: last build's chunks would otherwise pile up
+    cleanDir: true,
+  },
+});
+
+const chunks = result.output.filter((o) => o.type === 'chunk');
+// the entry runs through its shebang (`./dist/cli/basket.js`), as npm's bin link does
+for (const entry of chunks.filter((c) => c.isEntry)) await chmod(path.join(OUT, entry.fileName), 0o755);
+const kB = (n) => `${Math.round(n / 1000)} kB`;
+const entry = chunks.find((c) => c.isEntry);
+const atStart = chunks.filter((c) => entry.imports.includes(c.fileName));
+const total = chunks.reduce((sum, c) => sum + Buffer.byteLength(c.code), 0);
+process.stderr.write(
+  `bundle: ${path.relative(ROOT, path.join(OUT, entry.fileName))} (${kB(Buffer.byteLength(entry.code))}, with ${atStart.length} chunks it imports) and ${chunks.length - 1 - atStart.length} chunks loaded on demand; ${kB(total)} in all\n`,
+);

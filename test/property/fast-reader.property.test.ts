@@ -4,10 +4,13 @@
  * accept, and decline every file they cannot read exactly — so a data file
  * reads the same, and fails with the same message, whichever reader takes it.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuotedRows, readPriceSeries, toPriceSeries } from '../../src/providers/files/csv.js';
 import { scanPriceFile, simpleRows } from '../../src/providers/files/scan.js';
+import { DEMO_DIR } from '../helpers/cli.js';
 import { plainSeries } from '../helpers/series.js';
 import { anyPrices, anyQuotes, oddValidPrices, validPrices } from './data-files.js';
 
@@ -92,6 +95,11 @@ describe('the fast readers agree with csv-parse', () => {
       '', // empty
     ];
     for (const text of declined) expect(scanPriceFile(text, 'X')).toBeNull();
+    // quotes.csv with simple quoted names (the demo's) is read without csv-parse, cell for cell as csv-parse reads it
+    const quotes = readFileSync(path.join(DEMO_DIR, 'quotes.csv'), 'utf8');
+    expect(quotes).toContain('"JD.com, Inc."');
+    expect(simpleRows(quotes)).toEqual(parseQuotedRows(quotes, 'quotes.csv'));
+    for (const text of ['a,b\n"x""y",1\n', 'a,b\n"x\ny",1\n', 'a,b\n"x" ,1\n', 'a,b\nx"y",1\n', 'a,b\n" x",1\n', 'a,b,c\n"x"y,1\n']) expect(simpleRows(text)).toBeNull();
     // a decimal with 17 digits goes through Number(): the same double
     expect(scanPriceFile('Date,Close\n2025-01-02,182.35562133789065\n', 'X')?.series.close[0]).toBe(182.35562133789065);
     expect(scanPriceFile('Date,Close\n2025-01-02,183.7313232421875\n', 'X')?.series.close[0]).toBe(183.7313232421875);

@@ -1,7 +1,7 @@
 /**
  * The fast reader of the offline data files: one pass over the text, no
  * per-row objects, price files straight into columns. It reads the common
- * case — no quotes, `\n` or `\r\n` line ends, no spaces around cells,
+ * case — no quotes in price files, only simple quoted cells in others, `\n` or `\r\n` line ends, no spaces around cells,
  * ascending `YYYY-MM-DD` dates, plain decimal numbers — and answers `null`
  * for anything else; csv.ts then reads the file with the full RFC 4180
  * parser, which gives the same result, or the error naming the line. So a
@@ -18,38 +18,74 @@ export interface Row {
 }
 
 const NEWLINE = 10;
+const COMMA = 44;
+const QUOTE = 34;
 const DOT = 46;
 const MINUS = 45;
 const PLUS = 43;
 const ZERO = 48;
 
-/** Text without a BOM and with `\n` line ends; null when it holds a quote (the full parser's case). */
+/** Text without a BOM and with `\n` line ends. */
+function normalised(text: string): string {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
+}
+
+/** As normalised, or null when the text holds a quote (the one-pass reader's limit). */
 function plainText(text: string): string | null {
-  let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (t.includes('"')) return null;
-  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-  return t;
+  return text.includes('"') ? null : normalised(text);
 }
 
 /** A cell the full parser would trim (it trims every cell). */
 const padded = (cell: string) => cell !== cell.trim();
 
 /**
- * Rows of a file without quotes, blank lines skipped, each with its line
- * number; null when the full parser must read it (quotes, spaces around a
- * cell, rows of different widths).
+ * The cells of one line whose quoted cells are simple — `"Apple, Inc."`: a
+ * quote only at both ends of a cell, none inside — or null for anything else
+ * (a doubled quote, a line break inside quotes, text around the quotes).
+ */
+function splitQuoted(line: string): string[] | null {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line.charCodeAt(i) === QUOTE) {
+      const close = line.indexOf('"', i + 1);
+      if (close < 0) return null;
+      const after = line.charCodeAt(close + 1);
+      if (close + 1 < line.length && after !== COMMA) return null;
+      const cell = line.slice(i + 1, close);
+      if (padded(cell)) return null;
+      cells.push(cell);
+      if (close + 1 >= line.length) return cells;
+      i = close + 2;
+    } else {
+      let comma = line.indexOf(',', i);
+      if (comma < 0) comma = line.length;
+      const cell = line.slice(i, comma);
+      if (cell.includes('"')) return null;
+      cells.push(cell);
+      if (comma >= line.length) return cells;
+      i = comma + 1;
+    }
+  }
+}
+
+/**
+ * Rows of a file, blank lines skipped, each with its line number; null when
+ * the full parser must read it (a doubled quote, a line break inside quotes,
+ * spaces around a cell, rows of different widths).
  */
 export function simpleRows(text: string): Row[] | null {
-  const t = plainText(text);
-  if (t === null) return null;
+  const t = normalised(text);
+  const quoted = t.includes('"');
   const rows: Row[] = [];
   let width = -1;
   let line = 0;
   for (const raw of t.split('\n')) {
     line += 1;
     if (raw === '') continue;
-    const cells = raw.split(',');
-    if (cells.some(padded)) return null;
+    const cells = quoted && raw.includes('"') ? splitQuoted(raw) : raw.split(',');
+    if (cells === null || cells.some(padded)) return null;
     if (width < 0) width = cells.length;
     else if (cells.length !== width) return null;
     rows.push({ cells, line });

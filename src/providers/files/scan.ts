@@ -155,6 +155,40 @@ function numberAt(text: string, a: number, b: number): number {
   return negative ? -value : value;
 }
 
+/** Where the cell scanNumber last read ends: the index of its delimiter (or the text's length). */
+let cellEnd = 0;
+
+/**
+ * numberAt of the cell starting at `a`, found by reading it: the digits are
+ * read on the way to the delimiter (`,`, a line break or the end), which is
+ * left in `cellEnd`.
+ */
+function scanNumber(text: string, a: number, n: number): number {
+  let i = a;
+  const first = i < n ? text.charCodeAt(i) : NEWLINE;
+  const negative = first === MINUS;
+  if (negative || first === PLUS) i += 1;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  let plain = true;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || c === NEWLINE) break;
+    const d = c - ZERO;
+    if (d >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      digits += 1;
+      if (decimals >= 0) decimals += 1;
+    } else if (c === DOT && decimals < 0) decimals = 0;
+    else plain = false;
+  }
+  cellEnd = i;
+  if (!plain || digits === 0 || mantissa >= EXACT || decimals > 22) return slowNumber(text, a, i);
+  const value = decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
+  return negative ? -value : value;
+}
+
 /** NaN for no number, -1 for an empty or not-available cell (a price is never negative where it is used). */
 function slowNumber(text: string, a: number, b: number): number {
   const n = cellNumber(text.slice(a, b));
@@ -248,7 +282,51 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
   const months = new MonthMemo();
 
   p = eol + 1;
-  while (p < n) {
+  const body = p;
+  // the layouts basket and most sources write — Date,Close[,Adj Close] — are read at fixed places,
+  // with no search for delimiters; a row laid out otherwise (a date with a time) sends the file to the general loop
+  let general = !(iDate === 0 && iClose === 1 && (width === 2 || (width === 3 && iAdj === 2)));
+  while (!general && p < n) {
+    if (t.charCodeAt(p) === NEWLINE) {
+      p += 1;
+      continue;
+    }
+    if (t.charCodeAt(p + 10) !== COMMA) {
+      general = true;
+      break;
+    }
+    const day = months.dayAt(t, p);
+    if (Number.isNaN(day)) return null;
+    const c = scanNumber(t, p + 11, n);
+    if (Number.isNaN(c)) return null;
+    let a = c;
+    if (width === 3) {
+      if (cellEnd >= n || t.charCodeAt(cellEnd) !== COMMA) return null;
+      a = scanNumber(t, cellEnd + 1, n);
+      if (Number.isNaN(a)) return null;
+    }
+    if (cellEnd < n && t.charCodeAt(cellEnd) !== NEWLINE) return null; // more cells than the header
+    p = cellEnd + 1;
+    if (day <= previous) return null;
+    previous = day;
+    if (c > 0 && a > 0) {
+      days[count] = day;
+      close[count] = c;
+      adj[count] = a;
+      count += 1;
+    } else {
+      skipped += 1;
+      if (firstSkipped.length < 3) firstSkipped.push(fromDayNumber(day));
+    }
+  }
+  if (general) {
+    p = body;
+    count = 0;
+    skipped = 0;
+    firstSkipped.length = 0;
+    previous = -Infinity;
+  }
+  while (general && p < n) {
     let end = t.indexOf('\n', p);
     if (end < 0) end = n;
     if (end === p) {

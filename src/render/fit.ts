@@ -34,10 +34,16 @@ function isWide(cp: number): boolean {
   );
 }
 
+/** Text of one column per character: printable ASCII (no control character). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Columns a line takes on a terminal, colour codes aside. */
 export function displayWidth(line: string): number {
+  const plain = line.includes('\u001b') ? stripAnsi(line) : line;
+  // the usual case, measured without walking the text
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
   let width = 0;
-  for (const ch of stripAnsi(line)) {
+  for (const ch of plain) {
     const cp = ch.codePointAt(0) as number;
     if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) continue; // control, combining, zero-width
     width += isWide(cp) ? 2 : 1;
@@ -47,7 +53,14 @@ export function displayWidth(line: string): number {
 
 /** The widest line of a (possibly multi-line) cell. */
 export function cellWidth(text: string): number {
-  return Math.max(0, ...text.split('\n').map(displayWidth));
+  return text.includes('\n') ? Math.max(0, ...text.split('\n').map(displayWidth)) : displayWidth(text);
+}
+
+/** The widest cell of column `c` (0 when there are no rows). */
+function columnWidth(rows: readonly (readonly string[])[], c: number): number {
+  let widest = 0;
+  for (const r of rows) widest = Math.max(widest, cellWidth(r[c] ?? ''));
+  return widest;
 }
 
 /**
@@ -198,7 +211,7 @@ function wrapHeader(head: string, target: number): string {
 export function fitTable(head: readonly string[], rows: readonly (readonly string[])[], width: number, spec: FitSpec = {}): FittedTable {
   const n = head.length;
   const names = head.map(stripAnsi);
-  const bodyWidth = names.map((_, c) => Math.max(0, ...rows.map((r) => cellWidth(r[c] ?? ''))));
+  const bodyWidth = names.map((_, c) => columnWidth(rows, c));
   const flex = spec.flex && spec.flex.column < n ? spec.flex : null;
 
   let kept = names.map((_, c) => c);

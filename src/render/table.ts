@@ -1,8 +1,8 @@
 /**
- * The terminal renderer: the only user of cli-table3 and chalk. Colour comes
- * from the Chalk instance the CLI decided on (level 0 = plain text).
+ * The terminal renderer: the only user of chalk, and of cli-table3 through
+ * box.ts. Colour comes from the Chalk instance the CLI decided on (level 0 =
+ * plain text).
  */
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { BasketDef } from '../config/basket.js';
 import type { SearchResult } from '../commands/search.js';
@@ -23,6 +23,7 @@ import {
 import { sparkline, SPARK_WIDTH } from './sparkline.js';
 import { fitTable, wrapJoined, wrapText, type FitSpec } from './fit.js';
 import { memberColumns } from './grids.js';
+import { drawBox, type Align } from './box.js';
 
 export interface TableOptions {
   readonly chalk: ChalkInstance;
@@ -71,19 +72,13 @@ function boxTable(fullHead: string[], fullRows: string[][], chalk: ChalkInstance
     for (const name of fitted.dropped) layout.dropped.add(name);
     // a wrapped cell takes several lines: the row's other cells get as many, so rows stay level
     rows = rows.map((r) => {
+      if (!r.some((cell) => cell.includes('\n'))) return r;
       const height = Math.max(...r.map((cell) => cell.split('\n').length));
       return r.map((cell) => cell + '\n'.repeat(height - cell.split('\n').length));
     });
   }
-  const t = new Table({
-    head: head.map((h) => chalk.bold(h)),
-    // compact: a rule under the header, none between body rows
-    style: { head: [], border: [], compact: true },
-    colAligns: head.map((_, i) => (rightAligned.includes(i) ? 'right' : 'left')),
-  });
-  // one row per line of the body: cli-table3 measures and truncates a cell's whole text, so one tall cell per column costs time growing with the square of its length
-  for (const r of rows) t.push(head.map((_, c) => r[c] ?? ''));
-  return t.toString();
+  const aligns = head.map((_, i): Align => (rightAligned.includes(i) ? 'right' : 'left'));
+  return drawBox(head.map((h) => chalk.bold(h)), rows, aligns);
 }
 
 function signed(x: number | null, chalk: ChalkInstance): string {
@@ -105,7 +100,15 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance, sparklines = false, layout: Layout = null): string {
+/** A members table before fitting: header, coloured rows, right-aligned columns, and how it gives way to a narrow terminal. */
+interface MembersGrid {
+  readonly head: string[];
+  readonly rows: string[][];
+  readonly right: number[];
+  readonly spec: FitSpec;
+}
+
+function membersGrid(r: Report, b: BasketReport, chalk: ChalkInstance, sparklines: boolean): MembersGrid {
   const converted = r.currency !== null;
   const money = b.members.some((m) => m.marketValueChange !== null);
   const rows = b.members.map((m) => {
@@ -130,16 +133,17 @@ function membersTable(r: Report, b: BasketReport, chalk: ChalkInstance, sparklin
   });
   const head = memberColumns(r, { sparklines, money, converted });
   const right = head.map((_, i) => i).filter((i) => i === 4 || i >= 6);
+  const spec: FitSpec = { dropOrder: [...MEMBER_DROP_ORDER, ...[...r.periods].reverse()], flex: { column: 1, mode: 'truncate', min: 16 } };
+  return { head, rows, right, spec };
+}
+
+function membersTable(b: BasketReport, grid: MembersGrid, chalk: ChalkInstance, layout: Layout = null): string {
   const extremes =
     b.best && b.worst
       ? `\n${chalk.dim(`Best ${b.best.symbol} ${formatPercent(b.best.return)} · worst ${b.worst.symbol} ${formatPercent(b.worst.return)}`)}`
       : '';
-  const spec: FitSpec = {
-    dropOrder: [...MEMBER_DROP_ORDER, ...[...r.periods].reverse()],
-    drop: layout?.memberDrops ?? [],
-    flex: { column: 1, mode: 'truncate', min: 16 },
-  };
-  return `${fitLine(chalk.bold(`${b.name} (${b.id})`), layout)}\n${boxTable(head, rows, chalk, right, layout, spec)}${fitLine(extremes, layout)}`;
+  const spec: FitSpec = { ...grid.spec, drop: layout?.memberDrops ?? [] };
+  return `${fitLine(chalk.bold(`${b.name} (${b.id})`), layout)}\n${boxTable(grid.head, grid.rows, chalk, grid.right, layout, spec)}${fitLine(extremes, layout)}`;
 }
 
 /** Basket rows, each followed by its benchmark's row. */
@@ -252,11 +256,11 @@ export function renderTable(r: Report, { chalk, sparklines = false, columns = nu
   const stale = staleSummary(r.issues);
   const headerText = layout === null ? terminalHeaderLine(r) : wrapJoined(terminalHeaderLine(r).split(' · '), ' · ', layout.width).join('\n');
   const header = stale === null ? chalk.dim(headerText) : `${chalk.dim(headerText)}\n${fitLine(chalk.yellow(stale), layout)}`;
-  // every members table shows the same columns: a first pass learns what each must leave out
-  const scratch: Layout = layout && { width: layout.width, dropped: new Set<string>() };
-  if (scratch) for (const b of r.baskets) membersTable(r, b, chalk, sparklines, scratch);
-  const membersLayout: Layout = layout && { ...layout, memberDrops: [...(scratch?.dropped ?? [])] };
-  const members = r.baskets.map((b) => membersTable(r, b, chalk, sparklines, membersLayout));
+  const grids = r.baskets.map((b) => membersGrid(r, b, chalk, sparklines));
+  // every members table shows the same columns: what one must leave out to fit, all leave out
+  const memberDrops = layout === null ? [] : [...new Set(grids.flatMap((g) => fitTable(g.head, g.rows, layout.width, g.spec).dropped))];
+  const membersLayout: Layout = layout && { ...layout, memberDrops };
+  const members = r.baskets.map((b, i) => membersTable(b, grids[i] as MembersGrid, chalk, membersLayout));
   const parts = [header, ...members, returnsTable(r, chalk, sparklines, layout), riskAndValueTable(r, chalk, layout)];
   if (r.method.peMethod === 'all') parts.push(valuationTable(r, chalk, layout));
   const methods = methodsTable(r, chalk, layout);

@@ -170,7 +170,9 @@ async function fetchMarketData(
 ): Promise<MarketData> {
   const members = unique(baskets.flatMap((b) => b.symbols));
   const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
-  const [history, quotes] = await Promise.all([provider.fetchHistory({ symbols, start, end }), provider.fetchQuotes(members)]);
+  // quotes first: their cookie/crumb handshake and the quote (three round trips in a row) then run beside the charts
+  const quoting = provider.fetchQuotes(members);
+  const [history, quotes] = await Promise.all([provider.fetchHistory({ symbols, start, end }), quoting]);
   const currencyOf = (s: string) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null;
   const fx = currency ? await fetchFx(provider, currency, symbols.map(currencyOf), start, end) : { items: new Map(), issues: [] };
   return { symbols, members, history, quotes, fx };

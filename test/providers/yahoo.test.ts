@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs, type RetryPolicy } from '../../src/providers/yahoo/provider.js';
+import { CONCURRENCY, DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs, type RetryPolicy } from '../../src/providers/yahoo/provider.js';
 import { classifyYahooError, networkCause, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
 import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
@@ -387,9 +387,9 @@ describe('stopping and quiet failures', () => {
     const yahoo = await openYahooProvider({ fetch: fakeFetch, log: () => {}, verbose: false, retry: fakeRetry(), requestTimeoutMs: 50 });
     await expect(yahoo.fetchHistory({ symbols, start: '2025-01-01', end: '2025-01-31' })).rejects.toThrow('cannot reach Yahoo Finance (ENOTFOUND)');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // the first wave (4 at once), and at most the one that took S0's place before its failure was read; without the
-    // stop, the 11 hanging ones would each time out (50 ms) and be tried 4 times: 45 requests
-    expect(asked.length).toBeLessThanOrEqual(5);
+    // the first wave (CONCURRENCY at once), and at most the one that took S0's place before its failure was read;
+    // without the stop, the 11 hanging ones would each time out (50 ms) and be tried 4 times: 45 requests
+    expect(asked.length).toBeLessThanOrEqual(CONCURRENCY + 1);
   });
 
   it('an error status with an HTML body is raised before yahoo-finance2 can print the URL', async () => {

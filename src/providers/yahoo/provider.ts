@@ -5,18 +5,26 @@
  *   quote()  quotes in batches of at most QUOTE_BATCH symbols; a symbol missing
  *            from a multi-symbol answer is asked for once more, alone;
  *   search() symbol look-up, and the closest match for an unknown symbol.
+ * Requests go through a gate (gate.ts) that bounds them and lets the quote's
+ * handshake pass the charts.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../analytics/calendar.js';
 import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
+import { laneOf, RequestGate } from './gate.js';
 import { classifyYahooError, toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
 
 /** Yahoo's v7 quote endpoint takes at most this many symbols per request. */
 export const QUOTE_BATCH = 100;
-/** Requests in flight at once: enough to hide latency, few enough not to be rate-limited. */
+/**
+ * Chart (and search) requests in flight at once: enough to hide latency, few
+ * enough for Yahoo not to answer HTTP 429 (see gate.ts and the README).
+ */
 export const CONCURRENCY = 4;
+/** Slots of their own for the cookie/crumb handshake and quotes, so they never wait behind charts. */
+export const PRIORITY_SLOTS = 1;
 /** A request Yahoo has not answered in this time is abandoned (yahoo-finance2 sets no limit of its own). */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -161,13 +169,16 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   // aborted when the history fails as a whole: requests still queued or waiting to retry stop at once
   const failed = new AbortController();
+  const guarded = guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs, options.retry ?? DEFAULT_RETRY, failed.signal);
+  const gate = new RequestGate(CONCURRENCY, PRIORITY_SLOTS);
   const yf = new YahooFinance({
-    fetch: guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs, options.retry ?? DEFAULT_RETRY, failed.signal),
+    fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) => gate.run(laneOf(input), () => guarded(input, init))) as typeof fetch,
     logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
     suppressNotices: ['yahooSurvey'],
     versionCheck: false,
     validation: { logErrors: options.verbose, logOptionsErrors: true },
-    queue: { concurrency: CONCURRENCY },
+    // the gate bounds the requests; yahoo-finance2's own first-come queue would put the quote's handshake behind every chart
+    queue: { concurrency: Number.MAX_SAFE_INTEGER },
   });
 
   /**

@@ -9,6 +9,7 @@ import { CONCURRENCY, DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs
 import { classifyYahooError, networkCause, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
 import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
+import { createFakeYahoo } from '../helpers/fake-yahoo.js';
 
 /** A retry policy that waits for nothing and records the waits it was asked for. */
 function fakeRetry(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { waits: number[] } {
@@ -63,6 +64,21 @@ describe('the test seam', () => {
 });
 
 describe('fetchHistory (chart)', () => {
+  it('tells the currency of each symbol with closes as it is answered', async () => {
+    const fake = createFakeYahoo();
+    const yahoo = await provider(fake.fetch);
+    const told: string[] = [];
+    const out = await yahoo.fetchHistory({
+      symbols: ['AAPL', 'HSTECH.HK', '0700.HK'],
+      start: '2025-01-02',
+      end: '2025-03-07',
+      onCurrency: (symbol, currency) => told.push(`currency ${symbol} ${currency}`),
+    });
+    expect(out.items.size).toBe(2);
+    // answers come in any order; none for the symbol without closes
+    expect(told.sort()).toEqual(['currency 0700.HK HKD', 'currency AAPL USD']);
+  });
+
   it('dates each bar by its exchange-local date (real AAPL recording)', async () => {
     const yahoo = await provider(createReplayFetch().fetch);
     const out = await yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });

@@ -76,23 +76,27 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       return s.search ? s.search(query, limit) : [];
     },
 
-    async fetchHistory({ symbols, start, end }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
+    async fetchHistory({ symbols, start, end, onCurrency }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
       const entries = await Promise.all(symbols.map((s) => store.readHistory(s)));
       const answers = new Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>();
       const fetchedAt = now().toISOString();
+      const answered = (symbol: string, answer: { series?: PriceSeries; issues: readonly SymbolIssue[] }) => {
+        answers.set(symbol, answer);
+        if (answer.series?.currency) onCurrency?.(symbol, answer.series.currency);
+      };
 
       if (mode === 'offline') {
-        symbols.forEach((s, i) => answers.set(s, staleHistory(s, entries[i] ?? null, start, end, offlineWhy)));
+        symbols.forEach((s, i) => answered(s, staleHistory(s, entries[i] ?? null, start, end, offlineWhy)));
       } else {
         const plans = symbols.map((s, i) => planHistory(mode === 'refresh' ? null : (entries[i] ?? null), start, end, now(), maxAgeMs));
         symbols.forEach((s, i) => {
           const entry = entries[i] ?? null;
           if (plans[i]?.kind !== 'hit' || entry === null) return;
-          if (entry.missing !== null) answers.set(s, { issues: [{ symbol: s, code: 'no-data', message: entry.missing, unknownSymbol: true }] });
+          if (entry.missing !== null) answered(s, { issues: [{ symbol: s, code: 'no-data', message: entry.missing, unknownSymbol: true }] });
           else {
             const series = entrySeries(entry, start, end);
             const notes = entry.notes.map((message): SymbolIssue => ({ symbol: s, code: 'bars-skipped', message }));
-            answers.set(
+            answered(
               s,
               series.dates.length > 0 ? { series, issues: notes } : { issues: [...notes, { symbol: s, code: 'no-data', message: `no daily closes from ${start} to ${end}` }] },
             );
@@ -100,7 +104,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         });
         const wanted = symbols.flatMap((s, i) => (answers.has(s) ? [] : [{ symbol: s, entry: entries[i] ?? null, plan: plans[i] as Extract<HistoryPlan, { kind: 'fetch' }> }]));
         try {
-          await fetchAndStore(wanted, answers, fetchedAt);
+          await fetchAndStore(wanted, answers, fetchedAt, { onCurrency });
         } catch (err) {
           if (!(err instanceof SourceUnavailableError)) throw err;
           const why = unreachableWhy(err);
@@ -175,6 +179,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     wanted: readonly { symbol: string; entry: HistoryEntry | null; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[],
     answers: Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>,
     fetchedAt: string,
+    told: Pick<HistoryRequest, 'onCurrency'>,
   ): Promise<void> {
     if (wanted.length === 0) return;
     const src = await openSource();
@@ -189,7 +194,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     await Promise.all(
       [...groups.values()].map(async (group) => {
         const { start, end } = group[0]!.plan;
-        const result = await src.fetchHistory({ symbols: group.map((w) => w.symbol), start, end });
+        const result = await src.fetchHistory({ symbols: group.map((w) => w.symbol), start, end, ...told });
         for (const { symbol, entry, plan } of group) {
           const series = result.items.get(symbol);
           const own = result.issues.filter((i) => i.symbol === symbol);
@@ -216,6 +221,6 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         }
       }),
     );
-    if (refetch.length > 0) await fetchAndStore(refetch, answers, fetchedAt);
+    if (refetch.length > 0) await fetchAndStore(refetch, answers, fetchedAt, told);
   }
 }

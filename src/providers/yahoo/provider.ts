@@ -9,7 +9,7 @@
  * handshake pass the charts.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../analytics/calendar.js';
 import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
@@ -224,32 +224,38 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     }
   };
 
+  /** One symbol's daily closes in [start, end], or the notes saying why there are none. */
+  const fetchChart = async (symbol: string, start: IsoDate, end: IsoDate): Promise<{ series?: PriceSeries; issues: SymbolIssue[] }> => {
+    let chart: ChartLike;
+    try {
+      // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
+      chart = (await yf.chart(symbol, { period1: start, period2: shiftDays(end, 1), interval: '1d' })) as ChartLike;
+    } catch (err) {
+      const failure = classify(err, true);
+      const hint = failure.code === 'no-data' ? await suggest(symbol) : '';
+      const issue: SymbolIssue = { symbol, code: failure.code, message: failure.message + hint };
+      return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };
+    }
+    const parsed = toPriceSeries(symbol, chart, start, end);
+    if (parsed.series.dates.length === 0) {
+      const none: SymbolIssue = { symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` };
+      return { issues: [...parsed.issues, none] };
+    }
+    return parsed;
+  };
+
   return {
     description: 'yahoo',
     search,
 
-    async fetchHistory({ symbols, start, end }: HistoryRequest) {
+    async fetchHistory({ symbols, start, end, onCurrency }: HistoryRequest) {
+      const answer = async (symbol: string) => {
+        const a = await fetchChart(symbol, start, end);
+        if (a.series?.currency) onCurrency?.(symbol, a.series.currency);
+        return a;
+      };
       // requests run concurrently; answers are assembled in request order, so output is stable
-      const answers = await Promise.all(
-        symbols.map(async (symbol): Promise<{ series?: PriceSeries; issues: SymbolIssue[] }> => {
-          let chart: ChartLike;
-          try {
-            // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
-            chart = (await yf.chart(symbol, { period1: start, period2: shiftDays(end, 1), interval: '1d' })) as ChartLike;
-          } catch (err) {
-            const failure = classify(err, true);
-            const hint = failure.code === 'no-data' ? await suggest(symbol) : '';
-            const issue: SymbolIssue = { symbol, code: failure.code, message: failure.message + hint };
-            return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };
-          }
-          const parsed = toPriceSeries(symbol, chart, start, end);
-          if (parsed.series.dates.length === 0) {
-            const none: SymbolIssue = { symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` };
-            return { issues: [...parsed.issues, none] };
-          }
-          return parsed;
-        }),
-      );
+      const answers = await Promise.all(symbols.map(answer));
       const items = new Map<string, PriceSeries>();
       answers.forEach((a, i) => a.series && items.set(symbols[i] as string, a.series));
       return { items, issues: answers.flatMap((a) => a.issues) };

@@ -1,0 +1,70 @@
+/**
+ * The caching provider's part in the one-round fetch: each symbol's currency
+ * told as soon as it is known (a cached entry at once, a fetched one as the
+ * source tells it).
+ */
+import { describe, expect, it } from 'vitest';
+import type { IsoDate, PriceSeries, SymbolIssue } from '../../src/domain/types.js';
+import { openCachingProvider, type CacheMode } from '../../src/providers/cache/provider.js';
+import { CacheStore, type HistoryEntry } from '../../src/providers/cache/store.js';
+import type { HistoryRequest, MarketDataProvider } from '../../src/providers/provider.js';
+import { makeTempDir } from '../helpers/tmp.js';
+
+const NOW = new Date('2025-03-18T09:00:00Z');
+const DATES: IsoDate[] = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07'];
+const START = '2025-03-03';
+const END = '2025-03-07';
+
+const seriesOf = (symbol: string, currency: string): PriceSeries => ({ symbol, currency, dates: DATES, close: [1, 2, 3, 4, 5], adjClose: [1, 2, 3, 4, 5] });
+const currencyOf = (symbol: string) => (symbol.endsWith('.HK') ? 'HKD' : 'USD');
+
+/** A source that answers each symbol after the previous one, telling currency and progress as it goes; logs all of it. */
+function source(log: string[]): MarketDataProvider {
+  return {
+    description: 'source',
+    async fetchQuotes() {
+      return { items: new Map(), issues: [] };
+    },
+    async fetchHistory({ symbols, onCurrency, onProgress }: HistoryRequest) {
+      log.push(`source asked ${symbols.join(',')}`);
+      const items = new Map<string, PriceSeries>();
+      const issues: SymbolIssue[] = [];
+      let done = 0;
+      for (const s of symbols) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (s.startsWith('NONE')) issues.push({ symbol: s, code: 'no-data', message: 'no data', unknownSymbol: true });
+        else {
+          items.set(s, seriesOf(s, currencyOf(s)));
+          onCurrency?.(s, currencyOf(s));
+        }
+        onProgress?.(++done, symbols.length, s);
+      }
+      return { items, issues };
+    },
+  };
+}
+
+async function provider(mode: CacheMode = 'default', cached: readonly string[] = [], store?: CacheStore) {
+  const dir = await makeTempDir('basket-cache-provider-');
+  const s = store ?? new CacheStore(dir, () => {});
+  for (const symbol of cached) {
+    const entry: HistoryEntry = { symbol, currency: currencyOf(symbol), from: START, to: END, fetchedAt: NOW.toISOString(), dates: DATES, close: [1, 2, 3, 4, 5], adjClose: [1, 2, 3, 4, 5], notes: [], missing: null };
+    await s.writeHistory(entry);
+  }
+  const log: string[] = [];
+  const p = openCachingProvider({ store: s, mode, maxAgeMs: 15 * 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source' });
+  return { p, log };
+}
+
+describe('the caching provider tells what it knows as it knows it', () => {
+  it("tells a cached symbol's currency before the source is asked, and a fetched one's as the source tells it", async () => {
+    const { p, log } = await provider('default', ['0700.HK']);
+    await p.fetchHistory({
+      symbols: ['0700.HK', 'AAPL', '9988.HK'],
+      start: START,
+      end: END,
+      onCurrency: (symbol, currency) => log.push(`currency ${symbol} ${currency}`),
+    });
+    expect(log).toEqual(['currency 0700.HK HKD', 'source asked AAPL,9988.HK', 'currency AAPL USD', 'currency 9988.HK HKD']);
+  });
+});

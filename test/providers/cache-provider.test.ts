@@ -1,7 +1,8 @@
 /**
  * The caching provider's part in the one-round fetch: each symbol's currency
  * told as soon as it is known (a cached entry at once, a fetched one as the
- * source tells it).
+ * source tells it), and the cache writes after a fetch run a few at a time
+ * instead of one after another.
  */
 import { describe, expect, it } from 'vitest';
 import type { IsoDate, PriceSeries, SymbolIssue } from '../../src/domain/types.js';
@@ -66,5 +67,28 @@ describe('the caching provider tells what it knows as it knows it', () => {
       onCurrency: (symbol, currency) => log.push(`currency ${symbol} ${currency}`),
     });
     expect(log).toEqual(['currency 0700.HK HKD', 'source asked AAPL,9988.HK', 'currency AAPL USD', 'currency 9988.HK HKD']);
+  });
+
+  it('writes what the source sent a few entries at a time, not one after another', async () => {
+    const dir = await makeTempDir('basket-cache-provider-');
+    let writing = 0;
+    let most = 0;
+    class SlowStore extends CacheStore {
+      override async writeHistory(entry: HistoryEntry): Promise<void> {
+        most = Math.max(most, ++writing);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        await super.writeHistory(entry);
+        writing--;
+      }
+    }
+    const store = new SlowStore(dir, () => {});
+    const { p } = await provider('default', [], store);
+    const symbols = Array.from({ length: 40 }, (_, i) => `S${i}`);
+    const out = await p.fetchHistory({ symbols, start: START, end: END });
+    expect(out.items.size).toBe(40);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(16);
+    expect(writing).toBe(0); // every write was over before the answer
+    for (const s of symbols) expect(await store.readHistory(s)).not.toBeNull();
   });
 });

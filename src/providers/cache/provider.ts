@@ -39,6 +39,22 @@ export function fetchedLabel(instant: string): string {
 
 const firstLine = (text: string) => text.split('\n')[0] ?? '';
 
+/** Cache writes (each flushed to disk) running at once after a fetch: one at a time took longer than the fetch's last round trips. */
+const WRITES_IN_FLIGHT = 16;
+
+/** Lets up to `limit` writes run at once: `add` waits only when that many are running; `done` waits for all. */
+function writesInFlight(limit: number) {
+  const running = new Set<Promise<void>>();
+  return {
+    async add(write: Promise<void>): Promise<void> {
+      const settled = write.finally(() => running.delete(settled));
+      running.add(settled);
+      if (running.size >= limit) await Promise.race(running);
+    },
+    done: () => Promise.all(running).then(() => undefined),
+  };
+}
+
 export function openCachingProvider(options: CachingOptions): MarketDataProvider {
   const { store, mode, maxAgeMs, now } = options;
   let source: Promise<MarketDataProvider> | null = null;
@@ -191,6 +207,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       else groups.set(key, [w]);
     }
     const refetch: { symbol: string; entry: HistoryEntry; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[] = [];
+    const writing = writesInFlight(WRITES_IN_FLIGHT);
     await Promise.all(
       [...groups.values()].map(async (group) => {
         const { start, end } = group[0]!.plan;
@@ -207,7 +224,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
               continue;
             }
             // a symbol the source does not know is not asked for again within the TTL; an empty answer may be a glitch, and is
-            if (missing?.unknownSymbol) await store.writeHistory(toMissingEntry(symbol, plan.start, plan.end, fetchedAt, missing.message));
+            if (missing?.unknownSymbol) await writing.add(store.writeHistory(toMissingEntry(symbol, plan.start, plan.end, fetchedAt, missing.message)));
             answers.set(symbol, { issues: own });
             continue;
           }
@@ -216,11 +233,12 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
             refetch.push({ symbol, entry: entry as HistoryEntry, plan: { kind: 'fetch', start: (entry as HistoryEntry).from, end: plan.end, merge: false } });
             continue;
           }
-          await store.writeHistory(merged);
+          await writing.add(store.writeHistory(merged));
           answers.set(symbol, { series: entrySeries(merged, merged.from, merged.to), issues: own });
         }
       }),
     );
+    await writing.done();
     if (refetch.length > 0) await fetchAndStore(refetch, answers, fetchedAt, told);
   }
 }

@@ -22,7 +22,7 @@ export const QUOTE_BATCH = 100;
  * Chart (and search) requests in flight at once: enough to hide latency, few
  * enough for Yahoo not to answer HTTP 429 (see gate.ts and the README).
  */
-export const CONCURRENCY = 4;
+export const CONCURRENCY = 8;
 /** Slots of their own for the cookie/crumb handshake and quotes, so they never wait behind charts. */
 export const PRIORITY_SLOTS = 1;
 /** A request Yahoo has not answered in this time is abandoned (yahoo-finance2 sets no limit of its own). */

@@ -105,18 +105,21 @@ function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
     if (data === 'yahoo') {
       const { openCachingProvider, DEFAULT_MAX_AGE_MS } = await import('./providers/cache/provider.js');
       const requestTimeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
+      const store = await openCacheStore(io, deps);
       const openSource = async () => {
-        const { openYahooProvider, DEFAULT_RETRY } = await import('./providers/yahoo/provider.js');
+        const [{ openYahooProvider, DEFAULT_RETRY }, { SESSION_FILE }] = await Promise.all([import('./providers/yahoo/provider.js'), import('./providers/yahoo/session.js')]);
         return openYahooProvider({
           ...(deps.fetch ? { fetch: deps.fetch } : {}),
           log: (line) => io.stderr.write(`yahoo-finance2: ${line}\n`),
+          warn: (line) => io.stderr.write(`basket: warning: ${line}\n`),
+          sessionFile: path.join(store.dir, SESSION_FILE),
           verbose: flags.verbose === true,
           ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
           ...(deps.sleep ? { retry: { ...DEFAULT_RETRY, sleep: deps.sleep } } : {}),
         });
       };
       return openCachingProvider({
-        store: await openCacheStore(io, deps),
+        store,
         mode,
         maxAgeMs: flags.maxAge === undefined ? DEFAULT_MAX_AGE_MS : parseDuration(flags.maxAge, '--max-age'),
         now: deps.now,
@@ -365,13 +368,15 @@ Examples:
       setResult(EXIT_OK);
     });
   addCommon(cache.command('clear'))
-    .description('remove cached data: of the symbols named, or all of it')
+    .description('remove cached data: of the symbols named, or all of it (with the saved Yahoo session)')
     .argument('[symbols...]', 'symbols to forget (default: everything)')
     .addHelpText('after', '\nExamples:\n  $ basket cache clear\n  $ basket cache clear AAPL 700.HK')
     .action(async (symbols: string[], flags: CommonFlags) => {
       const { normaliseSymbol } = await import('./config/symbols.js');
       const store = await openCacheStore(io, deps);
-      const removed = await store.clear(symbols.map((s) => normaliseSymbol(s)));
+      let removed = await store.clear(symbols.map((s) => normaliseSymbol(s)));
+      // clearing everything forgets the saved Yahoo session too
+      if (symbols.length === 0) removed += await (await import('./providers/yahoo/session.js')).clearSession(store.dir);
       if (!flags.quiet) io.stderr.write(`basket: removed ${removed} cache file${removed === 1 ? '' : 's'} from ${store.dir}\n`);
       setResult(EXIT_OK);
     });

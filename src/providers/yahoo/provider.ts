@@ -6,7 +6,8 @@
  *            from a multi-symbol answer is asked for once more, alone;
  *   search() symbol look-up, and the closest match for an unknown symbol.
  * Requests go through a gate (gate.ts) that bounds them and lets the quote's
- * handshake pass the charts.
+ * handshake pass the charts; the session (cookies and crumb) is kept between
+ * runs when a file is given (session.ts).
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
@@ -14,6 +15,7 @@ import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../analytics/calendar.js';
 import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
 import { laneOf, RequestGate } from './gate.js';
+import { isRefusedSession, openSession } from './session.js';
 import { classifyYahooError, toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
 
 /** Yahoo's v7 quote endpoint takes at most this many symbols per request. */
@@ -38,6 +40,10 @@ export interface YahooProviderOptions {
   readonly requestTimeoutMs?: number;
   /** How failed requests are tried again; default DEFAULT_RETRY. */
   readonly retry?: RetryPolicy;
+  /** Where yahoo-finance2's cookies and crumb are kept between runs (see session.ts); none: a new session every run. */
+  readonly sessionFile?: string | null;
+  /** basket's own warnings (an unusable saved session); default `log`. */
+  readonly warn?: (line: string) => void;
 }
 
 /** Yahoo refused a request (HTTP 429 or 5xx). Shaped like yahoo-finance2's HTTPError: `code` is the status. */
@@ -164,13 +170,15 @@ export function suggestionFor(symbol: string, matches: readonly SymbolMatch[]): 
 
 export async function openYahooProvider(options: YahooProviderOptions): Promise<MarketDataProvider> {
   // a client with only the modules basket calls: half the loading time of the whole library
-  const [{ default: createYahooFinance }, { default: chartModule }, { default: quoteModule }, { default: searchModule }] = await Promise.all([
+  const [{ default: createYahooFinance }, { default: chartModule }, { default: quoteModule }, { default: searchModule }, { ExtendedCookieJar }] = await Promise.all([
     import('yahoo-finance2/createYahooFinance'),
     import('yahoo-finance2/modules/chart'),
     import('yahoo-finance2/modules/quote'),
     import('yahoo-finance2/modules/search'),
+    import('yahoo-finance2/lib/cookieJar'),
   ]);
   const YahooFinance = createYahooFinance({ modules: { chart: chartModule, quote: quoteModule, search: searchModule } });
+  const session = await openSession(options.sessionFile ?? null, () => new ExtendedCookieJar(), options.warn ?? options.log);
   const say = (...args: unknown[]) => options.log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   const quiet = () => {};
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -180,6 +188,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   const gate = new RequestGate(CONCURRENCY, PRIORITY_SLOTS);
   const yf = new YahooFinance({
     fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) => gate.run(laneOf(input), () => guarded(input, init))) as typeof fetch,
+    cookieJar: session.jar,
     logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
     suppressNotices: ['yahooSurvey'],
     versionCheck: false,
@@ -223,10 +232,16 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     }
   };
 
-  const quoteBatch = async (batch: readonly string[]): Promise<{ quotes: QuoteLike[]; failure: string | null }> => {
+  // a saved crumb Yahoo no longer takes: forget the session (once) and ask again with a new one
+  let renewal: Promise<void> | null = null;
+  const quoteBatch = async (batch: readonly string[], again = false): Promise<{ quotes: QuoteLike[]; failure: string | null }> => {
     try {
       return { quotes: (await yf.quote([...batch], { return: 'array' })) as QuoteLike[], failure: null };
     } catch (err) {
+      if (!again && session.fromFile && isRefusedSession(err)) {
+        await (renewal ??= session.forget());
+        return quoteBatch(batch, true);
+      }
       return { quotes: [], failure: classify(err).message };
     }
   };
@@ -282,12 +297,13 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
         }
         for (const symbol of batch) if (answer.failure !== null && !items.has(symbol)) failed.set(symbol, answer.failure);
       };
-      const answers = await Promise.all(batches.map(quoteBatch));
+      const answers = await Promise.all(batches.map((batch) => quoteBatch(batch)));
       answers.forEach((answer, i) => take(batches[i] as string[], answer));
       // Yahoo sometimes drops a symbol from a multi-symbol answer: ask once more for each, alone
       const dropped = batches.flatMap((batch, i) => (batch.length > 1 && answers[i]?.failure === null ? batch.filter((s) => !items.has(s)) : []));
       const again = await Promise.all(dropped.map((symbol) => quoteBatch([symbol])));
       again.forEach((answer, i) => take([dropped[i] as string], answer));
+      await session.save();
       const askedAlone = new Set(dropped);
       const issues: SymbolIssue[] = wanted
         .filter((symbol) => !items.has(symbol))

@@ -11,7 +11,7 @@ import type { SymbolIssue } from './domain/types.js';
 import type { Rebalance } from './analytics/basket.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
 import type { Weighting } from './analytics/weights.js';
-import type { MarketDataProvider } from './providers/provider.js';
+import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 import type { CompareRequest, Context } from './run.js';
 
 /** The orchestrator and all it pulls in (config, analytics, report), loaded only by a command that runs it: --help stays quick. */
@@ -132,9 +132,40 @@ function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
   };
 }
 
-async function makeContext(io: Io, deps: Deps, flags: CommonFlags): Promise<Context> {
+async function makeContext(io: Io, deps: Deps, flags: CommonFlags, onProgress?: ProgressSink): Promise<Context> {
   const userConfigDir = deps.userConfigDir !== undefined ? deps.userConfigDir : await defaultUserConfigDir();
-  return { config: { configFile: flags.config, cwd: io.cwd, userConfigDir }, now: deps.now, openProvider: openProvider(io, deps, flags) };
+  return { config: { configFile: flags.config, cwd: io.cwd, userConfigDir }, now: deps.now, openProvider: openProvider(io, deps, flags), ...(onProgress ? { onProgress } : {}) };
+}
+
+/**
+ * Runs `work` with the context of a data command and, when stderr is a
+ * terminal and --quiet is off, a progress bar there (render/progress.ts).
+ * The bar is gone when `work` ends, however it ends; a line written on
+ * stderr meanwhile (a warning) erases it first.
+ */
+async function withContext<T>(io: Io, deps: Deps, flags: CommonFlags, work: (ctx: Context) => Promise<T>): Promise<T> {
+  if (io.stderr.isTTY !== true || flags.quiet) return work(await makeContext(io, deps, flags));
+  const { progressBar } = await import('./render/progress.js');
+  const terminal = io.stderr;
+  const bar = progressBar(terminal);
+  const stderr: Output = {
+    write: (chunk) => {
+      bar.clear();
+      return terminal.write(chunk);
+    },
+    isTTY: true,
+    get columns() {
+      return terminal.columns;
+    },
+    get rows() {
+      return terminal.rows;
+    },
+  };
+  try {
+    return await work(await makeContext({ ...io, stderr }, deps, flags, bar.update));
+  } finally {
+    bar.clear();
+  }
 }
 
 /** Prints the notes on stderr; returns the lines it wrote. */
@@ -328,8 +359,8 @@ Examples:
       if (flags.format === 'html' && flags.output === undefined && io.stdout.isTTY === true) {
         throw new UsageError('--format html writes a whole web page: add --output FILE (or redirect stdout to a file)');
       }
-      const ctx = await makeContext(io, deps, flags);
-      const report = await (await loadRun()).runCompare(await toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true), ctx);
+      const request = await toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true);
+      const report = await withContext(io, deps, flags, async (ctx) => (await loadRun()).runCompare(request, ctx));
       printIssues(io, report.issues, flags);
       if (flags.strict) {
         const missing = report.baskets.flatMap((b) => b.members.filter((m) => !m.included).map((m) => `${m.symbol} (${b.id})`));
@@ -400,8 +431,8 @@ Examples:
         width: flags.width === undefined ? undefined : Math.floor(positiveNumber(flags.width, '--width')),
         height: flags.height === undefined ? undefined : Math.floor(positiveNumber(flags.height, '--height')),
       };
-      const ctx = await makeContext(io, deps, flags);
-      const report = await (await loadRun()).runCompare(await toCompareRequest(baskets, flags, true), ctx);
+      const request = await toCompareRequest(baskets, flags, true);
+      const report = await withContext(io, deps, flags, async (ctx) => (await loadRun()).runCompare(request, ctx));
       const notes = printIssues(io, report.issues, flags);
       const size = chartSize(io, asked, notes);
       const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
@@ -442,7 +473,7 @@ Examples:
     .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; out: string; force?: boolean; currency?: string }) => {
       const { parseCurrency, runSnapshot } = await loadRun();
       const currency = flags.currency === undefined ? null : parseCurrency(flags.currency);
-      const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf, currency }, await makeContext(io, deps, flags));
+      const snap = await withContext(io, deps, flags, (ctx) => runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf, currency }, ctx));
       const { writeDataDirectory } = await import('./providers/files/write.js');
       const out = path.resolve(io.cwd, flags.out);
       await writeDataDirectory(out, snap.series, snap.quotes, { force: flags.force === true });

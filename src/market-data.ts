@@ -10,7 +10,7 @@ import { fxSymbol, toMajorUnit } from './analytics/fx.js';
 import type { BasketDef } from './config/basket.js';
 import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from './domain/types.js';
 import { SourceUnavailableError } from './errors.js';
-import type { MarketDataProvider } from './providers/provider.js';
+import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 const firstLine = (text: string) => text.split('\n')[0] ?? '';
@@ -104,6 +104,7 @@ export async function fetchMarketData(
   start: IsoDate,
   end: IsoDate,
   currency: string | null,
+  onProgress?: ProgressSink,
 ): Promise<MarketData> {
   const members = unique(baskets.flatMap((b) => b.symbols));
   const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
@@ -113,7 +114,7 @@ export async function fetchMarketData(
     for (const quote of q.items.values()) fx?.want(quote.currency);
     return q;
   });
-  const fetching = provider.fetchHistory({ symbols, start, end, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) });
+  const fetching = provider.fetchHistory({ symbols, start, end, onProgress, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) });
   const [history, quotes] = await Promise.all([fetching, quoting]);
   const currencyOf = (s: string) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null;
   return { symbols, members, history, quotes, fx: fx ? await fx.settle(symbols.map(currencyOf)) : NO_FX };

@@ -17,7 +17,7 @@ import { DEFAULT_BASKETS } from './config/presets.js';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from './domain/types.js';
 import { MarketDataError, UsageError } from './errors.js';
 import { fetchMarketData } from './market-data.js';
-import type { MarketDataProvider } from './providers/provider.js';
+import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportOptions } from './report/build.js';
 import type { PriceBasis, Report } from './report/types.js';
 
@@ -32,6 +32,8 @@ export interface Context {
   readonly now: () => Date;
   /** Opens the provider `--data` names (`yahoo` or a directory). */
   readonly openProvider: (data: string) => Promise<MarketDataProvider>;
+  /** Told the progress of the history, symbol by symbol (a progress bar on a terminal). */
+  readonly onProgress?: ProgressSink;
 }
 
 export interface WindowOptions {
@@ -133,7 +135,7 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Rep
   // periods reach further back than the window: fetch from the earliest start
   const historyStart = shiftDays(earliestFrom(window.from, window.asOf, options.periods), -START_LOOKBACK_DAYS);
   const provider = await ctx.openProvider(req.data);
-  const { history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency);
+  const { history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency, ctx.onProgress);
   const report = buildReport({
     baskets,
     history: new Map([...history.items, ...fx.items]),
@@ -195,7 +197,7 @@ export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<S
   const baskets = await chooseBaskets(ctx, req.baskets);
   const window = decideWindow(req, ctx.now);
   const provider = await ctx.openProvider(req.data);
-  const { symbols, members, history, quotes, fx } = await fetchMarketData(provider, baskets, window.historyStart, window.asOf, req.currency ?? null);
+  const { symbols, members, history, quotes, fx } = await fetchMarketData(provider, baskets, window.historyStart, window.asOf, req.currency ?? null, ctx.onProgress);
   const series = [...symbols.flatMap((s) => history.items.get(s) ?? []), ...fx.items.values()];
   if (series.length === 0) {
     throw new MarketDataError(`no market data for any symbol from ${window.historyStart} to ${window.asOf} (${provider.description})`);

@@ -2,7 +2,8 @@
  * The one round of fetching in run.ts (fetchMarketData) with a scripted
  * provider: quotes asked first, each FX pair started as soon as a currency is
  * known (beside the history, not after it), the pairs kept by the symbols'
- * final currencies, and what a source unreachable for some pairs leaves.
+ * final currencies, the progress sink handed to the history, and what a
+ * source unreachable for some pairs leaves.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,18 +49,20 @@ function scriptedProvider(script: Script) {
       const items = new Map(symbols.flatMap((s) => (script.quotes[s] ? [[s, script.quotes[s]] as const] : [])));
       return { items, issues: symbols.filter((s) => !items.has(s)).map((s): SymbolIssue => ({ symbol: s, code: 'no-quote', message: 'no quote' })) };
     },
-    async fetchHistory({ symbols, onCurrency }: HistoryRequest) {
+    async fetchHistory({ symbols, onCurrency, onProgress }: HistoryRequest) {
       const fx = symbols.every((s) => s.endsWith('=X'));
-      log.push(`${fx ? 'fx' : 'history'} asked ${symbols.join(',')}`);
+      log.push(`${fx ? 'fx' : 'history'} asked ${symbols.join(',')}${onProgress ? ' (with progress)' : ''}`);
       if (fx && symbols.some((s) => script.unreachable?.includes(s))) throw new SourceUnavailableError(`cannot reach the source for ${symbols[0]}: try again later`);
       const items = new Map<string, PriceSeries>();
       const issues: SymbolIssue[] = [];
+      let done = 0;
       for (const s of symbols) {
         const found = script.series[s];
         if (found) {
           items.set(s, found);
           if (found.currency) onCurrency?.(s, found.currency);
         } else issues.push({ symbol: s, code: 'no-data', message: `nothing for ${s}` });
+        onProgress?.(++done, symbols.length, s);
       }
       if (!fx) await script.holdHistory;
       log.push(`${fx ? 'fx' : 'history'} answered ${symbols.join(',')}`);
@@ -75,11 +78,12 @@ async function setup(members: readonly string[]) {
   return dir;
 }
 
-function context(dir: string, provider: MarketDataProvider): Context {
+function context(dir: string, provider: MarketDataProvider, onProgress?: Context['onProgress']): Context {
   return {
     config: { configFile: undefined, cwd: dir, userConfigDir: null },
     now: () => new Date('2025-01-10T12:00:00Z'),
     openProvider: async () => provider,
+    ...(onProgress ? { onProgress } : {}),
   };
 }
 
@@ -141,11 +145,16 @@ describe('fetchMarketData', () => {
     expect(r.issues.filter((i) => i.symbol === 'HKDUSD=X' || i.symbol === 'USDHKD=X').map((i) => i.message)).toEqual(['nothing for HKDUSD=X', 'nothing for USDHKD=X']);
   });
 
-  it('asks for no FX without a report currency', async () => {
+  it('asks for no FX without a report currency, and hands the progress sink to the history only', async () => {
     const dir = await setup(['0700.HK']);
     const { provider, log } = scriptedProvider({ series: { '0700.HK': series('0700.HK', 'HKD') }, quotes: { '0700.HK': quote('0700.HK', 'HKD') } });
-    await runCompare({ baskets: ['b.txt'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null }, context(dir, provider));
-    expect(log.filter((l) => l.includes(' asked '))).toEqual(['quotes asked 0700.HK', 'history asked 0700.HK']);
+    const seen: string[] = [];
+    await runCompare(
+      { baskets: ['b.txt'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null },
+      context(dir, provider, (done, total, symbol) => seen.push(`${done}/${total} ${symbol}`)),
+    );
+    expect(log.filter((l) => l.includes(' asked '))).toEqual(['quotes asked 0700.HK', 'history asked 0700.HK (with progress)']);
+    expect(seen).toEqual(['1/1 0700.HK']);
   });
 
   it('when the source cannot be reached for one pair, notes it and converts the rest; for every pair, the error stands', async () => {

@@ -1,8 +1,9 @@
 /**
- * The caching provider's part in the one-round fetch: each symbol's currency
- * told as soon as it is known (a cached entry at once, a fetched one as the
- * source tells it), and the cache writes after a fetch run a few at a time
- * instead of one after another.
+ * The caching provider's part in the one-round fetch and the progress bar:
+ * each symbol's currency told as soon as it is known (a cached entry at
+ * once, a fetched one as the source tells it), progress counted once per
+ * symbol with cached ones done at once, and the cache writes after a fetch
+ * run a few at a time instead of one after another.
  */
 import { describe, expect, it } from 'vitest';
 import type { IsoDate, PriceSeries, SymbolIssue } from '../../src/domain/types.js';
@@ -67,6 +68,27 @@ describe('the caching provider tells what it knows as it knows it', () => {
       onCurrency: (symbol, currency) => log.push(`currency ${symbol} ${currency}`),
     });
     expect(log).toEqual(['currency 0700.HK HKD', 'source asked AAPL,9988.HK', 'currency AAPL USD', 'currency 9988.HK HKD']);
+  });
+
+  it('counts each symbol once, cached ones at once, and ends at the total', async () => {
+    const { p } = await provider('default', ['0700.HK', 'MSFT']);
+    const seen: [number, number, string][] = [];
+    await p.fetchHistory({ symbols: ['AAPL', '0700.HK', 'NONE1', 'MSFT'], start: START, end: END, onProgress: (done, total, symbol) => seen.push([done, total, symbol]) });
+    expect(seen).toEqual([
+      [1, 4, '0700.HK'],
+      [2, 4, 'MSFT'],
+      [3, 4, 'AAPL'],
+      [4, 4, 'NONE1'],
+    ]);
+  });
+
+  it('offline: every symbol is done at once, those missing from the cache too', async () => {
+    const { p, log } = await provider('offline', ['AAPL']);
+    const seen: string[] = [];
+    const out = await p.fetchHistory({ symbols: ['AAPL', 'MSFT'], start: START, end: END, onProgress: (done, total, symbol) => seen.push(`${done}/${total} ${symbol}`) });
+    expect(seen).toEqual(['1/2 AAPL', '2/2 MSFT']);
+    expect(log).toEqual([]);
+    expect(out.items.has('AAPL')).toBe(true);
   });
 
   it('writes what the source sent a few entries at a time, not one after another', async () => {

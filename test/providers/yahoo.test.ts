@@ -64,7 +64,7 @@ describe('the test seam', () => {
 });
 
 describe('fetchHistory (chart)', () => {
-  it('tells the currency of each symbol with closes as it is answered', async () => {
+  it('tells each symbol as it is answered (progress), and the currency of each one with closes', async () => {
     const fake = createFakeYahoo();
     const yahoo = await provider(fake.fetch);
     const told: string[] = [];
@@ -73,10 +73,16 @@ describe('fetchHistory (chart)', () => {
       start: '2025-01-02',
       end: '2025-03-07',
       onCurrency: (symbol, currency) => told.push(`currency ${symbol} ${currency}`),
+      onProgress: (done, total, symbol) => told.push(`${done}/${total} ${symbol}`),
     });
     expect(out.items.size).toBe(2);
-    // answers come in any order; none for the symbol without closes
-    expect(told.sort()).toEqual(['currency 0700.HK HKD', 'currency AAPL USD']);
+    // answers come in any order; each symbol once, the count rising to the total; no currency for the one without closes
+    expect(told.filter((t) => t.startsWith('currency')).sort()).toEqual(['currency 0700.HK HKD', 'currency AAPL USD']);
+    const progress = told.filter((t) => !t.startsWith('currency'));
+    expect(progress.map((t) => t.split(' ')[0])).toEqual(['1/3', '2/3', '3/3']);
+    expect(progress.map((t) => t.split(' ')[1]).sort()).toEqual(['0700.HK', 'AAPL', 'HSTECH.HK']);
+    // a symbol's currency is told before it counts as done
+    for (const s of ['AAPL', '0700.HK']) expect(told.findIndex((t) => t.startsWith(`currency ${s}`))).toBeLessThan(told.findIndex((t) => t.endsWith(` ${s}`) && !t.startsWith('currency')));
   });
 
   it('dates each bar by its exchange-local date (real AAPL recording)', async () => {

@@ -92,13 +92,21 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       return s.search ? s.search(query, limit) : [];
     },
 
-    async fetchHistory({ symbols, start, end, onCurrency }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
+    async fetchHistory({ symbols, start, end, onProgress, onCurrency }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
       const entries = await Promise.all(symbols.map((s) => store.readHistory(s)));
       const answers = new Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>();
       const fetchedAt = now().toISOString();
+      // each symbol counts once, when its answer is known: from the cache at once, from the source as it comes
+      const counted = new Set<string>();
+      const count = (symbol: string) => {
+        if (counted.has(symbol) || !onProgress) return;
+        counted.add(symbol);
+        onProgress(counted.size, symbols.length, symbol);
+      };
       const answered = (symbol: string, answer: { series?: PriceSeries; issues: readonly SymbolIssue[] }) => {
         answers.set(symbol, answer);
         if (answer.series?.currency) onCurrency?.(symbol, answer.series.currency);
+        count(symbol);
       };
 
       if (mode === 'offline') {
@@ -120,7 +128,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         });
         const wanted = symbols.flatMap((s, i) => (answers.has(s) ? [] : [{ symbol: s, entry: entries[i] ?? null, plan: plans[i] as Extract<HistoryPlan, { kind: 'fetch' }> }]));
         try {
-          await fetchAndStore(wanted, answers, fetchedAt, { onCurrency });
+          await fetchAndStore(wanted, answers, fetchedAt, { onCurrency, onProgress: (_, __, symbol) => count(symbol) });
         } catch (err) {
           if (!(err instanceof SourceUnavailableError)) throw err;
           const why = unreachableWhy(err);
@@ -134,6 +142,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       const items = new Map<string, PriceSeries>();
       const issues: SymbolIssue[] = [];
       for (const s of symbols) {
+        count(s);
         const a = answers.get(s);
         if (a?.series) items.set(s, a.series);
         issues.push(...(a?.issues ?? []));
@@ -195,7 +204,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     wanted: readonly { symbol: string; entry: HistoryEntry | null; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[],
     answers: Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>,
     fetchedAt: string,
-    told: Pick<HistoryRequest, 'onCurrency'>,
+    told: Pick<HistoryRequest, 'onCurrency' | 'onProgress'>,
   ): Promise<void> {
     if (wanted.length === 0) return;
     const src = await openSource();

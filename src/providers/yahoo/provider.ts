@@ -270,10 +270,12 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     description: 'yahoo',
     search,
 
-    async fetchHistory({ symbols, start, end, onCurrency }: HistoryRequest) {
+    async fetchHistory({ symbols, start, end, onProgress, onCurrency }: HistoryRequest) {
+      let done = 0;
       const answer = async (symbol: string) => {
         const a = await fetchChart(symbol, start, end);
         if (a.series?.currency) onCurrency?.(symbol, a.series.currency);
+        onProgress?.(++done, symbols.length, symbol);
         return a;
       };
       // requests run concurrently; answers are assembled in request order, so output is stable

@@ -3,7 +3,7 @@
  * target, is flushed to disk, then renamed over it. A reader sees the old
  * file or the new one, never half of one; a failed write removes the
  * temporary file and leaves an existing target as it was. Used for
- * `--output FILE` and for every cache entry.
+ * `--output FILE`, every cache entry and the saved Yahoo session.
  */
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
@@ -16,13 +16,17 @@ export function isTempFile(name: string): boolean {
   return name.startsWith('.') && name.includes(TEMP_MARK);
 }
 
-/** Write `text` to `file` atomically; file-system errors are raised as they come (with their errno `code`). */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/**
+ * Write `text` to `file` atomically; file-system errors are raised as they
+ * come (with their errno `code`). `mode`: the permissions of a new file
+ * (before the umask), e.g. 0o600 for one only its owner may read.
+ */
+export async function writeFileAtomic(file: string, text: string, options: { readonly mode?: number } = {}): Promise<void> {
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
   let created = false;
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx', options.mode ?? 0o666);
     created = true;
     try {
       await handle.writeFile(text, 'utf8');

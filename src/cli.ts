@@ -11,7 +11,7 @@ import type { SymbolIssue } from './domain/types.js';
 import type { Rebalance } from './analytics/basket.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
 import type { Weighting } from './analytics/weights.js';
-import type { MarketDataProvider } from './providers/provider.js';
+import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 import type { CompareRequest, Context } from './run.js';
 
 /** The orchestrator and all it pulls in (config, analytics, report), loaded only by a command that runs it: --help stays quick. */
@@ -105,18 +105,21 @@ function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
     if (data === 'yahoo') {
       const { openCachingProvider, DEFAULT_MAX_AGE_MS } = await import('./providers/cache/provider.js');
       const requestTimeoutMs = flags.timeout === undefined ? undefined : parseTimeout(flags.timeout);
+      const store = await openCacheStore(io, deps);
       const openSource = async () => {
-        const { openYahooProvider, DEFAULT_RETRY } = await import('./providers/yahoo/provider.js');
+        const [{ openYahooProvider, DEFAULT_RETRY }, { SESSION_FILE }] = await Promise.all([import('./providers/yahoo/provider.js'), import('./providers/yahoo/session.js')]);
         return openYahooProvider({
           ...(deps.fetch ? { fetch: deps.fetch } : {}),
           log: (line) => io.stderr.write(`yahoo-finance2: ${line}\n`),
+          warn: (line) => io.stderr.write(`basket: warning: ${line}\n`),
+          sessionFile: path.join(store.dir, SESSION_FILE),
           verbose: flags.verbose === true,
           ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
           ...(deps.sleep ? { retry: { ...DEFAULT_RETRY, sleep: deps.sleep } } : {}),
         });
       };
       return openCachingProvider({
-        store: await openCacheStore(io, deps),
+        store,
         mode,
         maxAgeMs: flags.maxAge === undefined ? DEFAULT_MAX_AGE_MS : parseDuration(flags.maxAge, '--max-age'),
         now: deps.now,
@@ -129,10 +132,41 @@ function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
   };
 }
 
-function makeContext(io: Io, deps: Deps, flags: CommonFlags): Context {
+function makeContext(io: Io, deps: Deps, flags: CommonFlags, onProgress?: ProgressSink): Context {
   // the platform's directory is looked up only if no --config and no local config file is found
   const userConfigDir = deps.userConfigDir !== undefined ? deps.userConfigDir : defaultUserConfigDir;
-  return { config: { configFile: flags.config, cwd: io.cwd, userConfigDir }, now: deps.now, openProvider: openProvider(io, deps, flags) };
+  return { config: { configFile: flags.config, cwd: io.cwd, userConfigDir }, now: deps.now, openProvider: openProvider(io, deps, flags), ...(onProgress ? { onProgress } : {}) };
+}
+
+/**
+ * Runs `work` with the context of a data command and, when stderr is a
+ * terminal and --quiet is off, a progress bar there (render/progress.ts).
+ * The bar is gone when `work` ends, however it ends; a line written on
+ * stderr meanwhile (a warning) erases it first.
+ */
+async function withContext<T>(io: Io, deps: Deps, flags: CommonFlags, work: (ctx: Context) => Promise<T>): Promise<T> {
+  if (io.stderr.isTTY !== true || flags.quiet) return work(makeContext(io, deps, flags));
+  const { progressBar } = await import('./render/progress.js');
+  const terminal = io.stderr;
+  const bar = progressBar(terminal);
+  const stderr: Output = {
+    write: (chunk) => {
+      bar.clear();
+      return terminal.write(chunk);
+    },
+    isTTY: true,
+    get columns() {
+      return terminal.columns;
+    },
+    get rows() {
+      return terminal.rows;
+    },
+  };
+  try {
+    return await work(makeContext({ ...io, stderr }, deps, flags, bar.update));
+  } finally {
+    bar.clear();
+  }
 }
 
 /** Prints the notes on stderr; returns the lines it wrote. */
@@ -326,8 +360,8 @@ Examples:
       if (flags.format === 'html' && flags.output === undefined && io.stdout.isTTY === true) {
         throw new UsageError('--format html writes a whole web page: add --output FILE (or redirect stdout to a file)');
       }
-      const ctx = makeContext(io, deps, flags);
-      const report = await (await loadRun()).runCompare(await toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true), ctx);
+      const request = await toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true);
+      const report = await withContext(io, deps, flags, async (ctx) => (await loadRun()).runCompare(request, ctx));
       printIssues(io, report.issues, flags);
       if (flags.strict) {
         const missing = report.baskets.flatMap((b) => b.members.filter((m) => !m.included).map((m) => `${m.symbol} (${b.id})`));
@@ -366,13 +400,15 @@ Examples:
       setResult(EXIT_OK);
     });
   addCommon(cache.command('clear'))
-    .description('remove cached data: of the symbols named, or all of it')
+    .description('remove cached data: of the symbols named, or all of it (with the saved Yahoo session)')
     .argument('[symbols...]', 'symbols to forget (default: everything)')
     .addHelpText('after', '\nExamples:\n  $ basket cache clear\n  $ basket cache clear AAPL 700.HK')
     .action(async (symbols: string[], flags: CommonFlags) => {
       const { normaliseSymbol } = await import('./config/symbols.js');
       const store = await openCacheStore(io, deps);
-      const removed = await store.clear(symbols.map((s) => normaliseSymbol(s)));
+      let removed = await store.clear(symbols.map((s) => normaliseSymbol(s)));
+      // clearing everything forgets the saved Yahoo session too
+      if (symbols.length === 0) removed += await (await import('./providers/yahoo/session.js')).clearSession(store.dir);
       if (!flags.quiet) io.stderr.write(`basket: removed ${removed} cache file${removed === 1 ? '' : 's'} from ${store.dir}\n`);
       setResult(EXIT_OK);
     });
@@ -396,8 +432,8 @@ Examples:
         width: flags.width === undefined ? undefined : Math.floor(positiveNumber(flags.width, '--width')),
         height: flags.height === undefined ? undefined : Math.floor(positiveNumber(flags.height, '--height')),
       };
-      const ctx = makeContext(io, deps, flags);
-      const report = await (await loadRun()).runCompare(await toCompareRequest(baskets, flags, true), ctx);
+      const request = await toCompareRequest(baskets, flags, true);
+      const report = await withContext(io, deps, flags, async (ctx) => (await loadRun()).runCompare(request, ctx));
       const notes = printIssues(io, report.issues, flags);
       const size = chartSize(io, asked, notes);
       const chalk = await newChalk(decideColorLevel(flags.color, io.env, io.stdout.isTTY === true));
@@ -438,7 +474,7 @@ Examples:
     .action(async (baskets: string[], flags: CommonFlags & { data: string; from?: string; asOf?: string; out: string; force?: boolean; currency?: string }) => {
       const { parseCurrency, runSnapshot } = await loadRun();
       const currency = flags.currency === undefined ? null : parseCurrency(flags.currency);
-      const snap = await runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf, currency }, makeContext(io, deps, flags));
+      const snap = await withContext(io, deps, flags, (ctx) => runSnapshot({ baskets, data: flags.data, from: flags.from, asOf: flags.asOf, currency }, ctx));
       const { writeDataDirectory } = await import('./providers/files/write.js');
       const out = path.resolve(io.cwd, flags.out);
       await writeDataDirectory(out, snap.series, snap.quotes, { force: flags.force === true });

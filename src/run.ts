@@ -2,22 +2,22 @@
  * The orchestrator. Every command runs the same one-way pipeline:
  *   1. config    load the catalog (presets + config file) and pick the baskets
  *   2. window    decide the period [from, asOf] and the history to fetch
- *   3. provider  fetch history and quotes, then the FX series a report currency needs (the only I/O besides config)
+ *   3. provider  fetch quotes, history and the FX series a report currency needs, in one round (market-data.ts; the only I/O besides config)
  *   4. analytics + report   compute every figure into one Report
  * Rendering and exit codes belong to the CLI.
  */
 import type { Rebalance } from './analytics/basket.js';
 import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './analytics/calendar.js';
-import { fxSymbol, toMajorUnit } from './analytics/fx.js';
 import { earliestFrom, isPeriod, PERIODS, type Period } from './analytics/periods.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
 import type { Weighting } from './analytics/weights.js';
 import type { BasketDef } from './config/basket.js';
 import { loadCatalog, selectBaskets, type Catalog, type ConfigLocation } from './config/load.js';
 import { DEFAULT_BASKETS } from './config/presets.js';
-import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from './domain/types.js';
+import type { IsoDate, PriceSeries, Quote, SymbolIssue } from './domain/types.js';
 import { MarketDataError, UsageError } from './errors.js';
-import type { MarketDataProvider } from './providers/provider.js';
+import { fetchMarketData } from './market-data.js';
+import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportOptions } from './report/build.js';
 import type { PriceBasis, Report } from './report/types.js';
 
@@ -32,6 +32,8 @@ export interface Context {
   readonly now: () => Date;
   /** Opens the provider `--data` names (`yahoo` or a directory). */
   readonly openProvider: (data: string) => Promise<MarketDataProvider>;
+  /** Told the progress of the history, symbol by symbol (a progress bar on a terminal). */
+  readonly onProgress?: ProgressSink;
 }
 
 export interface WindowOptions {
@@ -126,56 +128,6 @@ function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOp
   };
 }
 
-/**
- * FX series for converting every symbol's currency into `currency`: the direct
- * pair and its inverse are asked for together (one round trip); the provider's
- * notes on a pair are kept only when neither direction was found.
- */
-async function fetchFx(
-  provider: MarketDataProvider,
-  currency: string,
-  symbolCurrencies: readonly (string | null)[],
-  start: IsoDate,
-  end: IsoDate,
-): Promise<{ items: Map<string, PriceSeries>; issues: SymbolIssue[] }> {
-  const needed = unique(symbolCurrencies.flatMap((c) => (c === null ? [] : [toMajorUnit(c).currency]))).filter((c) => c !== currency);
-  const pairs = needed.map((c) => [fxSymbol(c, currency), fxSymbol(currency, c)] as const);
-  if (pairs.length === 0) return { items: new Map(), issues: [] };
-  const fx = await provider.fetchHistory({ symbols: pairs.flat(), start, end });
-  const found = (s: string) => (fx.items.get(s)?.days.length ?? 0) > 0;
-  const settled = new Set(pairs.filter(([a, b]) => found(a) || found(b)).flat());
-  return { items: new Map([...fx.items].filter(([, s]) => s.days.length > 0)), issues: fx.issues.filter((i) => i.symbol === null || !settled.has(i.symbol)) };
-}
-
-interface MarketData {
-  /** Members, then benchmarks, each once. */
-  readonly symbols: readonly string[];
-  readonly members: readonly string[];
-  readonly history: ProviderResult<PriceSeries>;
-  readonly quotes: ProviderResult<Quote>;
-  /** FX series for --currency (none without it). */
-  readonly fx: { readonly items: ReadonlyMap<string, PriceSeries>; readonly issues: readonly SymbolIssue[] };
-}
-
-/**
- * Round 1: history of members and benchmarks, quotes of members, at once.
- * Round 2 (with a report currency): the FX series their currencies need.
- */
-async function fetchMarketData(
-  provider: MarketDataProvider,
-  baskets: readonly BasketDef[],
-  start: IsoDate,
-  end: IsoDate,
-  currency: string | null,
-): Promise<MarketData> {
-  const members = unique(baskets.flatMap((b) => b.symbols));
-  const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
-  const [history, quotes] = await Promise.all([provider.fetchHistory({ symbols, start, end }), provider.fetchQuotes(members)]);
-  const currencyOf = (s: string) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null;
-  const fx = currency ? await fetchFx(provider, currency, symbols.map(currencyOf), start, end) : { items: new Map(), issues: [] };
-  return { symbols, members, history, quotes, fx };
-}
-
 export async function runCompare(req: CompareRequest, ctx: Context): Promise<Report> {
   const baskets = await chooseBaskets(ctx, req.baskets);
   const options = toOptions(req, baskets);
@@ -183,7 +135,7 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Rep
   // periods reach further back than the window: fetch from the earliest start
   const historyStart = shiftDays(earliestFrom(window.from, window.asOf, options.periods), -START_LOOKBACK_DAYS);
   const provider = await ctx.openProvider(req.data);
-  const { history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency);
+  const { history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency, ctx.onProgress);
   const report = buildReport({
     baskets,
     history: new Map([...history.items, ...fx.items]),
@@ -249,7 +201,7 @@ export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<S
   const baskets = await chooseBaskets(ctx, req.baskets);
   const window = decideWindow(req, ctx.now);
   const provider = await ctx.openProvider(req.data);
-  const { symbols, members, history, quotes, fx } = await fetchMarketData(provider, baskets, window.historyStart, window.asOf, req.currency ?? null);
+  const { symbols, members, history, quotes, fx } = await fetchMarketData(provider, baskets, window.historyStart, window.asOf, req.currency ?? null, ctx.onProgress);
   const series = [...symbols.flatMap((s) => history.items.get(s) ?? []), ...fx.items.values()];
   if (series.length === 0) {
     throw new MarketDataError(`no market data for any symbol from ${window.historyStart} to ${window.asOf} (${provider.description})`);

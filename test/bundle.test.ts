@@ -52,16 +52,19 @@ describe('the bundled command', () => {
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('leaves yahoo-finance2 in node_modules, loaded only by the Yahoo provider', async () => {
+  it('leaves yahoo-finance2 in node_modules, loaded only by the Yahoo provider\'s modules', async () => {
     const dir = path.dirname(BIN);
     const files = [path.relative(dir, BIN), ...(await readdir(path.join(dir, 'chunks'))).map((f) => path.join('chunks', f))];
     const importers: string[] = [];
     for (const file of files) {
       const code = await readFile(path.join(dir, file), 'utf8');
-      if (/\bfrom\s*["']yahoo-finance2["']|import\(\s*["']yahoo-finance2["']\s*\)/.test(code)) importers.push(file);
+      if (/\bfrom\s*["']yahoo-finance2(\/[^"']*)?["']|import\(\s*["']yahoo-finance2(\/[^"']*)?["']\s*\)/.test(code)) importers.push(file);
       expect(code, `${file} holds a copy of yahoo-finance2`).not.toMatch(/node_modules[\\/]yahoo-finance2[\\/]/);
     }
-    expect(importers).toHaveLength(1);
-    expect(await readFile(path.join(dir, importers[0] as string), 'utf8')).toMatch(/await import\(\s*["']yahoo-finance2["']\s*\)/);
+    // only the Yahoo provider's modules (src/providers/yahoo/) import it, on demand, never at start-up
+    expect(importers.length).toBeGreaterThan(0);
+    for (const file of importers) expect(file).toMatch(/^chunks[\\/]providers-yahoo-/);
+    const provider = importers.find((f) => /providers-yahoo-provider-/.test(f)) as string;
+    expect(await readFile(path.join(dir, provider), 'utf8')).toMatch(/import\(\s*["']yahoo-finance2\/createYahooFinance["']\s*\)/);
   });
 });

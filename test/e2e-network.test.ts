@@ -68,8 +68,8 @@ afterAll(async () => {
  * The built CLI as a user behind a proxy runs it: a minimal environment (no
  * inherited proxy settings, a HOME and cache of its own, no colour).
  */
-async function basket(args: readonly string[]): Promise<ChildRun> {
-  const home = path.join(workDir, `run-${++runs}`);
+async function basket(args: readonly string[], sameHomeAs?: string): Promise<ChildRun> {
+  const home = sameHomeAs ?? path.join(workDir, `run-${++runs}`);
   await mkdir(path.join(home, 'cache'), { recursive: true });
   const env = {
     PATH: process.env.PATH ?? '',
@@ -234,6 +234,21 @@ describe('the built CLI against a fake Yahoo over TLS, through an HTTPS_PROXY', 
     expect(r.stderr).toMatch(/^ {2}0700\.HK: .*not valid JSON/m);
     expect(strayStderrLines(r)).toEqual([]);
     expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('h. a later run with the same cache skips the cookie/crumb handshake: the session saved by the first is taken by Yahoo', async () => {
+    const first = await basket(COMPARE);
+    expect(first.code, summary(first)).toBe(0);
+    expect(seen('crumb')).toHaveLength(1);
+    const home = path.join(workDir, `run-${runs}`);
+    yahoo.reset();
+    // the history is settled and cached; --max-age 0 makes the quotes due again
+    const second = await basket([...COMPARE, '--max-age', '0'], home);
+    expect(second.code, summary(second)).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(seen('cookie-page')).toEqual([]);
+    expect(seen('crumb')).toEqual([]);
+    expect(seen('quote').map((q) => [q.withCookie, q.crumb, q.answer])).toEqual([[true, yahoo.crumb, 'recorded quote-titans-mag7-2025-03-07.fake.json']]);
   });
 
   it('after a fatal refusal the process exits promptly, not when every queued request has run its retries', () => {

@@ -14,6 +14,12 @@ export interface HistoryRequest {
   readonly symbols: readonly string[];
   /** Progress of the request, symbol by symbol (for a progress bar on a terminal). */
   readonly onProgress?: ProgressSink;
+  /**
+   * Told a symbol's currency as soon as the provider knows it (a cached entry,
+   * a chart's header), before the whole request is answered: the FX series a
+   * report currency needs can be fetched meanwhile. Optional for providers.
+   */
+  readonly onCurrency?: (symbol: string, currency: string) => void;
   /** First exchange-local date wanted, inclusive. */
   readonly start: IsoDate;
   /** Last exchange-local date wanted, inclusive. */

@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs, type RetryPolicy } from '../../src/providers/yahoo/provider.js';
+import { CONCURRENCY, DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs, type RetryPolicy } from '../../src/providers/yahoo/provider.js';
 import { classifyYahooError, networkCause, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
 import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
 import { plainSeries } from '../helpers/series.js';
+import { createFakeYahoo } from '../helpers/fake-yahoo.js';
 
 /** A retry policy that waits for nothing and records the waits it was asked for. */
 function fakeRetry(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { waits: number[] } {
@@ -64,6 +65,27 @@ describe('the test seam', () => {
 });
 
 describe('fetchHistory (chart)', () => {
+  it('tells each symbol as it is answered (progress), and the currency of each one with closes', async () => {
+    const fake = createFakeYahoo();
+    const yahoo = await provider(fake.fetch);
+    const told: string[] = [];
+    const out = await yahoo.fetchHistory({
+      symbols: ['AAPL', 'HSTECH.HK', '0700.HK'],
+      start: '2025-01-02',
+      end: '2025-03-07',
+      onCurrency: (symbol, currency) => told.push(`currency ${symbol} ${currency}`),
+      onProgress: (done, total, symbol) => told.push(`${done}/${total} ${symbol}`),
+    });
+    expect(out.items.size).toBe(2);
+    // answers come in any order; each symbol once, the count rising to the total; no currency for the one without closes
+    expect(told.filter((t) => t.startsWith('currency')).sort()).toEqual(['currency 0700.HK HKD', 'currency AAPL USD']);
+    const progress = told.filter((t) => !t.startsWith('currency'));
+    expect(progress.map((t) => t.split(' ')[0])).toEqual(['1/3', '2/3', '3/3']);
+    expect(progress.map((t) => t.split(' ')[1]).sort()).toEqual(['0700.HK', 'AAPL', 'HSTECH.HK']);
+    // a symbol's currency is told before it counts as done
+    for (const s of ['AAPL', '0700.HK']) expect(told.findIndex((t) => t.startsWith(`currency ${s}`))).toBeLessThan(told.findIndex((t) => t.endsWith(` ${s}`) && !t.startsWith('currency')));
+  });
+
   it('dates each bar by its exchange-local date (real AAPL recording)', async () => {
     const yahoo = await provider(createReplayFetch().fetch);
     const out = await yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
@@ -388,9 +410,9 @@ describe('stopping and quiet failures', () => {
     const yahoo = await openYahooProvider({ fetch: fakeFetch, log: () => {}, verbose: false, retry: fakeRetry(), requestTimeoutMs: 50 });
     await expect(yahoo.fetchHistory({ symbols, start: '2025-01-01', end: '2025-01-31' })).rejects.toThrow('cannot reach Yahoo Finance (ENOTFOUND)');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // the first wave (4 at once), and at most the one that took S0's place before its failure was read; without the
-    // stop, the 11 hanging ones would each time out (50 ms) and be tried 4 times: 45 requests
-    expect(asked.length).toBeLessThanOrEqual(5);
+    // the first wave (CONCURRENCY at once), and at most the one that took S0's place before its failure was read;
+    // without the stop, the 11 hanging ones would each time out (50 ms) and be tried 4 times: 45 requests
+    expect(asked.length).toBeLessThanOrEqual(CONCURRENCY + 1);
   });
 
   it('an error status with an HTML body is raised before yahoo-finance2 can print the URL', async () => {

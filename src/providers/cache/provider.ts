@@ -40,6 +40,22 @@ export function fetchedLabel(instant: string): string {
 
 const firstLine = (text: string) => text.split('\n')[0] ?? '';
 
+/** Cache writes (each flushed to disk) running at once after a fetch: one at a time took longer than the fetch's last round trips. */
+const WRITES_IN_FLIGHT = 16;
+
+/** Lets up to `limit` writes run at once: `add` waits only when that many are running; `done` waits for all. */
+function writesInFlight(limit: number) {
+  const running = new Set<Promise<void>>();
+  return {
+    async add(write: Promise<void>): Promise<void> {
+      const settled = write.finally(() => running.delete(settled));
+      running.add(settled);
+      if (running.size >= limit) await Promise.race(running);
+    },
+    done: () => Promise.all(running).then(() => undefined),
+  };
+}
+
 export function openCachingProvider(options: CachingOptions): MarketDataProvider {
   const { store, mode, maxAgeMs, now } = options;
   let source: Promise<MarketDataProvider> | null = null;
@@ -77,23 +93,35 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       return s.search ? s.search(query, limit) : [];
     },
 
-    async fetchHistory({ symbols, start, end }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
+    async fetchHistory({ symbols, start, end, onProgress, onCurrency }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
       const entries = await Promise.all(symbols.map((s) => store.readHistory(s)));
       const answers = new Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>();
       const fetchedAt = now().toISOString();
+      // each symbol counts once, when its answer is known: from the cache at once, from the source as it comes
+      const counted = new Set<string>();
+      const count = (symbol: string) => {
+        if (counted.has(symbol) || !onProgress) return;
+        counted.add(symbol);
+        onProgress(counted.size, symbols.length, symbol);
+      };
+      const answered = (symbol: string, answer: { series?: PriceSeries; issues: readonly SymbolIssue[] }) => {
+        answers.set(symbol, answer);
+        if (answer.series?.currency) onCurrency?.(symbol, answer.series.currency);
+        count(symbol);
+      };
 
       if (mode === 'offline') {
-        symbols.forEach((s, i) => answers.set(s, staleHistory(s, entries[i] ?? null, start, end, offlineWhy)));
+        symbols.forEach((s, i) => answered(s, staleHistory(s, entries[i] ?? null, start, end, offlineWhy)));
       } else {
         const plans = symbols.map((s, i) => planHistory(mode === 'refresh' ? null : (entries[i] ?? null), start, end, now(), maxAgeMs));
         symbols.forEach((s, i) => {
           const entry = entries[i] ?? null;
           if (plans[i]?.kind !== 'hit' || entry === null) return;
-          if (entry.missing !== null) answers.set(s, { issues: [{ symbol: s, code: 'no-data', message: entry.missing, unknownSymbol: true }] });
+          if (entry.missing !== null) answered(s, { issues: [{ symbol: s, code: 'no-data', message: entry.missing, unknownSymbol: true }] });
           else {
             const series = entrySeries(entry, start, end);
             const notes = entry.notes.map((message): SymbolIssue => ({ symbol: s, code: 'bars-skipped', message }));
-            answers.set(
+            answered(
               s,
               series.days.length > 0 ? { series, issues: notes } : { issues: [...notes, { symbol: s, code: 'no-data', message: `no daily closes from ${start} to ${end}` }] },
             );
@@ -101,7 +129,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         });
         const wanted = symbols.flatMap((s, i) => (answers.has(s) ? [] : [{ symbol: s, entry: entries[i] ?? null, plan: plans[i] as Extract<HistoryPlan, { kind: 'fetch' }> }]));
         try {
-          await fetchAndStore(wanted, answers, fetchedAt);
+          await fetchAndStore(wanted, answers, fetchedAt, { onCurrency, onProgress: (_, __, symbol) => count(symbol) });
         } catch (err) {
           if (!(err instanceof SourceUnavailableError)) throw err;
           const why = unreachableWhy(err);
@@ -115,6 +143,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       const items = new Map<string, PriceSeries>();
       const issues: SymbolIssue[] = [];
       for (const s of symbols) {
+        count(s);
         const a = answers.get(s);
         if (a?.series) items.set(s, a.series);
         issues.push(...(a?.issues ?? []));
@@ -176,6 +205,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     wanted: readonly { symbol: string; entry: HistoryEntry | null; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[],
     answers: Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>,
     fetchedAt: string,
+    told: Pick<HistoryRequest, 'onCurrency' | 'onProgress'>,
   ): Promise<void> {
     if (wanted.length === 0) return;
     const src = await openSource();
@@ -187,10 +217,11 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       else groups.set(key, [w]);
     }
     const refetch: { symbol: string; entry: HistoryEntry; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[] = [];
+    const writing = writesInFlight(WRITES_IN_FLIGHT);
     await Promise.all(
       [...groups.values()].map(async (group) => {
         const { start, end } = group[0]!.plan;
-        const result = await src.fetchHistory({ symbols: group.map((w) => w.symbol), start, end });
+        const result = await src.fetchHistory({ symbols: group.map((w) => w.symbol), start, end, ...told });
         for (const { symbol, entry, plan } of group) {
           const series = result.items.get(symbol);
           const own = result.issues.filter((i) => i.symbol === symbol);
@@ -203,7 +234,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
               continue;
             }
             // a symbol the source does not know is not asked for again within the TTL; an empty answer may be a glitch, and is
-            if (missing?.unknownSymbol) await store.writeHistory(toMissingEntry(symbol, plan.start, plan.end, fetchedAt, missing.message));
+            if (missing?.unknownSymbol) await writing.add(store.writeHistory(toMissingEntry(symbol, plan.start, plan.end, fetchedAt, missing.message)));
             answers.set(symbol, { issues: own });
             continue;
           }
@@ -212,11 +243,12 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
             refetch.push({ symbol, entry: entry as HistoryEntry, plan: { kind: 'fetch', start: (entry as HistoryEntry).from, end: plan.end, merge: false } });
             continue;
           }
-          await store.writeHistory(merged);
+          await writing.add(store.writeHistory(merged));
           answers.set(symbol, { series: entrySeries(merged, merged.from, merged.to), issues: own });
         }
       }),
     );
-    if (refetch.length > 0) await fetchAndStore(refetch, answers, fetchedAt);
+    await writing.done();
+    if (refetch.length > 0) await fetchAndStore(refetch, answers, fetchedAt, told);
   }
 }

@@ -5,18 +5,28 @@
  *   quote()  quotes in batches of at most QUOTE_BATCH symbols; a symbol missing
  *            from a multi-symbol answer is asked for once more, alone;
  *   search() symbol look-up, and the closest match for an unknown symbol.
+ * Requests go through a gate (gate.ts) that bounds them and lets the quote's
+ * handshake pass the charts; the session (cookies and crumb) is kept between
+ * runs when a file is given (session.ts).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../analytics/calendar.js';
 import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
+import { laneOf, RequestGate } from './gate.js';
+import { isRefusedSession, openSession } from './session.js';
 import { classifyYahooError, toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
 
 /** Yahoo's v7 quote endpoint takes at most this many symbols per request. */
 export const QUOTE_BATCH = 100;
-/** Requests in flight at once: enough to hide latency, few enough not to be rate-limited. */
-export const CONCURRENCY = 4;
+/**
+ * Chart (and search) requests in flight at once: enough to hide latency, few
+ * enough for Yahoo not to answer HTTP 429 (see gate.ts and the README).
+ */
+export const CONCURRENCY = 8;
+/** Slots of their own for the cookie/crumb handshake and quotes, so they never wait behind charts. */
+export const PRIORITY_SLOTS = 1;
 /** A request Yahoo has not answered in this time is abandoned (yahoo-finance2 sets no limit of its own). */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -30,6 +40,10 @@ export interface YahooProviderOptions {
   readonly requestTimeoutMs?: number;
   /** How failed requests are tried again; default DEFAULT_RETRY. */
   readonly retry?: RetryPolicy;
+  /** Where yahoo-finance2's cookies and crumb are kept between runs (see session.ts); none: a new session every run. */
+  readonly sessionFile?: string | null;
+  /** basket's own warnings (an unusable saved session); default `log`. */
+  readonly warn?: (line: string) => void;
 }
 
 /** Yahoo refused a request (HTTP 429 or 5xx). Shaped like yahoo-finance2's HTTPError: `code` is the status. */
@@ -155,19 +169,32 @@ export function suggestionFor(symbol: string, matches: readonly SymbolMatch[]): 
 }
 
 export async function openYahooProvider(options: YahooProviderOptions): Promise<MarketDataProvider> {
-  const { default: YahooFinance } = await import('yahoo-finance2');
+  // a client with only the modules basket calls: half the loading time of the whole library
+  const [{ default: createYahooFinance }, { default: chartModule }, { default: quoteModule }, { default: searchModule }, { ExtendedCookieJar }] = await Promise.all([
+    import('yahoo-finance2/createYahooFinance'),
+    import('yahoo-finance2/modules/chart'),
+    import('yahoo-finance2/modules/quote'),
+    import('yahoo-finance2/modules/search'),
+    import('yahoo-finance2/lib/cookieJar'),
+  ]);
+  const YahooFinance = createYahooFinance({ modules: { chart: chartModule, quote: quoteModule, search: searchModule } });
+  const session = await openSession(options.sessionFile ?? null, () => new ExtendedCookieJar(), options.warn ?? options.log);
   const say = (...args: unknown[]) => options.log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   const quiet = () => {};
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   // aborted when the history fails as a whole: requests still queued or waiting to retry stop at once
   const failed = new AbortController();
+  const guarded = guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs, options.retry ?? DEFAULT_RETRY, failed.signal);
+  const gate = new RequestGate(CONCURRENCY, PRIORITY_SLOTS);
   const yf = new YahooFinance({
-    fetch: guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs, options.retry ?? DEFAULT_RETRY, failed.signal),
+    fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) => gate.run(laneOf(input), () => guarded(input, init))) as typeof fetch,
+    cookieJar: session.jar,
     logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
     suppressNotices: ['yahooSurvey'],
     versionCheck: false,
     validation: { logErrors: options.verbose, logOptionsErrors: true },
-    queue: { concurrency: CONCURRENCY },
+    // the gate bounds the requests; yahoo-finance2's own first-come queue would put the quote's handshake behind every chart
+    queue: { concurrency: Number.MAX_SAFE_INTEGER },
   });
 
   /**
@@ -205,40 +232,54 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     }
   };
 
-  const quoteBatch = async (batch: readonly string[]): Promise<{ quotes: QuoteLike[]; failure: string | null }> => {
+  // a saved crumb Yahoo no longer takes: forget the session (once) and ask again with a new one
+  let renewal: Promise<void> | null = null;
+  const quoteBatch = async (batch: readonly string[], again = false): Promise<{ quotes: QuoteLike[]; failure: string | null }> => {
     try {
       return { quotes: (await yf.quote([...batch], { return: 'array' })) as QuoteLike[], failure: null };
     } catch (err) {
+      if (!again && session.fromFile && isRefusedSession(err)) {
+        await (renewal ??= session.forget());
+        return quoteBatch(batch, true);
+      }
       return { quotes: [], failure: classify(err).message };
     }
+  };
+
+  /** One symbol's daily closes in [start, end], or the notes saying why there are none. */
+  const fetchChart = async (symbol: string, start: IsoDate, end: IsoDate): Promise<{ series?: PriceSeries; issues: SymbolIssue[] }> => {
+    let chart: ChartLike;
+    try {
+      // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
+      chart = (await yf.chart(symbol, { period1: start, period2: shiftDays(end, 1), interval: '1d' })) as ChartLike;
+    } catch (err) {
+      const failure = classify(err, true);
+      const hint = failure.code === 'no-data' ? await suggest(symbol) : '';
+      const issue: SymbolIssue = { symbol, code: failure.code, message: failure.message + hint };
+      return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };
+    }
+    const parsed = toPriceSeries(symbol, chart, start, end);
+    if (parsed.series.days.length === 0) {
+      const none: SymbolIssue = { symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` };
+      return { issues: [...parsed.issues, none] };
+    }
+    return parsed;
   };
 
   return {
     description: 'yahoo',
     search,
 
-    async fetchHistory({ symbols, start, end }: HistoryRequest) {
+    async fetchHistory({ symbols, start, end, onProgress, onCurrency }: HistoryRequest) {
+      let done = 0;
+      const answer = async (symbol: string) => {
+        const a = await fetchChart(symbol, start, end);
+        if (a.series?.currency) onCurrency?.(symbol, a.series.currency);
+        onProgress?.(++done, symbols.length, symbol);
+        return a;
+      };
       // requests run concurrently; answers are assembled in request order, so output is stable
-      const answers = await Promise.all(
-        symbols.map(async (symbol): Promise<{ series?: PriceSeries; issues: SymbolIssue[] }> => {
-          let chart: ChartLike;
-          try {
-            // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
-            chart = (await yf.chart(symbol, { period1: start, period2: shiftDays(end, 1), interval: '1d' })) as ChartLike;
-          } catch (err) {
-            const failure = classify(err, true);
-            const hint = failure.code === 'no-data' ? await suggest(symbol) : '';
-            const issue: SymbolIssue = { symbol, code: failure.code, message: failure.message + hint };
-            return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };
-          }
-          const parsed = toPriceSeries(symbol, chart, start, end);
-          if (parsed.series.days.length === 0) {
-            const none: SymbolIssue = { symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` };
-            return { issues: [...parsed.issues, none] };
-          }
-          return parsed;
-        }),
-      );
+      const answers = await Promise.all(symbols.map(answer));
       const items = new Map<string, PriceSeries>();
       answers.forEach((a, i) => a.series && items.set(symbols[i] as string, a.series));
       return { items, issues: answers.flatMap((a) => a.issues) };
@@ -258,12 +299,13 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
         }
         for (const symbol of batch) if (answer.failure !== null && !items.has(symbol)) failed.set(symbol, answer.failure);
       };
-      const answers = await Promise.all(batches.map(quoteBatch));
+      const answers = await Promise.all(batches.map((batch) => quoteBatch(batch)));
       answers.forEach((answer, i) => take(batches[i] as string[], answer));
       // Yahoo sometimes drops a symbol from a multi-symbol answer: ask once more for each, alone
       const dropped = batches.flatMap((batch, i) => (batch.length > 1 && answers[i]?.failure === null ? batch.filter((s) => !items.has(s)) : []));
       const again = await Promise.all(dropped.map((symbol) => quoteBatch([symbol])));
       again.forEach((answer, i) => take([dropped[i] as string], answer));
+      await session.save();
       const askedAlone = new Set(dropped);
       const issues: SymbolIssue[] = wanted
         .filter((symbol) => !items.has(symbol))

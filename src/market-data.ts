@@ -1,0 +1,121 @@
+/**
+ * Stage 3 of the pipeline (run.ts): the market data of some baskets, in one
+ * round. Quotes are asked for first (their cookie/crumb handshake and the
+ * quote are three round trips one after the other, and run beside the
+ * charts); history of members and benchmarks at the same time; and, with a
+ * report currency, each FX pair as soon as some symbol's currency is known
+ * (a cached entry, a chart, a quote), instead of after everything else.
+ */
+import { fxSymbol, toMajorUnit } from './analytics/fx.js';
+import type { BasketDef } from './config/basket.js';
+import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from './domain/types.js';
+import { SourceUnavailableError } from './errors.js';
+import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
+
+const unique = (xs: readonly string[]) => [...new Set(xs)];
+const firstLine = (text: string) => text.split('\n')[0] ?? '';
+
+export interface FxData {
+  readonly items: ReadonlyMap<string, PriceSeries>;
+  readonly issues: readonly SymbolIssue[];
+}
+
+const NO_FX: FxData = { items: new Map(), issues: [] };
+
+/**
+ * The FX series converting `from` into `currency`: the direct pair and its
+ * inverse are asked for together (one round trip); the provider's notes on
+ * the pair are kept only when neither direction was found.
+ */
+async function fetchFxPair(provider: MarketDataProvider, currency: string, from: string, start: IsoDate, end: IsoDate): Promise<FxData> {
+  const pair = [fxSymbol(from, currency), fxSymbol(currency, from)];
+  const fx = await provider.fetchHistory({ symbols: pair, start, end });
+  const settled = pair.some((s) => (fx.items.get(s)?.days.length ?? 0) > 0);
+  return {
+    items: new Map([...fx.items].filter(([, s]) => s.days.length > 0)),
+    issues: settled ? fx.issues.filter((i) => i.symbol === null || !pair.includes(i.symbol)) : fx.issues,
+  };
+}
+
+/**
+ * FX for a report currency, fetched beside the history: `want` starts a
+ * currency's pair the first time that currency is seen (a cached entry, a
+ * chart, a quote), and `settle` keeps the pairs the symbols' final
+ * currencies need (the quote's where known, else the series'), fetching any
+ * not started yet; a pair started for a currency no symbol ends up with is
+ * dropped. When the source is unreachable for some pairs but not all, the
+ * missing ones become notes; for all of them, the error stands.
+ */
+function startFx(provider: MarketDataProvider, currency: string, start: IsoDate, end: IsoDate) {
+  const pairs = new Map<string, Promise<FxData>>();
+  const want = (c: string | null) => {
+    const major = c === null ? null : toMajorUnit(c).currency;
+    if (major === null || major === currency || pairs.has(major)) return;
+    const pair = fetchFxPair(provider, currency, major, start, end);
+    pair.catch(() => undefined); // settled in `settle`; until then a failure is not an unhandled rejection
+    pairs.set(major, pair);
+  };
+  const settle = async (symbolCurrencies: readonly (string | null)[]): Promise<FxData> => {
+    symbolCurrencies.forEach(want);
+    const needed = unique(symbolCurrencies.flatMap((c) => (c === null ? [] : [toMajorUnit(c).currency]))).filter((c) => c !== currency);
+    const keys = [...pairs.keys()];
+    // every pair this run started is over before the run goes on
+    const done = new Map((await Promise.allSettled(pairs.values())).map((r, i) => [keys[i] as string, r]));
+    const results = needed.map((c) => done.get(c) as PromiseSettledResult<FxData>);
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    const bug = failures.find((e) => !(e instanceof SourceUnavailableError));
+    if (bug !== undefined) throw bug;
+    if (failures.length > 0 && failures.length === results.length) throw failures[0];
+    const items = new Map<string, PriceSeries>();
+    const issues: SymbolIssue[] = [];
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') {
+        for (const [s, series] of r.value.items) items.set(s, series);
+        issues.push(...r.value.issues);
+        return;
+      }
+      const from = needed[i] as string;
+      const why = `${provider.description} unavailable: ${firstLine((r.reason as Error).message).replace(/: (try again|wait a while|use --offline).*$/, '')}`;
+      for (const symbol of [fxSymbol(from, currency), fxSymbol(currency, from)]) issues.push({ symbol, code: 'no-data', message: why });
+    });
+    return { items, issues };
+  };
+  return { want, settle };
+}
+
+export interface MarketData {
+  /** Members, then benchmarks, each once. */
+  readonly symbols: readonly string[];
+  readonly members: readonly string[];
+  readonly history: ProviderResult<PriceSeries>;
+  readonly quotes: ProviderResult<Quote>;
+  /** FX series for --currency (none without it). */
+  readonly fx: FxData;
+}
+
+/**
+ * One round: quotes of members, history of members and benchmarks and, with a
+ * report currency, the FX series their currencies need, each pair started as
+ * soon as a currency is known.
+ */
+export async function fetchMarketData(
+  provider: MarketDataProvider,
+  baskets: readonly BasketDef[],
+  start: IsoDate,
+  end: IsoDate,
+  currency: string | null,
+  onProgress?: ProgressSink,
+): Promise<MarketData> {
+  const members = unique(baskets.flatMap((b) => b.symbols));
+  const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
+  const fx = currency ? startFx(provider, currency, start, end) : null;
+  // quotes first: the handshake's requests are then the first in line
+  const quoting = provider.fetchQuotes(members).then((q) => {
+    for (const quote of q.items.values()) fx?.want(quote.currency);
+    return q;
+  });
+  const fetching = provider.fetchHistory({ symbols, start, end, onProgress, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) });
+  const [history, quotes] = await Promise.all([fetching, quoting]);
+  const currencyOf = (s: string) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null;
+  return { symbols, members, history, quotes, fx: fx ? await fx.settle(symbols.map(currencyOf)) : NO_FX };
+}

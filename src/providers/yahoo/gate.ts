@@ -1,0 +1,84 @@
+/**
+ * How many Yahoo requests are in flight, in two lanes. yahoo-finance2's own
+ * queue is first come, first served: the quote's cookie/crumb handshake and
+ * the quote itself (three requests one after the other) would wait behind
+ * every chart, and a cold run would take the charts' time plus three round
+ * trips. Here
+ *   bulk      (charts, searches) run at most `bulkSlots` at once;
+ *   priority  (the handshake, quotes) run at most `prioritySlots` at once on
+ *             slots of their own, and also take any free bulk slot before a
+ *             waiting bulk request does;
+ * so the handshake and the quote start as soon as they are asked for, beside
+ * the charts. In flight at once: at most bulkSlots + prioritySlots. Within a
+ * lane, first come, first served. A slot is held until the task settles
+ * (retries and their waits included).
+ */
+export type Lane = 'priority' | 'bulk';
+
+type Slot = 'own' | 'bulk';
+
+export class RequestGate {
+  private bulkRunning = 0;
+  private priorityRunning = 0;
+  private readonly waiting: Record<Lane, ((slot: Slot) => void)[]> = { priority: [], bulk: [] };
+
+  constructor(
+    readonly bulkSlots: number,
+    readonly prioritySlots: number,
+  ) {
+    if (!Number.isInteger(bulkSlots) || bulkSlots < 1 || !Number.isInteger(prioritySlots) || prioritySlots < 0) {
+      throw new RangeError(`a request gate needs at least one bulk slot, got ${bulkSlots} bulk and ${prioritySlots} priority`);
+    }
+  }
+
+  /** Requests running now, in both lanes. */
+  get inFlight(): number {
+    return this.bulkRunning + this.priorityRunning;
+  }
+
+  /** Requests waiting for a slot. */
+  get queued(): number {
+    return this.waiting.priority.length + this.waiting.bulk.length;
+  }
+
+  /** Runs `task` once `lane` has a slot; the slot is freed when the task settles. */
+  async run<T>(lane: Lane, task: () => Promise<T>): Promise<T> {
+    const slot = this.take(lane) ?? (await new Promise<Slot>((resolve) => this.waiting[lane].push(resolve)));
+    try {
+      return await task();
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  private take(lane: Lane): Slot | null {
+    if (lane === 'priority' && this.priorityRunning < this.prioritySlots) {
+      this.priorityRunning++;
+      return 'own';
+    }
+    // a bulk request never jumps a waiting one (FIFO); a priority request only waits when every slot is taken
+    if (this.bulkRunning < this.bulkSlots && (lane === 'priority' || this.waiting.bulk.length === 0)) {
+      this.bulkRunning++;
+      return 'bulk';
+    }
+    return null;
+  }
+
+  /** Hands the freed slot to the next waiting request that may use it: priority first. */
+  private release(slot: Slot): void {
+    const next = this.waiting.priority.shift() ?? (slot === 'bulk' ? this.waiting.bulk.shift() : undefined);
+    if (next) {
+      next(slot);
+      return;
+    }
+    if (slot === 'own') this.priorityRunning--;
+    else this.bulkRunning--;
+  }
+}
+
+/** The lane of a request to Yahoo: charts and searches are bulk; the handshake and quotes go first. */
+export function laneOf(input: string | URL | Request): Lane {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const { pathname } = new URL(url);
+  return pathname.startsWith('/v8/finance/chart/') || pathname.startsWith('/v1/finance/search') ? 'bulk' : 'priority';
+}

@@ -1,0 +1,116 @@
+/**
+ * The caching provider's part in the one-round fetch and the progress bar:
+ * each symbol's currency told as soon as it is known (a cached entry at
+ * once, a fetched one as the source tells it), progress counted once per
+ * symbol with cached ones done at once, and the cache writes after a fetch
+ * run a few at a time instead of one after another.
+ */
+import { describe, expect, it } from 'vitest';
+import type { IsoDate, PriceSeries, SymbolIssue } from '../../src/domain/types.js';
+import { openCachingProvider, type CacheMode } from '../../src/providers/cache/provider.js';
+import { CacheStore, type HistoryEntry } from '../../src/providers/cache/store.js';
+import { seriesOf as columns, type HistoryRequest, type MarketDataProvider } from '../../src/providers/provider.js';
+import { makeTempDir } from '../helpers/tmp.js';
+
+const NOW = new Date('2025-03-18T09:00:00Z');
+const DATES: IsoDate[] = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07'];
+const START = '2025-03-03';
+const END = '2025-03-07';
+
+const seriesOf = (symbol: string, currency: string): PriceSeries => columns(symbol, currency, DATES, [1, 2, 3, 4, 5]);
+const currencyOf = (symbol: string) => (symbol.endsWith('.HK') ? 'HKD' : 'USD');
+
+/** A source that answers each symbol after the previous one, telling currency and progress as it goes; logs all of it. */
+function source(log: string[]): MarketDataProvider {
+  return {
+    description: 'source',
+    async fetchQuotes() {
+      return { items: new Map(), issues: [] };
+    },
+    async fetchHistory({ symbols, onCurrency, onProgress }: HistoryRequest) {
+      log.push(`source asked ${symbols.join(',')}`);
+      const items = new Map<string, PriceSeries>();
+      const issues: SymbolIssue[] = [];
+      let done = 0;
+      for (const s of symbols) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (s.startsWith('NONE')) issues.push({ symbol: s, code: 'no-data', message: 'no data', unknownSymbol: true });
+        else {
+          items.set(s, seriesOf(s, currencyOf(s)));
+          onCurrency?.(s, currencyOf(s));
+        }
+        onProgress?.(++done, symbols.length, s);
+      }
+      return { items, issues };
+    },
+  };
+}
+
+async function provider(mode: CacheMode = 'default', cached: readonly string[] = [], store?: CacheStore) {
+  const dir = await makeTempDir('basket-cache-provider-');
+  const s = store ?? new CacheStore(dir, () => {});
+  for (const symbol of cached) {
+    const entry: HistoryEntry = { symbol, currency: currencyOf(symbol), from: START, to: END, fetchedAt: NOW.toISOString(), dates: DATES, close: [1, 2, 3, 4, 5], adjClose: [1, 2, 3, 4, 5], notes: [], missing: null };
+    await s.writeHistory(entry);
+  }
+  const log: string[] = [];
+  const p = openCachingProvider({ store: s, mode, maxAgeMs: 15 * 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source' });
+  return { p, log };
+}
+
+describe('the caching provider tells what it knows as it knows it', () => {
+  it("tells a cached symbol's currency before the source is asked, and a fetched one's as the source tells it", async () => {
+    const { p, log } = await provider('default', ['0700.HK']);
+    await p.fetchHistory({
+      symbols: ['0700.HK', 'AAPL', '9988.HK'],
+      start: START,
+      end: END,
+      onCurrency: (symbol, currency) => log.push(`currency ${symbol} ${currency}`),
+    });
+    expect(log).toEqual(['currency 0700.HK HKD', 'source asked AAPL,9988.HK', 'currency AAPL USD', 'currency 9988.HK HKD']);
+  });
+
+  it('counts each symbol once, cached ones at once, and ends at the total', async () => {
+    const { p } = await provider('default', ['0700.HK', 'MSFT']);
+    const seen: [number, number, string][] = [];
+    await p.fetchHistory({ symbols: ['AAPL', '0700.HK', 'NONE1', 'MSFT'], start: START, end: END, onProgress: (done, total, symbol) => seen.push([done, total, symbol]) });
+    expect(seen).toEqual([
+      [1, 4, '0700.HK'],
+      [2, 4, 'MSFT'],
+      [3, 4, 'AAPL'],
+      [4, 4, 'NONE1'],
+    ]);
+  });
+
+  it('offline: every symbol is done at once, those missing from the cache too', async () => {
+    const { p, log } = await provider('offline', ['AAPL']);
+    const seen: string[] = [];
+    const out = await p.fetchHistory({ symbols: ['AAPL', 'MSFT'], start: START, end: END, onProgress: (done, total, symbol) => seen.push(`${done}/${total} ${symbol}`) });
+    expect(seen).toEqual(['1/2 AAPL', '2/2 MSFT']);
+    expect(log).toEqual([]);
+    expect(out.items.has('AAPL')).toBe(true);
+  });
+
+  it('writes what the source sent a few entries at a time, not one after another', async () => {
+    const dir = await makeTempDir('basket-cache-provider-');
+    let writing = 0;
+    let most = 0;
+    class SlowStore extends CacheStore {
+      override async writeHistory(entry: HistoryEntry): Promise<void> {
+        most = Math.max(most, ++writing);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        await super.writeHistory(entry);
+        writing--;
+      }
+    }
+    const store = new SlowStore(dir, () => {});
+    const { p } = await provider('default', [], store);
+    const symbols = Array.from({ length: 40 }, (_, i) => `S${i}`);
+    const out = await p.fetchHistory({ symbols, start: START, end: END });
+    expect(out.items.size).toBe(40);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(16);
+    expect(writing).toBe(0); // every write was over before the answer
+    for (const s of symbols) expect(await store.readHistory(s)).not.toBeNull();
+  });
+});

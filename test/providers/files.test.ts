@@ -180,3 +180,15 @@ describe('writeDataDirectory (snapshot output)', () => {
     expect(await readFile(path.join(out, 'quotes.csv'), 'utf8')).toContain('0700.HK');
   });
 });
+
+describe('progress of the files provider', () => {
+  it('tells the progress sink of every symbol once, missing ones included, the count rising to the total', async () => {
+    const seen: [number, number, string][] = [];
+    const provider = await openFilesProvider(DEMO_DIR);
+    const symbols = ['AAPL', 'MSFT', 'NOPE', '0700.HK'];
+    await provider.fetchHistory({ symbols, start: '2025-01-01', end: '2025-03-07', onProgress: (done, total, symbol) => seen.push([done, total, symbol]) });
+    expect(seen.map(([done]) => done)).toEqual([1, 2, 3, 4]);
+    expect(seen.every(([, total]) => total === 4)).toBe(true);
+    expect(seen.map(([, , s]) => s).sort()).toEqual([...symbols].sort());
+  });
+});

@@ -41,7 +41,8 @@ const io = {
   cwd: opts.cwd ?? process.cwd(),
 };
 const t0 = performance.now();
-const { main } = await import(pathToFileURL(path.join(ROOT, 'dist/src/cli.js')).href);
+// the bundle users run (dist/cli, its lib entry exports main()), not tsc's modules
+const { main } = await import(pathToFileURL(path.join(ROOT, 'dist/cli/lib.js')).href);
 const t1 = performance.now();
 const exitCode = await main(opts.args, io, { now: () => new Date(), fetch: fake.fetch, cacheDir: opts.cacheDir, userConfigDir: null });
 const t2 = performance.now();

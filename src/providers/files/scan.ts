@@ -232,6 +232,58 @@ class MonthMemo {
 const LONG_MONTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (y: number, m: number) => (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (LONG_MONTHS[m - 1] as number));
 
+/**
+ * The columns a price file fills row by row, in ascending order; rows with an
+ * empty or non-positive close are counted and left out.
+ */
+class Columns {
+  private readonly days: Int32Array;
+  private readonly close: Float64Array;
+  private readonly adj: Float64Array;
+  private count = 0;
+  private skipped = 0;
+  private readonly firstSkipped: IsoDate[] = [];
+  private previous = -Infinity;
+
+  /** `capacity`: at least the number of rows. */
+  constructor(capacity: number) {
+    this.days = new Int32Array(capacity);
+    this.close = new Float64Array(capacity);
+    this.adj = new Float64Array(capacity);
+  }
+
+  /** Adds a row; false when its day is not after the last row's (the full parser then sorts, or names the repeated date). */
+  add(day: DayNumber, close: number, adj: number): boolean {
+    if (day <= this.previous) return false;
+    this.previous = day;
+    if (close > 0 && adj > 0) {
+      this.days[this.count] = day;
+      this.close[this.count] = close;
+      this.adj[this.count] = adj;
+      this.count += 1;
+    } else {
+      this.skipped += 1;
+      if (this.firstSkipped.length < 3) this.firstSkipped.push(fromDayNumber(day));
+    }
+    return true;
+  }
+
+  clear(): void {
+    this.count = 0;
+    this.skipped = 0;
+    this.firstSkipped.length = 0;
+    this.previous = -Infinity;
+  }
+
+  parsed(symbol: string): ParsedSeries {
+    const n = this.count;
+    return {
+      series: { symbol, currency: null, days: this.days.slice(0, n), close: this.close.slice(0, n), adjClose: this.adj.slice(0, n) },
+      issues: this.skipped > 0 ? [skippedNote(symbol, this.skipped, this.firstSkipped)] : [],
+    };
+  }
+}
+
 /** A series and the provider's notes on it. */
 export interface ParsedSeries {
   readonly series: PriceSeries;
@@ -271,14 +323,7 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
   if (iDate < 0 || iClose < 0) return null;
 
   // a row is at least "YYYY-MM-DD,d\n": room for every row, trimmed at the end
-  const capacity = Math.ceil((n - eol) / 13) + 1;
-  const days = new Int32Array(capacity);
-  const close = new Float64Array(capacity);
-  const adj = new Float64Array(capacity);
-  let count = 0;
-  let skipped = 0;
-  const firstSkipped: IsoDate[] = [];
-  let previous = -Infinity;
+  const rows = new Columns(Math.ceil((n - eol) / 13) + 1);
   const months = new MonthMemo();
 
   p = eol + 1;
@@ -307,24 +352,11 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
     }
     if (cellEnd < n && t.charCodeAt(cellEnd) !== NEWLINE) return null; // more cells than the header
     p = cellEnd + 1;
-    if (day <= previous) return null;
-    previous = day;
-    if (c > 0 && a > 0) {
-      days[count] = day;
-      close[count] = c;
-      adj[count] = a;
-      count += 1;
-    } else {
-      skipped += 1;
-      if (firstSkipped.length < 3) firstSkipped.push(fromDayNumber(day));
-    }
+    if (!rows.add(day, c, a)) return null;
   }
   if (general) {
     p = body;
-    count = 0;
-    skipped = 0;
-    firstSkipped.length = 0;
-    previous = -Infinity;
+    rows.clear();
   }
   while (general && p < n) {
     let end = t.indexOf('\n', p);
@@ -360,22 +392,8 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
       s = e + 1;
     }
     if (col !== width) return null;
-    if (day <= previous) return null;
-    previous = day;
-    if (iAdj < 0) a = c;
-    if (c > 0 && a > 0) {
-      days[count] = day;
-      close[count] = c;
-      adj[count] = a;
-      count += 1;
-    } else {
-      skipped += 1;
-      if (firstSkipped.length < 3) firstSkipped.push(fromDayNumber(day as DayNumber));
-    }
+    if (!rows.add(day, c, iAdj < 0 ? c : a)) return null;
     p = end + 1;
   }
-  return {
-    series: { symbol, currency: null, days: days.slice(0, count), close: close.slice(0, count), adjClose: adj.slice(0, count) },
-    issues: skipped > 0 ? [skippedNote(symbol, skipped, firstSkipped)] : [],
-  };
+  return rows.parsed(symbol);
 }

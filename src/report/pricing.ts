@@ -112,6 +112,10 @@ export function priceOver(s: PreparedSeries, span: Span, window: string): Priced
   }
   const v = outcome.value;
   const startDate = fromDayNumber(v.startDay);
+  if (!Number.isFinite(v.return)) {
+    // closes so far apart that their ratio overflows (a start close of 5e-324, say): no return can come of them
+    return { code: 'bad-data', message: `closes ${v.startPrice} on ${startDate} and ${v.endPrice} on ${fromDayNumber(v.endDay)} give no finite return${window}: left out` };
+  }
   const base = {
     startDate,
     startPrice: v.startPrice,

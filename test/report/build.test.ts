@@ -121,3 +121,16 @@ describe('buildReport', () => {
     expect(out.issues.some((i) => i.code === 'basket-empty' && i.basket === 'z')).toBe(true);
   });
 });
+
+describe('closes whose ratio overflows', () => {
+  it('leave the member out with a note, never an infinite return (found by the CLI property test: a 5e-324 close)', () => {
+    const history = new Map(input().history);
+    history.set('A2', series('A2', D, [50, 5e-324, 5e-324, 0.5])); // 0.5 / 5e-324 = Infinity
+    const r = buildReport(input({ history }));
+    const a = r.baskets[0];
+    expect(a?.members[1]).toMatchObject({ symbol: 'A2', return: null, included: false });
+    expect(a?.return).toBeCloseTo(11.4 / 9.5 - 1, 9); // A1 alone: 0.2
+    expect(a?.membersWithData).toEqual({ included: 1, total: 3 });
+    expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'A2', code: 'bad-data', message: expect.stringContaining('give no finite return') }));
+  });
+});

@@ -123,45 +123,17 @@ export function toCellDate(cell: string): IsoDate | null {
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const EXACT = 2 ** 53;
 
-/**
- * The value of the number cell `text[a, b)`; NaN when the cell is no number.
- * Plain decimals whose digits fit in 2⁵³ are read digit by digit: an integer
- * mantissa and a power of ten up to 10²² are both exact doubles, so their
- * quotient is the correctly rounded value, the same double `Number()` gives.
- * Anything else goes through `Number()`.
- */
-function numberAt(text: string, a: number, b: number): number {
-  let i = a;
-  const first = text.charCodeAt(i);
-  const negative = first === MINUS;
-  if (negative || first === PLUS) i += 1;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (c === DOT && decimals < 0) {
-      decimals = 0;
-      continue;
-    }
-    const d = c - ZERO;
-    if (d < 0 || d > 9) return slowNumber(text, a, b);
-    mantissa = mantissa * 10 + d;
-    digits += 1;
-    if (decimals >= 0) decimals += 1;
-  }
-  if (digits === 0 || mantissa >= EXACT || decimals > 22) return slowNumber(text, a, b);
-  const value = decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
-  return negative ? -value : value;
-}
-
 /** Where the cell scanNumber last read ends: the index of its delimiter (or the text's length). */
 let cellEnd = 0;
 
 /**
- * numberAt of the cell starting at `a`, found by reading it: the digits are
- * read on the way to the delimiter (`,`, a line break or the end), which is
- * left in `cellEnd`.
+ * The value of the number cell starting at `a`, read on the way to its
+ * delimiter (`,`, a line break or the end), whose index is left in
+ * `cellEnd`; NaN when the cell is no number. Plain decimals whose digits fit
+ * in 2⁵³ are read digit by digit: an integer mantissa and a power of ten up
+ * to 10²² are both exact doubles, so their quotient is the correctly rounded
+ * value, the same double `Number()` gives. Anything else goes through
+ * `Number()`.
  */
 function scanNumber(text: string, a: number, n: number): number {
   let i = a;
@@ -382,10 +354,10 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
         }
         if (Number.isNaN(day)) return null;
       } else if (col === iClose) {
-        c = numberAt(t, s, e);
+        c = scanNumber(t, s, n);
         if (Number.isNaN(c)) return null;
       } else if (col === iAdj) {
-        a = numberAt(t, s, e);
+        a = scanNumber(t, s, n);
         if (Number.isNaN(a)) return null;
       }
       col += 1;

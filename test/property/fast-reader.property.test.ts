@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuotedRows, readPriceSeries, toPriceSeries } from '../../src/providers/files/csv.js';
-import { scanPriceFile, simpleRows } from '../../src/providers/files/scan.js';
+import { encodeText, scanPriceFile, simpleRows } from '../../src/providers/files/scan.js';
 import { DEMO_DIR } from '../helpers/cli.js';
 import { plainSeries } from '../helpers/series.js';
 import { anyPrices, anyQuotes, oddValidPrices, validPrices } from './data-files.js';
@@ -51,7 +51,7 @@ describe('the fast readers agree with csv-parse', () => {
     let accepted = 0;
     fc.assert(
       fc.property(priceTexts, (text) => {
-        const fast = scanPriceFile(text, 'X');
+        const fast = scanPriceFile(encodeText(text), 'X');
         const full = outcome(() => readPriceSeries(text, 'X', 'X.csv', parseQuotedRows(text, 'X.csv')));
         if (fast !== null) {
           accepted++;
@@ -81,7 +81,7 @@ describe('the fast readers agree with csv-parse', () => {
       'Date,Close\n2025-01-02 00:00:00+08:00,10\n',
       'Date,Close\n2025-01-02,\n2025-01-03,0\n2025-01-06,12\n',
     ];
-    for (const text of plain) expect(scanPriceFile(text, 'X')).not.toBeNull();
+    for (const text of plain) expect(scanPriceFile(encodeText(text), 'X')).not.toBeNull();
     const declined = [
       'Date,Close\n"2025-01-02",10\n', // quotes
       'Date,Close\n2025-01-03,10\n2025-01-02,11\n', // out of order
@@ -94,27 +94,43 @@ describe('the fast readers agree with csv-parse', () => {
       'Day,Close\n2025-01-02,10\n', // no Date column
       '', // empty
     ];
-    for (const text of declined) expect(scanPriceFile(text, 'X')).toBeNull();
+    for (const text of declined) expect(scanPriceFile(encodeText(text), 'X')).toBeNull();
     // quotes.csv with simple quoted names (the demo's) is read without csv-parse, cell for cell as csv-parse reads it
     const quotes = readFileSync(path.join(DEMO_DIR, 'quotes.csv'), 'utf8');
     expect(quotes).toContain('"JD.com, Inc."');
     expect(simpleRows(quotes)).toEqual(parseQuotedRows(quotes, 'quotes.csv'));
     for (const text of ['a,b\n"x""y",1\n', 'a,b\n"x\ny",1\n', 'a,b\n"x" ,1\n', 'a,b\nx"y",1\n', 'a,b\n" x",1\n', 'a,b,c\n"x"y,1\n']) expect(simpleRows(text)).toBeNull();
-    // a decimal with 17 digits goes through Number(): the same double
-    expect(scanPriceFile('Date,Close\n2025-01-02,182.35562133789065\n', 'X')?.series.close[0]).toBe(182.35562133789065);
-    expect(scanPriceFile('Date,Close\n2025-01-02,183.7313232421875\n', 'X')?.series.close[0]).toBe(183.7313232421875);
+    // a decimal with 17 digits is left to the full reader (Number()): the same double
+    expect(scanPriceFile(encodeText('Date,Close\n2025-01-02,182.35562133789065\n'), 'X')).toBeNull();
+    expect(toPriceSeries('Date,Close\n2025-01-02,182.35562133789065\n', 'X', 'X.csv').series.close[0]).toBe(182.35562133789065);
+    expect(scanPriceFile(encodeText('Date,Close\n2025-01-02,183.7313232421875\n'), 'X')?.series.close[0]).toBe(183.7313232421875);
   });
 });
 
 describe('dates in the one-pass reader', () => {
   it('reads a date in the same month as the last row no more loosely than the first one', () => {
     const text = (second: string) => `Date,Close\n2025-03-03,1\n${second},2\n`;
-    expect(scanPriceFile(text('2025-03-04'), 'X')).not.toBeNull();
+    expect(scanPriceFile(encodeText(text('2025-03-04')), 'X')).not.toBeNull();
     // characters that are no digits but add up to the same year and month, an impossible day, a bad separator
     for (const bad of ['2025-/=-07', '2025-03-32', '2025-03-00', '2025-03/07', '2O25-03-07', '2025-03-0a']) {
-      expect(scanPriceFile(text(bad), 'X')).toBeNull();
+      expect(scanPriceFile(encodeText(text(bad)), 'X')).toBeNull();
     }
-    expect(scanPriceFile('Date,Close\n2024-02-28,1\n2024-02-29,2\n', 'X')).not.toBeNull();
-    expect(scanPriceFile('Date,Close\n2025-02-28,1\n2025-02-29,2\n', 'X')).toBeNull();
+    expect(scanPriceFile(encodeText('Date,Close\n2024-02-28,1\n2024-02-29,2\n'), 'X')).not.toBeNull();
+    expect(scanPriceFile(encodeText('Date,Close\n2025-02-28,1\n2025-02-29,2\n'), 'X')).toBeNull();
   });
 });
+
+describe('columns of the one-pass reader', () => {
+  it('grows past its estimate when the rows are shorter than the first one, and trims to the rows read', () => {
+    const days = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+    // a first row of 26 bytes, then rows of 13: the estimate (body over the first row's length) is about half the rows
+    const text = ['Date,Close', `${days[0]},1234567.123456`, ...days.slice(1).map((d, i) => `${d},${(i % 9) + 1}`)].join('\n');
+    const fast = scanPriceFile(encodeText(text), 'X');
+    expect(fast).not.toBeNull();
+    expect(fast?.series.days.length).toBe(400);
+    expect(plainSeries(fast!.series)).toEqual(plainSeries(readPriceSeries(text, 'X', 'X.csv', parseQuotedRows(text, 'X.csv')).series));
+    // the last row is the 399th after the first: close (398 mod 9) + 1 = 2 + 1 = 3
+    expect(fast?.series.close[399]).toBe(3);
+  });
+});
+

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { toDayNumber } from '../../analytics/calendar.js';
 import type { IsoDate, Quote } from '../../domain/types.js';
 import { DataFileError } from '../../errors.js';
-import { cellNumber, columnIndex, scanPriceFile, simpleRows, skippedNote, toCellDate, type ParsedSeries, type Row } from './scan.js';
+import { cellNumber, columnIndex, decodeText, encodeText, scanPriceFile, simpleRows, skippedNote, toCellDate, type ParsedSeries, type Row } from './scan.js';
 
 export { toCellDate } from './scan.js';
 
@@ -62,14 +62,15 @@ function toCellNumber(cell: string, file: string, line: number, column: string):
 }
 
 /**
- * `prices/<SYMBOL>.csv` → a PriceSeries. Needs `Date` and `Close` columns;
+ * `prices/<SYMBOL>.csv` (its bytes, or its text) → a PriceSeries. Needs `Date` and `Close` columns;
  * `Adj Close` is the adjusted close when present, otherwise `Close` is taken
  * as it stands. Rows may come in any order. Rows with an empty or
  * non-positive close are left out and reported; a date given twice rejects
  * the file.
  */
-export function toPriceSeries(text: string, symbol: string, file: string): ParsedSeries {
-  return scanPriceFile(text, symbol) ?? readPriceSeries(text, symbol, file);
+export function toPriceSeries(content: Uint8Array | string, symbol: string, file: string): ParsedSeries {
+  const bytes = typeof content === 'string' ? encodeText(content) : content;
+  return scanPriceFile(bytes, symbol) ?? readPriceSeries(typeof content === 'string' ? content : decodeText(bytes), symbol, file);
 }
 
 /** toPriceSeries row by row, without the one-pass reader (which must agree with it); `rows` as read by parseRows. */

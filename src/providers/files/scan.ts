@@ -1,14 +1,15 @@
 /**
- * The fast reader of the offline data files: one pass over the text, no
- * per-row objects, price files straight into columns. It reads the common
- * case — no quotes in price files, only simple quoted cells in others, `\n` or `\r\n` line ends, no spaces around cells,
+ * The fast reader of the offline data files: one pass, no per-row objects,
+ * price files read from their bytes (no text is made of them) straight into
+ * columns. It reads the common case — no quotes in price files, only simple
+ * quoted cells in others, `\n` or `\r\n` line ends, no spaces around cells,
  * ascending `YYYY-MM-DD` dates, plain decimal numbers — and answers `null`
  * for anything else; csv.ts then reads the file with the full RFC 4180
  * parser, which gives the same result, or the error naming the line. So a
  * file is read the same whichever reader takes it (a property test holds
  * the two to it).
  */
-import { fromDayNumber, isoDayAt } from '../../analytics/calendar.js';
+import { civilToDays, fromDayNumber, isoDayAt } from '../../analytics/calendar.js';
 import type { DayNumber, IsoDate, PriceSeries, SymbolIssue } from '../../domain/types.js';
 
 /** A record's cells and the physical line it starts on. */
@@ -20,20 +21,15 @@ export interface Row {
 const NEWLINE = 10;
 const COMMA = 44;
 const QUOTE = 34;
+const CR = 13;
 const DOT = 46;
 const MINUS = 45;
-const PLUS = 43;
 const ZERO = 48;
 
 /** Text without a BOM and with `\n` line ends. */
 function normalised(text: string): string {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
-}
-
-/** As normalised, or null when the text holds a quote (the one-pass reader's limit). */
-function plainText(text: string): string | null {
-  return text.includes('"') ? null : normalised(text);
 }
 
 /** A cell the full parser would trim (it trims every cell). */
@@ -123,105 +119,147 @@ export function toCellDate(cell: string): IsoDate | null {
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const EXACT = 2 ** 53;
 
-/** Where the cell scanNumber last read ends: the index of its delimiter (or the text's length). */
+/** Where the cell numberAt last read ends: the index of its delimiter (or the file's length). */
 let cellEnd = 0;
 
 /**
- * The value of the number cell starting at `a`, read on the way to its
+ * The value of the number cell starting at byte `a`, read up to its
  * delimiter (`,`, a line break or the end), whose index is left in
- * `cellEnd`; NaN when the cell is no number. Plain decimals whose digits fit
- * in 2⁵³ are read digit by digit: an integer mantissa and a power of ten up
- * to 10²² are both exact doubles, so their quotient is the correctly rounded
- * value, the same double `Number()` gives. Anything else goes through
- * `Number()`.
+ * `cellEnd`: -1 for an empty cell (no price), NaN for a cell it does not
+ * read. Plain decimals whose digits fit in 2⁵³ are read digit by digit: an
+ * integer mantissa and a power of ten up to 10²² are both exact doubles, so
+ * their quotient is the correctly rounded value, the same double `Number()`
+ * gives. Anything else (a sign, an exponent, `null`, more digits) is NaN and
+ * leaves the file to the full reader.
  */
-function scanNumber(text: string, a: number, n: number): number {
+function numberAt(b: Uint8Array, a: number, n: number): number {
   let i = a;
-  const first = i < n ? text.charCodeAt(i) : NEWLINE;
-  const negative = first === MINUS;
-  if (negative || first === PLUS) i += 1;
   let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  let plain = true;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === COMMA || c === NEWLINE) break;
+  let decimals = 0;
+  let c = b[i] as number;
+  for (; i < n; c = b[++i] as number) {
     const d = c - ZERO;
-    if (d >= 0 && d <= 9) {
+    if (d < 0 || d > 9) break;
+    mantissa = mantissa * 10 + d;
+  }
+  if (c === DOT && i < n) {
+    const point = i;
+    for (c = b[++i] as number; i < n; c = b[++i] as number) {
+      const d = c - ZERO;
+      if (d < 0 || d > 9) break;
       mantissa = mantissa * 10 + d;
-      digits += 1;
-      if (decimals >= 0) decimals += 1;
-    } else if (c === DOT && decimals < 0) decimals = 0;
-    else plain = false;
+    }
+    decimals = i - point - 1;
+    if (i - a === 1) return NaN; // a point and no digit
   }
+  if (i < n && c !== COMMA && c !== NEWLINE) return NaN;
   cellEnd = i;
-  if (!plain || digits === 0 || mantissa >= EXACT || decimals > 22) return slowNumber(text, a, i);
-  const value = decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
-  return negative ? -value : value;
+  if (i === a) return -1;
+  if (mantissa >= EXACT || decimals > 22) return NaN;
+  return decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
 }
 
-/** NaN for no number, -1 for an empty or not-available cell (a price is never negative where it is used). */
-function slowNumber(text: string, a: number, b: number): number {
-  const n = cellNumber(text.slice(a, b));
-  return n === undefined ? NaN : n === null ? -1 : n;
-}
-
-/**
- * isoDayAt for the dates of one file, which run month after month: the day
- * number of the 1st of the last month seen is kept, so a date in the same
- * month costs its digits and an addition.
- */
-class MonthMemo {
-  private month = -1; // year × 100 + month
-  private first = 0; // day number of its 1st
-  private days = 0; // days in it
-
-  dayAt(text: string, at: number): number {
-    let ym = 0;
-    for (let i = at; i < at + 7; i++) {
-      if (i === at + 4) continue; // the '-' between year and month, checked below
-      const d = text.charCodeAt(i) - ZERO;
-      if (d < 0 || d > 9) return NaN;
-      ym = ym * 10 + d;
-    }
-    const d1 = text.charCodeAt(at + 8) - ZERO;
-    const d2 = text.charCodeAt(at + 9) - ZERO;
-    const day = d1 * 10 + d2;
-    if (ym === this.month && text.charCodeAt(at + 4) === MINUS && text.charCodeAt(at + 7) === MINUS && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9) {
-      return day >= 1 && day <= this.days ? this.first + day - 1 : NaN;
-    }
-    const n = isoDayAt(text, at);
-    if (!Number.isNaN(n)) {
-      this.month = ym;
-      this.first = n - day + 1;
-      this.days = daysInMonth(Math.floor(ym / 100), ym % 100);
-    }
-    return n;
-  }
+/** The digit at byte `i`, NaN for anything else (NaN then carries through the arithmetic). */
+function digitAt(b: Uint8Array, i: number): number {
+  const d = (b[i] as number) - ZERO;
+  return d >= 0 && d <= 9 ? d : NaN;
 }
 
 const LONG_MONTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (y: number, m: number) => (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (LONG_MONTHS[m - 1] as number));
+
+/** The day number of the `YYYY-MM-DD` date at byte `at`, NaN when it is no valid date. */
+function dayAt(b: Uint8Array, at: number): number {
+  if (b[at + 4] !== MINUS || b[at + 7] !== MINUS) return NaN;
+  const y = digitAt(b, at) * 1000 + digitAt(b, at + 1) * 100 + digitAt(b, at + 2) * 10 + digitAt(b, at + 3);
+  const m = digitAt(b, at + 5) * 10 + digitAt(b, at + 6);
+  const d = digitAt(b, at + 8) * 10 + digitAt(b, at + 9);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? civilToDays(y, m, d) : NaN;
+}
+
+/** What the fixed-place loop made of a file's rows: all read; a row it does not read (the full parser's turn); a row laid out otherwise, such as a date with a time (the general loop's turn). */
+const READ = 0;
+const DECLINED = 1;
+const GENERAL = 2;
+
+/**
+ * The rows of a `Date,Close[,Adj Close]` file (`three`: with Adj Close) from
+ * byte `p`, read at fixed places with no search for delimiters. The dates run
+ * month after month: while a row's year and month are the bytes of the last
+ * month seen, its day number is that month's 1st plus its day.
+ */
+function fixedRows(b: Uint8Array, p: number, n: number, three: boolean, rows: Columns): number {
+  // the bytes of the last month seen: YYYY-MM
+  let y1 = -1;
+  let y2 = -1;
+  let y3 = -1;
+  let y4 = -1;
+  let m1 = -1;
+  let m2 = -1;
+  let first = 0; // the day number of that month's 1st
+  let length = 0; // its days
+  while (p < n) {
+    if (b[p] === NEWLINE) {
+      p += 1;
+      continue;
+    }
+    if (b[p + 10] !== COMMA) return GENERAL;
+    const d1 = (b[p + 8] as number) - ZERO;
+    const d2 = (b[p + 9] as number) - ZERO;
+    const dd = d1 * 10 + d2;
+    let day: number;
+    if (b[p] === y1 && b[p + 1] === y2 && b[p + 2] === y3 && b[p + 3] === y4 && b[p + 5] === m1 && b[p + 6] === m2 && b[p + 4] === MINUS && b[p + 7] === MINUS) {
+      if (!(d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 && dd >= 1 && dd <= length)) return DECLINED;
+      day = first + dd - 1;
+    } else {
+      day = dayAt(b, p);
+      if (Number.isNaN(day)) return DECLINED;
+      y1 = b[p] as number;
+      y2 = b[p + 1] as number;
+      y3 = b[p + 2] as number;
+      y4 = b[p + 3] as number;
+      m1 = b[p + 5] as number;
+      m2 = b[p + 6] as number;
+      first = day - dd + 1;
+      length = daysInMonth((y1 - ZERO) * 1000 + (y2 - ZERO) * 100 + (y3 - ZERO) * 10 + (y4 - ZERO), (m1 - ZERO) * 10 + (m2 - ZERO));
+    }
+    const c = numberAt(b, p + 11, n);
+    if (Number.isNaN(c)) return DECLINED;
+    let a = c;
+    if (three) {
+      if (b[cellEnd] !== COMMA) return DECLINED;
+      a = numberAt(b, cellEnd + 1, n);
+      if (Number.isNaN(a)) return DECLINED;
+    }
+    if (cellEnd < n && b[cellEnd] !== NEWLINE) return DECLINED; // more cells than the header
+    p = cellEnd + 1;
+    if (!rows.add(day, c, a)) return DECLINED;
+  }
+  return READ;
+}
 
 /**
  * The columns a price file fills row by row, in ascending order; rows with an
  * empty or non-positive close are counted and left out.
  */
 class Columns {
-  private readonly days: Int32Array;
-  private readonly close: Float64Array;
-  private readonly adj: Float64Array;
+  private days: Int32Array;
+  private close: Float64Array;
+  private adj: Float64Array;
   private count = 0;
   private skipped = 0;
   private readonly firstSkipped: IsoDate[] = [];
   private previous = -Infinity;
 
-  /** `capacity`: at least the number of rows. */
+  /** `capacity`: the expected number of rows (the columns grow past it). */
   constructor(capacity: number) {
-    this.days = new Int32Array(capacity);
-    this.close = new Float64Array(capacity);
-    this.adj = new Float64Array(capacity);
+    [this.days, this.close, this.adj] = Columns.allocate(capacity);
+  }
+
+  /** Three columns of `size` rows in one allocation: closes, adjusted closes, days. */
+  private static allocate(size: number): [Int32Array, Float64Array, Float64Array] {
+    const buffer = new ArrayBuffer(size * 20);
+    return [new Int32Array(buffer, size * 16, size), new Float64Array(buffer, 0, size), new Float64Array(buffer, size * 8, size)];
   }
 
   /** Adds a row; false when its day is not after the last row's (the full parser then sorts, or names the repeated date). */
@@ -229,6 +267,7 @@ class Columns {
     if (day <= this.previous) return false;
     this.previous = day;
     if (close > 0 && adj > 0) {
+      if (this.count === this.days.length) this.grow();
       this.days[this.count] = day;
       this.close[this.count] = close;
       this.adj[this.count] = adj;
@@ -247,10 +286,23 @@ class Columns {
     this.previous = -Infinity;
   }
 
+  private grow(): void {
+    const [days, close, adj] = Columns.allocate(this.days.length * 2 + 16);
+    days.set(this.days);
+    close.set(this.close);
+    adj.set(this.adj);
+    [this.days, this.close, this.adj] = [days, close, adj];
+  }
+
   parsed(symbol: string): ParsedSeries {
     const n = this.count;
+    // a close estimate is kept as a view; a far one is copied, not to hold memory no row uses
+    const view = n >= this.days.length * 0.75;
+    const days = view ? this.days.subarray(0, n) : this.days.slice(0, n);
+    const close = view ? this.close.subarray(0, n) : this.close.slice(0, n);
+    const adj = view ? this.adj.subarray(0, n) : this.adj.slice(0, n);
     return {
-      series: { symbol, currency: null, days: this.days.slice(0, n), close: this.close.slice(0, n), adjClose: this.adj.slice(0, n) },
+      series: { symbol, currency: null, days, close, adjClose: adj },
       issues: this.skipped > 0 ? [skippedNote(symbol, this.skipped, this.firstSkipped)] : [],
     };
   }
@@ -271,22 +323,35 @@ export function skippedNote(symbol: string, count: number, firstDates: readonly 
   };
 }
 
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
+
+/** The bytes as text, as Node's `readFile(file, 'utf8')` gives it (a BOM kept). */
+export const decodeText = (bytes: Uint8Array): string => utf8.decode(bytes);
+
+/** Text as UTF-8 bytes. */
+export const encodeText = (text: string): Uint8Array => encoder.encode(text);
+
+/** Text on one line of bytes: the bytes of a header, or a date cell with a time. */
+const textAt = (b: Uint8Array, from: number, to: number): string => utf8.decode(b.subarray(from, to));
+
 /**
- * `prices/<SYMBOL>.csv` read in one pass into columns, or null when the full
- * parser must read it (see the module comment; also: dates out of order or
- * repeated, a bad cell, a missing column — the full parser sorts, or names
- * the line).
+ * `prices/<SYMBOL>.csv`, as its bytes, read in one pass into columns, or null
+ * when the full parser must read it (see the module comment; also: dates out
+ * of order or repeated, a bad cell, a missing column — the full parser sorts,
+ * or names the line).
  */
-export function scanPriceFile(text: string, symbol: string): ParsedSeries | null {
-  const t = plainText(text);
-  if (t === null) return null;
-  const n = t.length;
+export function scanPriceFile(file: Uint8Array, symbol: string): ParsedSeries | null {
+  if (file.indexOf(QUOTE) >= 0) return null;
+  const bom = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf;
+  const b = bom || file.indexOf(CR) >= 0 ? encodeText(normalised(decodeText(file))) : file;
+  const n = b.length;
   // the header: the first line that is not blank
   let p = 0;
-  while (p < n && t.charCodeAt(p) === NEWLINE) p++;
-  let eol = t.indexOf('\n', p);
+  while (p < n && b[p] === NEWLINE) p++;
+  let eol = b.indexOf(NEWLINE, p);
   if (eol < 0) eol = n;
-  const header = t.slice(p, eol).split(',');
+  const header = textAt(b, p, eol).split(',');
   if (header.some(padded)) return null;
   const width = header.length;
   const iDate = columnIndex(header, 'Date');
@@ -294,44 +359,27 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
   const iAdj = columnIndex(header, 'Adj Close');
   if (iDate < 0 || iClose < 0) return null;
 
-  // a row is at least "YYYY-MM-DD,d\n": room for every row, trimmed at the end
-  const rows = new Columns(Math.ceil((n - eol) / 13) + 1);
-  const months = new MonthMemo();
+  // rows of about the first row's length, give or take a few digits: the columns are sized for them, and grow if they are shorter
+  let first = b.indexOf(NEWLINE, eol + 1);
+  if (first < 0) first = n;
+  const rows = new Columns(Math.ceil((n - eol) / Math.max(first - eol - 3, 12)) + 4);
 
   p = eol + 1;
   const body = p;
   // the layouts basket and most sources write — Date,Close[,Adj Close] — are read at fixed places,
   // with no search for delimiters; a row laid out otherwise (a date with a time) sends the file to the general loop
   let general = !(iDate === 0 && iClose === 1 && (width === 2 || (width === 3 && iAdj === 2)));
-  while (!general && p < n) {
-    if (t.charCodeAt(p) === NEWLINE) {
-      p += 1;
-      continue;
-    }
-    if (t.charCodeAt(p + 10) !== COMMA) {
-      general = true;
-      break;
-    }
-    const day = months.dayAt(t, p);
-    if (Number.isNaN(day)) return null;
-    const c = scanNumber(t, p + 11, n);
-    if (Number.isNaN(c)) return null;
-    let a = c;
-    if (width === 3) {
-      if (cellEnd >= n || t.charCodeAt(cellEnd) !== COMMA) return null;
-      a = scanNumber(t, cellEnd + 1, n);
-      if (Number.isNaN(a)) return null;
-    }
-    if (cellEnd < n && t.charCodeAt(cellEnd) !== NEWLINE) return null; // more cells than the header
-    p = cellEnd + 1;
-    if (!rows.add(day, c, a)) return null;
+  if (!general) {
+    const fixed = fixedRows(b, p, n, width === 3, rows);
+    if (fixed === DECLINED) return null;
+    general = fixed === GENERAL;
   }
   if (general) {
     p = body;
     rows.clear();
   }
   while (general && p < n) {
-    let end = t.indexOf('\n', p);
+    let end = b.indexOf(NEWLINE, p);
     if (end < 0) end = n;
     if (end === p) {
       p += 1; // a blank line
@@ -343,21 +391,21 @@ export function scanPriceFile(text: string, symbol: string): ParsedSeries | null
     let col = 0;
     let s = p;
     while (s <= end) {
-      let e = t.indexOf(',', s);
+      let e = b.indexOf(COMMA, s);
       if (e < 0 || e > end) e = end;
       if (col === iDate) {
-        if (e - s === 10) day = months.dayAt(t, s);
+        if (e - s === 10) day = dayAt(b, s);
         else {
-          const cell = t.slice(s, e);
+          const cell = textAt(b, s, e);
           const date = padded(cell) ? null : toCellDate(cell);
           day = date === null ? NaN : isoDayAt(date, 0);
         }
         if (Number.isNaN(day)) return null;
       } else if (col === iClose) {
-        c = scanNumber(t, s, n);
+        c = numberAt(b, s, n);
         if (Number.isNaN(c)) return null;
       } else if (col === iAdj) {
-        a = scanNumber(t, s, n);
+        a = numberAt(b, s, n);
         if (Number.isNaN(a)) return null;
       }
       col += 1;

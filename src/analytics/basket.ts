@@ -150,29 +150,46 @@ function simulate(
   const price = Float64Array.from(members, (m, i) => m.prices[start[i] as number] as number);
   const holdings = Float64Array.from(weights, (w, i) => w / (price[i] as number));
   const contributions = new Float64Array(n);
-  const days: DayNumber[] = [base];
-  const levels: number[] = [1];
-  for (let t = 0; t < union.length; t++) {
-    const day = union[t] as DayNumber;
-    let level = 0;
+  const levels = new Float64Array(union.length + 1);
+  levels[0] = 1;
+  // holdings change only between rebalancing periods: within one, the days are run member by member
+  // (each member's cursor in a tight loop), adding to each day's level in member order — the same sums,
+  // in the same order, as running day by day
+  let t0 = 0;
+  while (t0 < union.length) {
+    let t1 = t0 + 1; // the period is union[t0 .. t1)
+    if (calendar) {
+      const key = rebalancePeriodKey(union[t0] as DayNumber, calendar);
+      while (t1 < union.length && rebalancePeriodKey(union[t1] as DayNumber, calendar) === key) t1 += 1;
+    } else t1 = union.length;
     for (let i = 0; i < n; i++) {
       const m = members[i] as MemberPrices;
+      const mDays = m.days;
+      const mPrices = m.prices;
+      const last = mDays.length - 1;
+      const h = holdings[i] as number;
       let k = cursor[i] as number;
-      while (k + 1 < m.days.length && (m.days[k + 1] as DayNumber) <= day) k += 1;
+      let prev = price[i] as number;
+      let contribution = contributions[i] as number;
+      for (let t = t0; t < t1; t++) {
+        const day = union[t] as DayNumber;
+        while (k < last && (mDays[k + 1] as DayNumber) <= day) k += 1;
+        const p = mPrices[k] as number;
+        contribution += h * (p - prev);
+        prev = p;
+        levels[t + 1] = (levels[t + 1] as number) + h * p;
+      }
       cursor[i] = k;
-      const p = m.prices[k] as number;
-      contributions[i] = (contributions[i] as number) + (holdings[i] as number) * (p - (price[i] as number));
-      price[i] = p;
-      level += (holdings[i] as number) * p;
+      price[i] = prev;
+      contributions[i] = contribution;
     }
-    days.push(day);
-    levels.push(level);
-    const next = union[t + 1];
-    if (calendar && next !== undefined && rebalancePeriodKey(day, calendar) !== rebalancePeriodKey(next, calendar)) {
+    if (calendar && t1 < union.length) {
+      const level = levels[t1] as number;
       for (let i = 0; i < n; i++) holdings[i] = ((weights[i] as number) * level) / (price[i] as number);
     }
+    t0 = t1;
   }
-  return { days, levels, contributions: [...contributions] };
+  return { days: [base, ...union], levels: Array.from(levels), contributions: Array.from(contributions) };
 }
 
 /**

@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuotedRows, readPriceSeries, toPriceSeries } from '../../src/providers/files/csv.js';
-import { encodeText, scanPriceFile, simpleRows } from '../../src/providers/files/scan.js';
+import { encodeText, padded, scanPriceFile, simpleRows } from '../../src/providers/files/scan.js';
 import { DEMO_DIR } from '../helpers/cli.js';
 import { plainSeries } from '../helpers/series.js';
 import { anyPrices, anyQuotes, oddValidPrices, validPrices } from './data-files.js';
@@ -131,6 +131,18 @@ describe('columns of the one-pass reader', () => {
     expect(plainSeries(fast!.series)).toEqual(plainSeries(readPriceSeries(text, 'X', 'X.csv', parseQuotedRows(text, 'X.csv')).series));
     // the last row is the 399th after the first: close (398 mod 9) + 1 = 2 + 1 = 3
     expect(fast?.series.close[399]).toBe(3);
+  });
+});
+
+describe('padded', () => {
+  it('is cell !== cell.trim() for every UTF-16 code unit at either end', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const cell of [ch, `${ch}x`, `x${ch}`, `x${ch}x`]) {
+        if (padded(cell) !== (cell !== cell.trim())) expect({ code: c, cell, padded: padded(cell) }).toEqual({ code: c, cell, padded: cell !== cell.trim() });
+      }
+    }
+    expect(padded('')).toBe(false);
   });
 });
 

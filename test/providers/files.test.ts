@@ -99,10 +99,14 @@ describe('toQuotes (quotes.csv)', () => {
     });
   });
 
-  it('rejects a missing symbol column, a repeated symbol and a bad number', () => {
+  it('rejects a missing symbol column, a repeated symbol, an empty one, and a bad number in a row asked for', () => {
     expect(() => toQuotes('ticker,name\nA,B\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:1: the header has no symbol column');
     expect(() => toQuotes('symbol\nA\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: symbol A appears twice');
-    expect(() => toQuotes('symbol,forwardPE\nA,12x\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:2: forwardPE is not a number');
+    expect(() => toQuotes('symbol,name\nA,x\n,y\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: empty symbol');
+    const book = toQuotes('symbol,forwardPE\nA,12x\nB,14.5\n', 'q.csv', normaliseSymbol);
+    expect(book.get('B')?.forwardPE).toBe(14.5); // a bad row does not stop the others from being read
+    expect(() => book.get('A')).toThrow('q.csv:2: forwardPE is not a number');
+    expect(book.get('C')).toBeUndefined();
   });
 });
 

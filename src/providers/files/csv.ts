@@ -130,8 +130,19 @@ export const QUOTE_COLUMNS = [
   'sharesOutstanding',
 ] as const;
 
-/** `quotes.csv` → quotes by normalised symbol. Needs a `symbol` column; unknown columns are ignored. */
-export function toQuotes(text: string, file: string, normalise: (s: string) => string): Map<string, Quote> {
+/** quotes.csv, read: each row's quote is made when first asked for. */
+export interface QuoteBook {
+  /** The quote of a normalised symbol, undefined when no row has it; a bad cell in its row throws, naming the line. */
+  get(symbol: string): Quote | undefined;
+}
+
+/**
+ * `quotes.csv` → quotes by normalised symbol. Needs a `symbol` column;
+ * unknown columns are ignored. The rows and their symbols are checked at
+ * once (a ragged row, an empty or repeated symbol); a row's numbers when its
+ * quote is asked for, so a basket of 7 does not pay for a file of 5,000 rows.
+ */
+export function toQuotes(text: string, file: string, normalise: (s: string) => string): QuoteBook {
   const rows = parseRows(text, file);
   if (!rows[0]) throw new DataFileError(file, 1, 'empty file: expected a header with symbol');
   const header = rows[0].cells;
@@ -141,14 +152,18 @@ export function toQuotes(text: string, file: string, normalise: (s: string) => s
     (typeof QUOTE_COLUMNS)[number],
     number
   >;
-  const quotes = new Map<string, Quote>();
-  for (const { cells: row, line } of rows.slice(1)) {
-    const symbol = normalise(row[iSymbol] ?? '');
-    if (symbol === '') throw new DataFileError(file, line, 'empty symbol');
-    if (quotes.has(symbol)) throw new DataFileError(file, line, `symbol ${symbol} appears twice`);
+  const bySymbol = new Map<string, Row>();
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r] as Row;
+    const symbol = normalise(row.cells[iSymbol] ?? '');
+    if (symbol === '') throw new DataFileError(file, row.line, 'empty symbol');
+    if (bySymbol.has(symbol)) throw new DataFileError(file, row.line, `symbol ${symbol} appears twice`);
+    bySymbol.set(symbol, row);
+  }
+  const toQuote = (symbol: string, { cells: row, line }: Row): Quote => {
     const text = (c: keyof typeof col): string | null => (col[c] >= 0 && row[col[c]] !== '' ? (row[col[c]] as string) : null);
     const num = (c: keyof typeof col): number | null => (col[c] >= 0 ? toCellNumber(row[col[c]] ?? '', file, line, c) : null);
-    quotes.set(symbol, {
+    return {
       symbol,
       name: text('name'),
       currency: text('currency'),
@@ -159,7 +174,18 @@ export function toQuotes(text: string, file: string, normalise: (s: string) => s
       epsForward: num('epsForward'),
       marketCap: num('marketCap'),
       sharesOutstanding: num('sharesOutstanding'),
-    });
-  }
-  return quotes;
+    };
+  };
+  const made = new Map<string, Quote>();
+  return {
+    get(symbol) {
+      const known = made.get(symbol);
+      if (known) return known;
+      const row = bySymbol.get(symbol);
+      if (!row) return undefined;
+      const quote = toQuote(symbol, row);
+      made.set(symbol, quote);
+      return quote;
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { normaliseSymbol } from '../../config/symbols.js';
 import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import { DataFileError, UsageError } from '../../errors.js';
 import { sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
-import { toPriceSeries, toQuotes } from './csv.js';
+import { toPriceSeries, toQuotes, type QuoteBook } from './csv.js';
 
 async function readIfExists(file: string): Promise<Buffer | null> {
   try {
@@ -74,7 +74,7 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
   if (!pricesDir?.isDirectory()) {
     throw new UsageError(`${shownAs} is not a basket data directory: it has no prices/ folder (see README, "Offline data")`);
   }
-  let quotes: Promise<Map<string, Quote> | null> | null = null;
+  let quotes: Promise<QuoteBook | null> | null = null;
   const loadQuotes = () =>
     (quotes ??= readIfExists(path.join(dir, 'quotes.csv')).then((bytes) =>
       bytes === null ? null : toQuotes(bytes.toString('utf8'), path.join(dir, 'quotes.csv'), normaliseSymbol),

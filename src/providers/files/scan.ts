@@ -32,8 +32,11 @@ function normalised(text: string): string {
   return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
 }
 
-/** A cell the full parser would trim (it trims every cell). */
-const padded = (cell: string) => cell !== cell.trim();
+/** Whether a UTF-16 code unit is white space as `String.prototype.trim` sees it (printable ASCII never is). */
+const isSpace = (c: number) => !(c > 32 && c < 127) && String.fromCharCode(c).trim() === '';
+
+/** A cell the full parser would trim (it trims every cell): `cell !== cell.trim()`, looking only at its two ends. */
+export const padded = (cell: string) => cell !== '' && (isSpace(cell.charCodeAt(0)) || isSpace(cell.charCodeAt(cell.length - 1)));
 
 /**
  * The cells of one line whose quoted cells are simple — `"Apple, Inc."`: a

@@ -132,8 +132,8 @@ let cellEnd = 0;
  * read. Plain decimals whose digits fit in 2⁵³ are read digit by digit: an
  * integer mantissa and a power of ten up to 10²² are both exact doubles, so
  * their quotient is the correctly rounded value, the same double `Number()`
- * gives. Anything else (a sign, an exponent, `null`, more digits) is NaN and
- * leaves the file to the full reader.
+ * gives; longer ones go through `Number()`. Anything else (a sign, an
+ * exponent, `null`) is NaN and leaves the file to the full reader.
  */
 function numberAt(b: Uint8Array, a: number, n: number): number {
   let i = a;
@@ -158,7 +158,8 @@ function numberAt(b: Uint8Array, a: number, n: number): number {
   if (i < n && c !== COMMA && c !== NEWLINE) return NaN;
   cellEnd = i;
   if (i === a) return -1;
-  if (mantissa >= EXACT || decimals > 22) return NaN;
+  // more digits than a double holds exactly (a 17-digit close from Yahoo): Number() of the same digits
+  if (mantissa >= EXACT || decimals > 22) return Number(String.fromCharCode.apply(null, b.subarray(a, i) as unknown as number[]));
   return decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
 }
 

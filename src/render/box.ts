@@ -5,17 +5,16 @@
  * cli-table3 alone takes ~150-200 ms for a 500-member table and seconds for
  * 2,000: its layout checks every cell against every cell of the rows above,
  * and each cell merges its options and measures its text with string-width
- * several times. So here cli-table3 draws only the header and the frame, to
- * the column widths it is given; `bodyLine` draws the body as cli-table3's
- * Cell.drawLine and drawEmpty do with these options: `│` around the cells, one
- * space of padding each side, no border colour, text padded to its column's
- * width and never cut (a column is as wide as its widest cell). Text is
- * measured, and colour carried from line to line, by cli-table3's own helpers;
- * the usual text (ASCII, dashes, bars) is measured without them, as its
- * length. test/render/box.test.ts holds the output to cli-table3's, byte for
- * byte, on random tables.
+ * several times; even a small table costs a short run several milliseconds of
+ * its start-up. So the frame, the header and the body are drawn here as
+ * cli-table3's Table and Cell draw them with these options: `│` around the
+ * cells, one space of padding each side, no border colour, text padded to its
+ * column's width and never cut (a column is as wide as its widest cell), the
+ * header aligned as its column. Text is measured, and colour carried from
+ * line to line, by cli-table3's own helpers; the usual text (ASCII, dashes,
+ * bars) is measured without them, as its length. test/render/box.test.ts
+ * holds the output to cli-table3's, byte for byte, on random tables.
  */
-import Table from 'cli-table3';
 import { colorizeLines, strlen } from 'cli-table3/src/utils.js';
 
 export type Align = 'left' | 'right';
@@ -66,25 +65,31 @@ function bodyLine(cells: readonly string[], cellWidths: readonly number[], width
   return `${line}${BORDER}`;
 }
 
+/** A rule of the frame: `left`, each column's width of `─` joined by `middle`, `right`. */
+const rule = (widths: readonly number[], [left, middle, right]: string) => `${left}${widths.map((w) => '─'.repeat(w)).join(middle)}${right}`;
+
 /**
  * The table as cli-table3 draws it in compact style with `head` (as given:
  * style it first), `rows` (a missing cell is empty; a cell may hold several
  * lines) and each column's alignment; no colour of its own.
  */
 export function drawBox(head: readonly string[], rows: readonly (readonly string[])[], aligns: readonly Align[]): string {
+  const headLines = rowLines(head);
   const lines = rows.flatMap((r) => rowLines(head.map((_, c) => r[c] ?? '')));
   // colorizeLines adds colour codes only: these are the widths cli-table3 measures on the cells as given
+  const headWidths = headLines.map((line) => line.map(lineWidth));
   const lineWidths = lines.map((line) => line.map(lineWidth));
-  const widths = head.map((h, c) => {
-    let widest = strlen(h);
+  const widths = head.map((_, c) => {
+    let widest = 0;
+    for (const w of headWidths) widest = Math.max(widest, w[c] as number);
     for (const w of lineWidths) widest = Math.max(widest, w[c] as number);
     return widest + 2 * PADDING.length;
   });
-  const frame = new Table({ head: [...head], colWidths: [...widths], colAligns: [...aligns], style: { head: [], border: [], compact: true } });
-  if (rows.length === 0) return frame.toString();
-  // the frame around one blank body line, which gives way to the body's lines
-  frame.push(head.map(() => ''));
-  const drawn = frame.toString().split('\n');
-  const body = lines.map((line, k) => bodyLine(line, lineWidths[k] as number[], widths, aligns));
-  return [...drawn.slice(0, -2), ...body, drawn.at(-1) as string].join('\n');
+  const draw = (drawn: string[][], measured: number[][]) => drawn.map((line, k) => bodyLine(line, measured[k] as number[], widths, aligns));
+  return [
+    rule(widths, '┌┬┐'),
+    ...draw(headLines, headWidths),
+    ...(rows.length > 0 ? [rule(widths, '├┼┤'), ...draw(lines, lineWidths)] : []),
+    rule(widths, '└┴┘'),
+  ].join('\n');
 }

@@ -122,20 +122,20 @@ export function toCellDate(cell: string): IsoDate | null {
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const EXACT = 2 ** 53;
 
-/** Where the cell numberAt last read ends: the index of its delimiter (or the file's length). */
-let cellEnd = 0;
+/** The value of the number cell numberEnd last read (a typed array: a double kept here is not boxed). */
+const VALUE = new Float64Array(1);
 
 /**
- * The value of the number cell starting at byte `a`, read up to its
- * delimiter (`,`, a line break or the end), whose index is left in
- * `cellEnd`: -1 for an empty cell (no price), NaN for a cell it does not
- * read. Plain decimals whose digits fit in 2⁵³ are read digit by digit: an
- * integer mantissa and a power of ten up to 10²² are both exact doubles, so
- * their quotient is the correctly rounded value, the same double `Number()`
- * gives; longer ones go through `Number()`. Anything else (a sign, an
- * exponent, `null`) is NaN and leaves the file to the full reader.
+ * Reads the number cell starting at byte `a` up to its delimiter (`,`, a
+ * line break or the end) and answers the delimiter's index, the value left in
+ * `VALUE[0]`: -1 for an empty cell (no price); or answers -1 for a cell it
+ * does not read. Plain decimals whose digits fit in 2⁵³ are read digit by
+ * digit: an integer mantissa and a power of ten up to 10²² are both exact
+ * doubles, so their quotient is the correctly rounded value, the same double
+ * `Number()` gives; longer ones go through `Number()`. Anything else (a sign,
+ * an exponent, `null`) leaves the file to the full reader.
  */
-function numberAt(b: Uint8Array, a: number, n: number): number {
+function numberEnd(b: Uint8Array, a: number, n: number): number {
   let i = a;
   let mantissa = 0;
   let decimals = 0;
@@ -153,14 +153,14 @@ function numberAt(b: Uint8Array, a: number, n: number): number {
       mantissa = mantissa * 10 + d;
     }
     decimals = i - point - 1;
-    if (i - a === 1) return NaN; // a point and no digit
+    if (i - a === 1) return -1; // a point and no digit
   }
-  if (i < n && c !== COMMA && c !== NEWLINE) return NaN;
-  cellEnd = i;
-  if (i === a) return -1;
+  if (i < n && c !== COMMA && c !== NEWLINE) return -1;
+  if (i === a) VALUE[0] = -1;
   // more digits than a double holds exactly (a 17-digit close from Yahoo): Number() of the same digits
-  if (mantissa >= EXACT || decimals > 22) return Number(String.fromCharCode.apply(null, b.subarray(a, i) as unknown as number[]));
-  return decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
+  else if (mantissa >= EXACT || decimals > 22) VALUE[0] = Number(String.fromCharCode.apply(null, b.subarray(a, i) as unknown as number[]));
+  else VALUE[0] = decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
+  return i;
 }
 
 /** The digit at byte `i`, NaN for anything else (NaN then carries through the arithmetic). */
@@ -227,16 +227,18 @@ function fixedRows(b: Uint8Array, p: number, n: number, three: boolean, rows: Co
       first = day - dd + 1;
       length = daysInMonth((y1 - ZERO) * 1000 + (y2 - ZERO) * 100 + (y3 - ZERO) * 10 + (y4 - ZERO), (m1 - ZERO) * 10 + (m2 - ZERO));
     }
-    const c = numberAt(b, p + 11, n);
-    if (Number.isNaN(c)) return DECLINED;
+    let end = numberEnd(b, p + 11, n);
+    if (end < 0) return DECLINED;
+    const c = VALUE[0] as number;
     let a = c;
     if (three) {
-      if (b[cellEnd] !== COMMA) return DECLINED;
-      a = numberAt(b, cellEnd + 1, n);
-      if (Number.isNaN(a)) return DECLINED;
+      if (b[end] !== COMMA) return DECLINED;
+      end = numberEnd(b, end + 1, n);
+      if (end < 0) return DECLINED;
+      a = VALUE[0] as number;
     }
-    if (cellEnd < n && b[cellEnd] !== NEWLINE) return DECLINED; // more cells than the header
-    p = cellEnd + 1;
+    if (end < n && b[end] !== NEWLINE) return DECLINED; // more cells than the header
+    p = end + 1;
     if (!rows.add(day, c, a)) return DECLINED;
   }
   return READ;
@@ -406,11 +408,11 @@ export function scanPriceFile(file: Uint8Array, symbol: string): ParsedSeries | 
         }
         if (Number.isNaN(day)) return null;
       } else if (col === iClose) {
-        c = numberAt(b, s, n);
-        if (Number.isNaN(c)) return null;
+        if (numberEnd(b, s, n) < 0) return null;
+        c = VALUE[0] as number;
       } else if (col === iAdj) {
-        a = numberAt(b, s, n);
-        if (Number.isNaN(a)) return null;
+        if (numberEnd(b, s, n) < 0) return null;
+        a = VALUE[0] as number;
       }
       col += 1;
       s = e + 1;

@@ -6,9 +6,14 @@
 import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
 import { BIN, ROOT, UNBUNDLED_BIN } from './helpers/bin.js';
+import { FIXED_NOW, fakeIo } from './helpers/cli.js';
+import { createReplayFetch } from './helpers/replay.js';
+import { makeTempDir } from './helpers/tmp.js';
 
 const run = promisify(execFile);
 const DEMO = ['--data', 'fixtures/demo', '--as-of', '2025-03-07'];
@@ -52,19 +57,39 @@ describe('the bundled command', () => {
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('leaves yahoo-finance2 in node_modules, loaded only by the Yahoo provider\'s modules', async () => {
+  it('holds yahoo-finance2 in chunks only the Yahoo provider loads, on demand, never at start-up', async () => {
     const dir = path.dirname(BIN);
-    const files = [path.relative(dir, BIN), ...(await readdir(path.join(dir, 'chunks'))).map((f) => path.join('chunks', f))];
+    const chunks = await readdir(path.join(dir, 'chunks'));
+    const yf2 = chunks.filter((f) => f.startsWith('yahoo-finance2-'));
+    expect(yf2.length).toBeGreaterThan(0);
     const importers: string[] = [];
-    for (const file of files) {
+    for (const file of [path.relative(dir, BIN), ...chunks.map((f) => path.join('chunks', f))]) {
       const code = await readFile(path.join(dir, file), 'utf8');
-      if (/\bfrom\s*["']yahoo-finance2(\/[^"']*)?["']|import\(\s*["']yahoo-finance2(\/[^"']*)?["']\s*\)/.test(code)) importers.push(file);
-      expect(code, `${file} holds a copy of yahoo-finance2`).not.toMatch(/node_modules[\\/]yahoo-finance2[\\/]/);
+      expect(code, `${file} still imports yahoo-finance2 from node_modules`).not.toMatch(/^\s*(?:import|export)\b[^\n]*\bfrom\s*["']yahoo-finance2(\/[^"']*)?["']|\bawait import\(\s*["']yahoo-finance2/m); // (its doc comments name it)
+      if (!file.includes('yahoo-finance2-') && yf2.some((c) => code.includes(`./${c}`))) importers.push(file);
     }
-    // only the Yahoo provider's modules (src/providers/yahoo/) import it, on demand, never at start-up
+    // outside yahoo-finance2's own chunks, only the Yahoo provider's modules (src/providers/yahoo/) import them, with import()
     expect(importers.length).toBeGreaterThan(0);
-    for (const file of importers) expect(file).toMatch(/^chunks[\\/]providers-yahoo-/);
-    const provider = importers.find((f) => /providers-yahoo-provider-/.test(f)) as string;
-    expect(await readFile(path.join(dir, provider), 'utf8')).toMatch(/import\(\s*["']yahoo-finance2\/createYahooFinance["']\s*\)/);
+    for (const file of importers) {
+      expect(file).toMatch(/^chunks[\\/]providers-yahoo-/);
+      const code = await readFile(path.join(dir, file), 'utf8');
+      expect(code).not.toMatch(/^import [^\n]*yahoo-finance2-/m);
+      expect(code).toMatch(/import\("\.\/yahoo-finance2-[\w-]+\.js"\)/);
+    }
+  });
+
+  it('runs the Yahoo path with the bundled yahoo-finance2 as the unbundled one does (recorded answers replayed)', async () => {
+    const args = ['compare', '--as-of', '2025-03-07', '--periods', '1w,ytd', '--currency', 'USD', '--format', 'json'];
+    const { main: bundledMain } = (await import(pathToFileURL(path.join(path.dirname(BIN), 'lib.js')).href)) as { main: typeof main };
+    const results = [];
+    for (const run of [bundledMain, main]) {
+      const { io, out, err } = fakeIo();
+      const replay = createReplayFetch();
+      const code = await run(args, io, { now: () => FIXED_NOW, cacheDir: await makeTempDir('basket-cache-'), userConfigDir: null, fetch: replay.fetch });
+      results.push({ code, stdout: out(), stderr: err(), requests: replay.calls.length });
+    }
+    expect(results[0]?.code).toBe(0);
+    expect(results[0]?.requests).toBeGreaterThan(10);
+    expect(results[0]).toEqual(results[1]);
   });
 });

@@ -10,7 +10,7 @@ import { fxSymbol, toMajorUnit } from './analytics/fx.js';
 import type { BasketDef } from './config/basket.js';
 import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from './domain/types.js';
 import { SourceUnavailableError } from './errors.js';
-import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
+import type { HistoryRequest, MarketDataProvider, ProgressSink } from './providers/provider.js';
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 const firstLine = (text: string) => text.split('\n')[0] ?? '';
@@ -83,6 +83,32 @@ function startFx(provider: MarketDataProvider, currency: string, start: IsoDate,
   return { want, settle };
 }
 
+/**
+ * The history of members and benchmarks as one request would give it (items,
+ * and notes in the order members, then benchmarks), but with the benchmarks
+ * asked for first: a benchmark the source does not have (an index Yahoo
+ * lacks) leads to a search for a suggestion, a round trip that would
+ * otherwise start only after every member's chart and end the run late.
+ * When both fail, the members' failure is the one reported, as before.
+ */
+async function fetchHistory(
+  provider: MarketDataProvider,
+  members: readonly string[],
+  benchmarks: readonly string[],
+  request: Omit<HistoryRequest, 'symbols' | 'onProgress'>,
+  onProgress?: ProgressSink,
+): Promise<ProviderResult<PriceSeries>> {
+  const total = members.length + benchmarks.length;
+  let done = 0;
+  const counted = onProgress ? { onProgress: (_: number, __: number, symbol: string) => onProgress(++done, total, symbol) } : {};
+  const ask = (symbols: readonly string[]): Promise<ProviderResult<PriceSeries>> =>
+    symbols.length === 0 ? Promise.resolve({ items: new Map(), issues: [] }) : provider.fetchHistory({ ...request, symbols, ...counted });
+  const [ofBenchmarks, ofMembers] = await Promise.allSettled([ask(benchmarks), ask(members)]);
+  if (ofMembers.status === 'rejected') throw ofMembers.reason;
+  if (ofBenchmarks.status === 'rejected') throw ofBenchmarks.reason;
+  return { items: new Map([...ofMembers.value.items, ...ofBenchmarks.value.items]), issues: [...ofMembers.value.issues, ...ofBenchmarks.value.issues] };
+}
+
 export interface MarketData {
   /** Members, then benchmarks, each once. */
   readonly symbols: readonly string[];
@@ -114,7 +140,9 @@ export async function fetchMarketData(
     for (const quote of q.items.values()) fx?.want(quote.currency);
     return q;
   });
-  const fetching = provider.fetchHistory({ symbols, start, end, onProgress, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) });
+  const memberSet = new Set(members);
+  const benchmarks = symbols.filter((s) => !memberSet.has(s));
+  const fetching = fetchHistory(provider, members, benchmarks, { start, end, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) }, onProgress);
   const [history, quotes] = await Promise.all([fetching, quoting]);
   const currencyOf = (s: string) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null;
   return { symbols, members, history, quotes, fx: fx ? await fx.settle(symbols.map(currencyOf)) : NO_FX };

@@ -145,6 +145,39 @@ describe('fetchMarketData', () => {
     expect(r.issues.filter((i) => i.symbol === 'HKDUSD=X' || i.symbol === 'USDHKD=X').map((i) => i.message)).toEqual(['nothing for HKDUSD=X', 'nothing for USDHKD=X']);
   });
 
+  it("asks for the benchmarks' history before the members', and answers as one request would: notes members first, progress counted over both", async () => {
+    const dir = await makeTempDir('basket-market-data-');
+    await writeFile(path.join(dir, 'basket.config.yaml'), 'baskets:\n  b:\n    symbols: [AAPL, MSFT]\n    benchmark: ^IDX\n');
+    const { provider, log } = scriptedProvider({ series: { AAPL: series('AAPL', 'USD'), MSFT: series('MSFT', 'USD') }, quotes: { AAPL: quote('AAPL', 'USD'), MSFT: quote('MSFT', 'USD') } });
+    const seen: string[] = [];
+    const r = await runCompare(
+      { baskets: ['b'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null },
+      context(dir, provider, (done, total, symbol) => seen.push(`${done}/${total} ${symbol}`)),
+    );
+    expect(log.filter((l) => l.startsWith('history asked'))).toEqual(['history asked ^IDX (with progress)', 'history asked AAPL,MSFT (with progress)']);
+    expect(seen).toEqual(['1/3 ^IDX', '2/3 AAPL', '3/3 MSFT']);
+    expect(r.issues.map((i) => i.symbol)).toContain('^IDX');
+    expect(r.baskets[0]?.members.map((m) => m.included)).toEqual([true, true]);
+  });
+
+  it('when the members\' and the benchmarks\' history both fail, reports the members\' failure, as one request did', async () => {
+    const dir = await makeTempDir('basket-market-data-');
+    await writeFile(path.join(dir, 'basket.config.yaml'), 'baskets:\n  b:\n    symbols: [AAPL]\n    benchmark: ^IDX\n');
+    const failing: MarketDataProvider = {
+      description: 'failing',
+      fetchQuotes: async () => ({ items: new Map(), issues: [] }),
+      // the benchmarks' request fails first
+      fetchHistory: async ({ symbols }) => {
+        if (symbols.includes('^IDX')) throw new SourceUnavailableError('benchmarks failed');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new SourceUnavailableError('members failed');
+      },
+    };
+    await expect(
+      runCompare({ baskets: ['b'], data: 'failing', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null }, context(dir, failing)),
+    ).rejects.toThrow('members failed');
+  });
+
   it('asks for no FX without a report currency, and hands the progress sink to the history only', async () => {
     const dir = await setup(['0700.HK']);
     const { provider, log } = scriptedProvider({ series: { '0700.HK': series('0700.HK', 'HKD') }, quotes: { '0700.HK': quote('0700.HK', 'HKD') } });

@@ -5,11 +5,10 @@
  * temporary file and leaves an existing target as it was. Used for
  * `--output FILE`, every cache entry and the saved Yahoo session.
  */
-import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Temporary files are named `.NAME.tmp-PID-RANDOM` beside their target. */
+/** Temporary files are named `.NAME.tmp-PID-RANDOM` beside their target (created exclusively: a name taken is never overwritten). */
 export const TEMP_MARK = '.tmp-';
 
 export function isTempFile(name: string): boolean {
@@ -23,7 +22,7 @@ export function isTempFile(name: string): boolean {
  */
 export async function writeFileAtomic(file: string, text: string, options: { readonly mode?: number } = {}): Promise<void> {
   const target = path.resolve(file);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}${TEMP_MARK}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}${TEMP_MARK}${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
   let created = false;
   try {
     const handle = await open(temp, 'wx', options.mode ?? 0o666);

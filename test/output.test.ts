@@ -115,7 +115,7 @@ describe('writeOutputFile', () => {
     const [from, to] = vi.mocked(rename).mock.calls[0] ?? [];
     expect(to).toBe(file);
     expect(path.dirname(String(from))).toBe(dir);
-    expect(path.basename(String(from))).toMatch(new RegExp(`^\\.x\\.txt\\.tmp-${process.pid}-[0-9a-f]+$`));
+    expect(path.basename(String(from))).toMatch(new RegExp(`^\\.x\\.txt\\.tmp-${process.pid}-[0-9a-z]+$`));
     expect(await readdir(dir)).toEqual(['x.txt']);
   });
 

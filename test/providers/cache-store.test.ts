@@ -1,6 +1,8 @@
 /** The cache store on disk: atomic entries, corrupt ones detected and discarded, info and clear. */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CacheStore, fileNameOf, type HistoryEntry } from '../../src/providers/cache/store.js';
 import { makeTempDir } from '../helpers/tmp.js';
@@ -47,6 +49,24 @@ describe('CacheStore', () => {
     expect(await s.readHistory('^NDX')).toBeNull();
     expect(warnings).toEqual([`the cached history of ^NDX was unusable (${problem}): discarded, fetching it again`]);
     expect(await readdir(path.join(dir, 'history'))).toEqual([]);
+  });
+
+  it('checks an entry against a CRC-32 of its data, and one written by an earlier basket against its SHA-256', async () => {
+    const { dir, warnings, store: s } = await store();
+    await s.writeHistory(ENTRY);
+    const file = path.join(dir, 'history', '%5ENDX.json');
+    const text = await readFile(file, 'utf8');
+    const data = text.slice(text.indexOf('"data":') + '"data":'.length, text.lastIndexOf('}'));
+    // zlib's CRC-32 of the data's text, as `crc32:` and eight hex digits
+    expect(JSON.parse(text).checksum).toBe(`crc32:${crc32(data).toString(16).padStart(8, '0')}`);
+    expect(JSON.parse(text).checksum).toMatch(/^crc32:[0-9a-f]{8}$/);
+    // the same entry as basket 0.1 wrote it: a SHA-256 of the same text
+    const sha = createHash('sha256').update(data).digest('hex');
+    await writeFile(file, text.replace(/"checksum":"[^"]*"/, `"checksum":"${sha}"`));
+    expect(await s.readHistory('^NDX')).toEqual(ENTRY);
+    await writeFile(file, text.replace(/"checksum":"[^"]*"/, `"checksum":"${sha}"`).replace('20201.37', '20201.38'));
+    expect(await s.readHistory('^NDX')).toBeNull();
+    expect(warnings).toEqual(['the cached history of ^NDX was unusable (checksum mismatch): discarded, fetching it again']);
   });
 
   it('rejects an entry whose data break the rules even with a matching checksum (dates out of order)', async () => {

@@ -10,7 +10,7 @@
  * discarded with a warning and fetched again. Failing to write the cache
  * (read-only disk, disk full) is warned about once and never fails a run.
  */
-import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, isTempFile, writeFileAtomic } from '../../atomic-file.js';
@@ -93,8 +93,17 @@ const checkQuote: Check<QuoteEntry> = (x) => {
   return { ok: true, value: x as unknown as QuoteEntry };
 };
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const checksumOf = (data: unknown) => sha256(JSON.stringify(data));
+/**
+ * An entry's checksum: a CRC-32 of its data's text (zlib's, as zip and gzip
+ * use to catch a damaged file), `crc32:` and eight hex digits. Entries of
+ * earlier versions of basket carry a SHA-256 (64 hex digits) and are still
+ * checked against it; node:crypto is loaded only for them (loading it cost
+ * a warm run several milliseconds of its start-up).
+ */
+const checksum = (text: string) => `crc32:${crc32(text).toString(16).padStart(8, '0')}`;
+const sha256 = (text: string) => process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
+const SHA256 = /^[0-9a-f]{64}$/;
+const checksumOf = (text: string, kind: string) => (kind === 'sha256' ? sha256(text) : checksum(text));
 
 /**
  * The entry's file text: the envelope with `data` last, so that a reader can
@@ -102,7 +111,7 @@ const checksumOf = (data: unknown) => sha256(JSON.stringify(data));
  */
 function envelopeText(kind: EntryKind, symbol: string, data: unknown): string {
   const body = JSON.stringify(data);
-  const head = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION, kind, symbol, checksum: sha256(body) });
+  const head = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION, kind, symbol, checksum: checksum(body) });
   return `${head.slice(0, -1)},"data":${body}}\n`;
 }
 
@@ -111,11 +120,12 @@ function envelopeText(kind: EntryKind, symbol: string, data: unknown): string {
  * member is last: no string in the envelope can hold `"data":` unescaped),
  * or, for a file laid out otherwise, of the data serialised again.
  */
-function checksumMatches(text: string, data: unknown, checksum: string): boolean {
+function checksumMatches(text: string, data: unknown, expected: string): boolean {
+  const kind = SHA256.test(expected) ? 'sha256' : 'crc32';
   const at = text.indexOf('"data":');
   const end = text.lastIndexOf('}');
-  if (at >= 0 && end > at && sha256(text.slice(at + '"data":'.length, end)) === checksum) return true;
-  return checksumOf(data) === checksum;
+  if (at >= 0 && end > at && checksumOf(text.slice(at + '"data":'.length, end), kind) === expected) return true;
+  return checksumOf(JSON.stringify(data), kind) === expected;
 }
 
 /** `^NDX` → `%5ENDX.json`; the inverse of symbolOf. */

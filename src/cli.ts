@@ -44,6 +44,8 @@ export interface Deps {
   readonly userConfigDir?: string | null;
   /** The market-data cache directory; default BASKET_CACHE_DIR, else the platform's cache directory. */
   readonly cacheDir?: string;
+  /** Takes work that may finish after the result is out (cache writes): main() waits for it before it returns. */
+  readonly later?: (work: Promise<void>) => void;
 }
 
 export const VERSION = '0.1.0';
@@ -114,6 +116,7 @@ function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
           warn: (line) => io.stderr.write(`basket: warning: ${line}\n`),
           sessionFile: path.join(store.dir, SESSION_FILE),
           verbose: flags.verbose === true,
+          ...(deps.later ? { later: deps.later } : {}),
           ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
           ...(deps.sleep ? { retry: { ...DEFAULT_RETRY, sleep: deps.sleep } } : {}),
         });
@@ -125,6 +128,7 @@ function openProvider(io: Io, deps: Deps, flags: CommonFlags) {
         now: deps.now,
         openSource,
         sourceName: 'yahoo',
+        ...(deps.later ? { later: deps.later } : {}),
       });
     }
     const { openFilesProvider } = await import('./providers/files/provider.js');
@@ -590,9 +594,19 @@ function oneLine(text: string): string {
 /** Run the CLI on `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[], io: Io, deps: Deps): Promise<number> {
   let result = EXIT_OK;
-  const program = buildProgram(io, deps, (code) => {
+  // cache writes finish while the result is rendered and printed, and before main() returns (a write never fails a run)
+  const pending: Promise<void>[] = [];
+  const program = buildProgram(io, { ...deps, later: (work) => void pending.push(work.catch(() => undefined)) }, (code) => {
     result = code;
   });
+  try {
+    return await run(program, argv, io, () => result);
+  } finally {
+    while (pending.length > 0) await Promise.all(pending.splice(0));
+  }
+}
+
+async function run(program: Command, argv: readonly string[], io: Io, result: () => number): Promise<number> {
   // what the command's own parsed options say (`-qv`, `--from -v` included); before parsing, nothing
   let verbose = false;
   program.hook('preAction', (_, action) => {
@@ -604,7 +618,7 @@ export async function main(argv: readonly string[], io: Io, deps: Deps): Promise
       return EXIT_OK;
     }
     await program.parseAsync([...argv], { from: 'user' });
-    return result;
+    return result();
   } catch (err) {
     if (err instanceof CommanderError) {
       // commander has printed its message already (help and --version exit 0)

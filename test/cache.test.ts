@@ -42,6 +42,16 @@ describe('a second run', () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it('finds every entry and the session the first run wrote: main() returns only once its cache writes are done', async () => {
+    const { cacheDir, fake } = await setup();
+    const first = await runCli(['compare', ...AS_OF], { fetch: fake.fetch, cacheDir, now: LATER });
+    expect(first.exitCode).toBe(0);
+    // no wait here: the writes of main() are over when it returns
+    expect((await readdir(path.join(cacheDir, 'history'))).filter((f) => f.endsWith('.json'))).toHaveLength(16);
+    expect((await readdir(path.join(cacheDir, 'quotes'))).filter((f) => f.endsWith('.json'))).toHaveLength(14);
+    expect(await readdir(cacheDir)).toContain('yahoo-session.json');
+  });
+
   it('a day later asks only for the quotes (expired) and the symbol Yahoo did not know; settled history comes from the cache', async () => {
     const { cacheDir, fake } = await setup();
     await runCli(['compare', ...AS_OF], { fetch: fake.fetch, cacheDir, now: LATER });

@@ -114,3 +114,47 @@ describe('the caching provider tells what it knows as it knows it', () => {
     for (const s of symbols) expect(await store.readHistory(s)).not.toBeNull();
   });
 });
+
+describe('cache writes after a fetch', () => {
+  /** A store whose history writes wait until released, logging when each starts and ends. */
+  async function heldStore(log: string[]) {
+    const store = new CacheStore(await makeTempDir('basket-cache-provider-'), () => {});
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const write = store.writeHistory.bind(store);
+    store.writeHistory = async (entry) => {
+      log.push(`writing ${entry.symbol}`);
+      await held;
+      await write(entry);
+      log.push(`written ${entry.symbol}`);
+    };
+    return { store, release };
+  }
+
+  it('hands them to `later` and answers without waiting for them', async () => {
+    const log: string[] = [];
+    const { store, release } = await heldStore(log);
+    const later: Promise<void>[] = [];
+    const p = openCachingProvider({ store, mode: 'default', maxAgeMs: 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source', later: (w) => void later.push(w) });
+    const answer = await p.fetchHistory({ symbols: ['AAPL', 'MSFT'], start: START, end: END });
+    log.push('answered');
+    expect([...answer.items.keys()]).toEqual(['AAPL', 'MSFT']);
+    expect(later).toHaveLength(1);
+    release();
+    await Promise.all(later);
+    expect(log.slice(0, 4)).toEqual(['source asked AAPL,MSFT', 'writing AAPL', 'writing MSFT', 'answered']);
+    expect(log.slice(4).sort()).toEqual(['written AAPL', 'written MSFT']); // in whichever order the disk finishes them
+    expect(await store.readHistory('MSFT')).not.toBeNull();
+  });
+
+  it('without `later`, answers once they are written', async () => {
+    const log: string[] = [];
+    const { store, release } = await heldStore(log);
+    const p = openCachingProvider({ store, mode: 'default', maxAgeMs: 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source' });
+    const answering = p.fetchHistory({ symbols: ['AAPL'], start: START, end: END }).then(() => log.push('answered'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await answering;
+    expect(log).toEqual(['source asked AAPL', 'writing AAPL', 'written AAPL', 'answered']);
+  });
+});

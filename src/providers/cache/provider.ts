@@ -31,6 +31,12 @@ export interface CachingOptions {
   readonly openSource: () => Promise<MarketDataProvider>;
   /** The source's name in reports, e.g. `yahoo`. */
   readonly sourceName: string;
+  /**
+   * Where the cache writes of a fetch go to finish (see cli.ts: before the
+   * process ends) while its answer goes on to the report; without it, an
+   * answer waits for its writes.
+   */
+  readonly later?: (work: Promise<void>) => void;
 }
 
 /** `2025-03-09 12:00 UTC`: when cached data were fetched, as notes say it. */
@@ -60,6 +66,8 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
   const { store, mode, maxAgeMs, now } = options;
   let source: Promise<MarketDataProvider> | null = null;
   const openSource = () => (source ??= options.openSource());
+  /** Cache writes: handed to `later` to finish in the background, else waited for. */
+  const finish = async (writes: Promise<void>): Promise<void> => (options.later ? options.later(writes) : writes);
   const offlineWhy = 'offline (--offline)';
   const unreachableWhy = (err: SourceUnavailableError) => `${options.sourceName} unavailable: ${firstLine(err.message).replace(/: (try again|wait a while|use --offline).*$/, '')}`;
 
@@ -189,7 +197,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         return { items, issues };
       }
       const fetchedAt = now().toISOString();
-      await Promise.all([...answer.items.values()].map((quote) => store.writeQuote({ symbol: quote.symbol, fetchedAt, quote })));
+      await finish(Promise.all([...answer.items.values()].map((quote) => store.writeQuote({ symbol: quote.symbol, fetchedAt, quote }))).then(() => undefined));
       for (const [s, q] of answer.items) items.set(s, q);
       issues.push(...answer.issues);
       return { items, issues };
@@ -248,7 +256,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         }
       }),
     );
-    await writing.done();
+    await finish(writing.done());
     if (refetch.length > 0) await fetchAndStore(refetch, answers, fetchedAt, told);
   }
 }

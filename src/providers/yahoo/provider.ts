@@ -44,6 +44,8 @@ export interface YahooProviderOptions {
   readonly sessionFile?: string | null;
   /** basket's own warnings (an unusable saved session); default `log`. */
   readonly warn?: (line: string) => void;
+  /** Where saving the session goes to finish (see cli.ts: before the process ends); without it, quotes wait for it. */
+  readonly later?: (work: Promise<void>) => void;
 }
 
 /** Yahoo refused a request (HTTP 429 or 5xx). Shaped like yahoo-finance2's HTTPError: `code` is the status. */
@@ -305,7 +307,8 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
       const dropped = batches.flatMap((batch, i) => (batch.length > 1 && answers[i]?.failure === null ? batch.filter((s) => !items.has(s)) : []));
       const again = await Promise.all(dropped.map((symbol) => quoteBatch([symbol])));
       again.forEach((answer, i) => take([dropped[i] as string], answer));
-      await session.save();
+      if (options.later) options.later(session.save());
+      else await session.save();
       const askedAlone = new Set(dropped);
       const issues: SymbolIssue[] = wanted
         .filter((symbol) => !items.has(symbol))

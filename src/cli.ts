@@ -220,6 +220,16 @@ interface RenderFlags extends CommonFlags {
   sparklines?: boolean;
 }
 
+/**
+ * Starts loading what rendering `format` takes, so that a run waiting on the
+ * network loads it meanwhile instead of after its last answer. (Modules load
+ * once: render() then finds them loaded.)
+ */
+function prefetchRenderer(format: Format): void {
+  const loading = format === 'table' ? [import('./render/table.js'), import('chalk')] : format === 'json' ? [import('./render/json.js')] : format === 'csv' ? [import('./render/csv.js')] : [];
+  for (const module of loading) module.catch(() => undefined); // render() reports a failure, if any
+}
+
 async function render(report: Report, format: Format, io: Io, flags: RenderFlags, now: Date, toFile = false): Promise<string> {
   switch (format) {
     case 'json':
@@ -365,6 +375,7 @@ Examples:
         throw new UsageError('--format html writes a whole web page: add --output FILE (or redirect stdout to a file)');
       }
       const request = await toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true);
+      if (request.data === 'yahoo') prefetchRenderer(flags.format);
       const report = await withContext(io, deps, flags, async (ctx) => (await loadRun()).runCompare(request, ctx));
       printIssues(io, report.issues, flags);
       if (flags.strict) {

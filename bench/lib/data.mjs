@@ -155,7 +155,7 @@ export async function fillCache(u, n, cacheDir) {
       from: u.params.start,
       to: u.params.end,
       fetchedAt,
-      dates: keep.map((i) => bars.dates[i]),
+      days: keep.map((i) => Math.round(Date.parse(`${bars.dates[i]}T00:00:00Z`) / 86_400_000)),
       close: keep.map((i) => bars.close[i]),
       adjClose: keep.map((i) => bars.adj[i]),
       notes: skipped > 0 ? [`${skipped} bar(s) without a usable close left out`] : [],

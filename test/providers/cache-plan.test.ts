@@ -1,5 +1,6 @@
 /** Cache planning and merging: pure, with the dates and factors worked out by hand. */
 import { describe, expect, it } from 'vitest';
+import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
 import { basisFactor, entrySeries, isFresh, mergeHistory, planHistory, settledThrough, toEntry } from '../../src/providers/cache/plan.js';
 import type { HistoryEntry } from '../../src/providers/cache/store.js';
 import type { PriceSeries } from '../../src/domain/types.js';
@@ -16,7 +17,7 @@ function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
     to: '2025-03-07',
     fetchedAt: '2025-03-09T12:00:00.000Z',
     // Mon 3, Tue 4, Wed 5, Thu 6, Fri 7 March
-    dates: ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07'],
+    days: ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07'].map(toDayNumber),
     close: [100, 102, 104, 106, 108],
     adjClose: [50, 51, 52, 53, 54],
     notes: [],
@@ -62,7 +63,7 @@ describe('planHistory', () => {
   });
 
   it('believes "no data" only for the TTL', () => {
-    const missing = entry({ dates: [], close: [], adjClose: [], missing: 'not found' });
+    const missing = entry({ days: [], close: [], adjClose: [], missing: 'not found' });
     expect(planHistory(missing, '2025-02-10', '2025-03-07', now, TTL)).toEqual({ kind: 'hit' });
     expect(planHistory(missing, '2025-02-10', '2025-03-07', new Date('2025-03-09T12:16:00Z'), TTL)).toEqual({ kind: 'fetch', start: '2025-02-10', end: '2025-03-07', merge: false });
   });
@@ -78,7 +79,7 @@ describe('mergeHistory', () => {
   it('replaces the tail and keeps earlier bars when nothing was adjusted', () => {
     const tail = series(['2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10'], [102, 104.5, 106, 108, 110], [51, 52.25, 53, 54, 55]);
     const merged = mergeHistory(entry(), tail, '2025-03-04', '2025-03-10', '2025-03-11T00:00:00.000Z', [])!;
-    expect(merged.dates).toEqual(['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10']);
+    expect(merged.days.map(fromDayNumber)).toEqual(['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-10']);
     // 2025-03-05 revised from 104 to 104.5: the tail's figure wins
     expect(merged.close).toEqual([100, 102, 104.5, 106, 108, 110]);
     expect(merged.adjClose).toEqual([50, 51, 52.25, 53, 54, 55]);

@@ -6,6 +6,7 @@
  * run a few at a time instead of one after another.
  */
 import { describe, expect, it } from 'vitest';
+import { toDayNumber } from '../../src/analytics/calendar.js';
 import type { IsoDate, PriceSeries, SymbolIssue } from '../../src/domain/types.js';
 import { openCachingProvider, type CacheMode } from '../../src/providers/cache/provider.js';
 import { CacheStore, type HistoryEntry } from '../../src/providers/cache/store.js';
@@ -50,7 +51,7 @@ async function provider(mode: CacheMode = 'default', cached: readonly string[] =
   const dir = await makeTempDir('basket-cache-provider-');
   const s = store ?? new CacheStore(dir, () => {});
   for (const symbol of cached) {
-    const entry: HistoryEntry = { symbol, currency: currencyOf(symbol), from: START, to: END, fetchedAt: NOW.toISOString(), dates: DATES, close: [1, 2, 3, 4, 5], adjClose: [1, 2, 3, 4, 5], notes: [], missing: null };
+    const entry: HistoryEntry = { symbol, currency: currencyOf(symbol), from: START, to: END, fetchedAt: NOW.toISOString(), days: DATES.map(toDayNumber), close: [1, 2, 3, 4, 5], adjClose: [1, 2, 3, 4, 5], notes: [], missing: null };
     await s.writeHistory(entry);
   }
   const log: string[] = [];

@@ -1,9 +1,9 @@
 /** The cache store on disk: atomic entries, corrupt ones detected and discarded, info and clear. */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { toDayNumber } from '../../src/analytics/calendar.js';
 import { CacheStore, fileNameOf, type HistoryEntry } from '../../src/providers/cache/store.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -13,7 +13,7 @@ const ENTRY: HistoryEntry = {
   from: '2025-03-01',
   to: '2025-03-07',
   fetchedAt: '2025-03-09T12:00:00.000Z',
-  dates: ['2025-03-06', '2025-03-07'],
+  days: [toDayNumber('2025-03-06'), toDayNumber('2025-03-07')],
   close: [20000, 20201.37],
   adjClose: [20000, 20201.37],
   notes: [],
@@ -51,29 +51,25 @@ describe('CacheStore', () => {
     expect(await readdir(path.join(dir, 'history'))).toEqual([]);
   });
 
-  it('checks an entry against a CRC-32 of its data, and one written by an earlier basket against its SHA-256', async () => {
+  it('checks an entry against a CRC-32 of its data, and reads an entry of another version as absent, without a warning', async () => {
     const { dir, warnings, store: s } = await store();
     await s.writeHistory(ENTRY);
     const file = path.join(dir, 'history', '%5ENDX.json');
     const text = await readFile(file, 'utf8');
     const data = text.slice(text.indexOf('"data":') + '"data":'.length, text.lastIndexOf('}'));
-    // zlib's CRC-32 of the data's text, as `crc32:` and eight hex digits
-    expect(JSON.parse(text).checksum).toBe(`crc32:${crc32(data).toString(16).padStart(8, '0')}`);
-    expect(JSON.parse(text).checksum).toMatch(/^crc32:[0-9a-f]{8}$/);
-    // the same entry as basket 0.1 wrote it: a SHA-256 of the same text
-    const sha = createHash('sha256').update(data).digest('hex');
-    await writeFile(file, text.replace(/"checksum":"[^"]*"/, `"checksum":"${sha}"`));
-    expect(await s.readHistory('^NDX')).toEqual(ENTRY);
-    await writeFile(file, text.replace(/"checksum":"[^"]*"/, `"checksum":"${sha}"`).replace('20201.37', '20201.38'));
+    // zlib's CRC-32 of the data's text, as `crc32:` and eight hex digits; the days as day numbers (version 2)
+    expect(JSON.parse(text)).toMatchObject({ version: 2, checksum: `crc32:${crc32(data).toString(16).padStart(8, '0')}`, data: { days: [20153, 20154] } });
+    // basket 0.1's entries (version 1, ISO dates, a SHA-256) are fetched again, not reported as damaged
+    await writeFile(file, text.replace('"version":2', '"version":1'));
     expect(await s.readHistory('^NDX')).toBeNull();
-    expect(warnings).toEqual(['the cached history of ^NDX was unusable (checksum mismatch): discarded, fetching it again']);
+    expect(warnings).toEqual([]);
   });
 
-  it('rejects an entry whose data break the rules even with a matching checksum (dates out of order)', async () => {
+  it('rejects an entry whose data break the rules even with a matching checksum (days out of order)', async () => {
     const { dir, warnings, store: s } = await store();
-    await s.writeHistory({ ...ENTRY, dates: ['2025-03-07', '2025-03-06'] });
+    await s.writeHistory({ ...ENTRY, days: [toDayNumber('2025-03-07'), toDayNumber('2025-03-06')] });
     expect(await s.readHistory('^NDX')).toBeNull();
-    expect(warnings[0]).toContain('invalid entry: dates not ascending');
+    expect(warnings[0]).toContain('invalid entry: days not ascending');
     expect(await readdir(path.join(dir, 'history'))).toEqual([]);
   });
 

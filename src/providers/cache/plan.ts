@@ -17,9 +17,8 @@
  * (1 unless such an event happened) rescales the bars kept from the entry, so
  * the merged series is on one basis.
  */
-import { shiftDays, toDayNumber } from '../../analytics/calendar.js';
-import type { IsoDate, PriceSeries } from '../../domain/types.js';
-import { seriesDates } from '../provider.js';
+import { fromDayNumber, shiftDays, toDayNumber } from '../../analytics/calendar.js';
+import type { DayNumber, IsoDate, PriceSeries } from '../../domain/types.js';
 import type { HistoryEntry } from './store.js';
 
 /** Bars dated this many days or fewer before their fetch may still be revised. */
@@ -56,10 +55,10 @@ export function planHistory(entry: HistoryEntry | null, start: IsoDate, end: Iso
   if (start < entry.from) return { kind: 'fetch', start, end: maxDate(end, entry.to), merge: false };
   if (end <= entry.to && (end <= settledThrough(entry) || isFresh(entry.fetchedAt, now, maxAgeMs))) return { kind: 'hit' };
   // the tail starts at the last settled bar: one final date in common to match the basis on
-  const settled = settledThrough(entry);
-  const anchor = entry.dates.findLast((d) => d <= settled);
+  const settled = toDayNumber(settledThrough(entry));
+  const anchor = entry.days.findLast((d) => d <= settled);
   if (anchor === undefined) return { kind: 'fetch', start: entry.from, end: maxDate(end, entry.to), merge: false };
-  return { kind: 'fetch', start: anchor, end: maxDate(end, entry.to), merge: true };
+  return { kind: 'fetch', start: fromDayNumber(anchor), end: maxDate(end, entry.to), merge: true };
 }
 
 /** A fresh entry from the source's answer for [from, to]. */
@@ -70,7 +69,7 @@ export function toEntry(series: PriceSeries, from: IsoDate, to: IsoDate, fetched
     from,
     to,
     fetchedAt,
-    dates: seriesDates(series),
+    days: Array.from(series.days),
     close: Array.from(series.close),
     adjClose: Array.from(series.adjClose),
     notes: [...notes],
@@ -80,7 +79,7 @@ export function toEntry(series: PriceSeries, from: IsoDate, to: IsoDate, fetched
 
 /** An entry recording that the source has no data for the symbol in [from, to]. */
 export function toMissingEntry(symbol: string, from: IsoDate, to: IsoDate, fetchedAt: string, reason: string): HistoryEntry {
-  return { symbol, currency: null, from, to, fetchedAt, dates: [], close: [], adjClose: [], notes: [], missing: reason };
+  return { symbol, currency: null, from, to, fetchedAt, days: [], close: [], adjClose: [], notes: [], missing: reason };
 }
 
 /** New ÷ old price of one settled bar: the factor a split or dividend since the old fetch applies; 1 within rounding. */
@@ -106,22 +105,24 @@ export function mergeHistory(
   fetchedAt: string,
   notes: readonly string[],
 ): HistoryEntry | null {
-  const oldIndex = new Map(entry.dates.map((d, i) => [d, i]));
-  const tailDates = seriesDates(tail);
-  const common = tailDates.findIndex((d) => oldIndex.has(d));
+  const oldIndex = new Map(entry.days.map((d, i) => [d, i]));
+  const tailDays = Array.from(tail.days);
+  const common = tailDays.findIndex((d) => oldIndex.has(d));
   if (common < 0) return null;
-  const i = oldIndex.get(tailDates[common] as IsoDate) as number;
+  const i = oldIndex.get(tailDays[common] as DayNumber) as number;
   const closeFactor = basisFactor(tail.close[common] as number, entry.close[i] as number);
   const adjFactor = basisFactor(tail.adjClose[common] as number, entry.adjClose[i] as number);
-  const kept = entry.dates.flatMap((d, j) => (d < start ? [j] : []));
-  const keptAfter = entry.dates.flatMap((d, j) => (d > end ? [j] : []));
+  const startDay = toDayNumber(start);
+  const endDay = toDayNumber(end);
+  const kept = entry.days.flatMap((d, j) => (d < startDay ? [j] : []));
+  const keptAfter = entry.days.flatMap((d, j) => (d > endDay ? [j] : []));
   return {
     symbol: entry.symbol,
     currency: tail.currency ?? entry.currency,
     from: entry.from,
     to: maxDate(entry.to, end),
     fetchedAt,
-    dates: [...kept.map((j) => entry.dates[j] as IsoDate), ...tailDates, ...keptAfter.map((j) => entry.dates[j] as IsoDate)],
+    days: [...kept.map((j) => entry.days[j] as DayNumber), ...tailDays, ...keptAfter.map((j) => entry.days[j] as DayNumber)],
     close: [...kept.map((j) => (entry.close[j] as number) * closeFactor), ...tail.close, ...keptAfter.map((j) => entry.close[j] as number)],
     adjClose: [...kept.map((j) => (entry.adjClose[j] as number) * adjFactor), ...tail.adjClose, ...keptAfter.map((j) => entry.adjClose[j] as number)],
     notes: [...new Set([...entry.notes, ...notes])],
@@ -131,17 +132,21 @@ export function mergeHistory(
 
 /** The entry's closes within [start, end] as a series. */
 export function entrySeries(entry: HistoryEntry, start: IsoDate, end: IsoDate): PriceSeries {
+  const first = toDayNumber(start);
+  const last = toDayNumber(end);
   let a = 0;
-  while (a < entry.dates.length && (entry.dates[a] as IsoDate) < start) a++;
+  while (a < entry.days.length && (entry.days[a] as DayNumber) < first) a++;
   let b = a;
-  while (b < entry.dates.length && (entry.dates[b] as IsoDate) <= end) b++;
-  const days = new Int32Array(b - a);
-  for (let i = a; i < b; i++) days[i - a] = toDayNumber(entry.dates[i] as IsoDate);
-  return {
-    symbol: entry.symbol,
-    currency: entry.currency,
-    days,
-    close: Float64Array.from(entry.close.slice(a, b)),
-    adjClose: Float64Array.from(entry.adjClose.slice(a, b)),
-  };
+  while (b < entry.days.length && (entry.days[b] as DayNumber) <= last) b++;
+  const n = b - a;
+  // one allocation for the three columns, as the offline reader's; the copies are the engine's own (set)
+  const columns = new ArrayBuffer(n * 20);
+  const close = new Float64Array(columns, 0, n);
+  const adjClose = new Float64Array(columns, n * 8, n);
+  const days = new Int32Array(columns, n * 16, n);
+  const part = <T>(xs: readonly T[]) => (a === 0 && b === xs.length ? xs : xs.slice(a, b));
+  days.set(part(entry.days));
+  close.set(part(entry.close));
+  adjClose.set(part(entry.adjClose));
+  return { symbol: entry.symbol, currency: entry.currency, days, close, adjClose };
 }

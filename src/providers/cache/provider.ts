@@ -11,7 +11,7 @@
  * returns do not need them).
  */
 import { fromDayNumber } from '../../analytics/calendar.js';
-import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from '../../domain/types.js';
+import type { DayNumber, IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { sliceSeries, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
 import { entrySeries, isFresh, mergeHistory, planHistory, toEntry, toMissingEntry, type HistoryPlan } from './plan.js';
@@ -79,7 +79,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     }
     const series = entrySeries(entry, start, end);
     if (series.days.length === 0) {
-      const held = entry.dates.length > 0 ? `closes from ${entry.dates[0]} to ${entry.dates.at(-1)}` : 'no closes';
+      const held = entry.days.length > 0 ? `closes from ${fromDayNumber(entry.days[0] as DayNumber)} to ${fromDayNumber(entry.days.at(-1) as DayNumber)}` : 'no closes';
       return { issues: [{ symbol, code: 'no-data', message: `the cache holds ${held}, none from ${start} to ${end} (${why})` } as SymbolIssue] };
     }
     const last = fromDayNumber(series.days.at(-1) as number);

@@ -14,11 +14,13 @@ import { crc32 } from 'node:zlib';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, isTempFile, writeFileAtomic } from '../../atomic-file.js';
-import { isIsoDate } from '../../analytics/calendar.js';
-import type { IsoDate, Quote } from '../../domain/types.js';
+import { readReused } from '../../read-file.js';
+import { fromDayNumber, isIsoDate, toDayNumber } from '../../analytics/calendar.js';
+import type { DayNumber, IsoDate, Quote } from '../../domain/types.js';
 
 export const CACHE_FORMAT = 'basket-cache';
-export const CACHE_VERSION = 1;
+/** 2: history holds day numbers (`days`), not ISO dates; an entry of another version is fetched again. */
+export const CACHE_VERSION = 2;
 
 export type EntryKind = 'history' | 'quotes';
 const KINDS: readonly EntryKind[] = ['history', 'quotes'];
@@ -36,7 +38,8 @@ export interface HistoryEntry {
   readonly to: IsoDate;
   /** ISO 8601 instant of the fetch. */
   readonly fetchedAt: string;
-  readonly dates: readonly IsoDate[];
+  /** The days of its closes, as days since 1970-01-01 (calendar.ts), ascending. */
+  readonly days: readonly DayNumber[];
   readonly close: readonly number[];
   readonly adjClose: readonly number[];
   /** The source's notes on this range (bars it left out), repeated when the entry is used. */
@@ -62,25 +65,29 @@ const isPrice = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x
 const hasExactly = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).length === keys.length && keys.every((k) => k in o);
 const invalid = (problem: string) => ({ ok: false as const, problem: `invalid entry: ${problem}` });
 
-const HISTORY_KEYS = ['symbol', 'currency', 'from', 'to', 'fetchedAt', 'dates', 'close', 'adjClose', 'notes', 'missing'];
+const HISTORY_KEYS = ['symbol', 'currency', 'from', 'to', 'fetchedAt', 'days', 'close', 'adjClose', 'notes', 'missing'];
 const QUOTE_KEYS = ['symbol', 'name', 'currency', 'financialCurrency', 'price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding'];
 
 const checkHistory: Check<HistoryEntry> = (x) => {
   if (!isObject(x) || !hasExactly(x, HISTORY_KEYS)) return invalid('bad shape');
-  const { symbol, currency, from, to, fetchedAt, dates, close, adjClose, notes, missing } = x;
+  const { symbol, currency, from, to, fetchedAt, days, close, adjClose, notes, missing } = x;
   if (typeof symbol !== 'string' || symbol === '' || !isNullableString(currency) || !isNullableString(missing)) return invalid('bad shape');
   if (typeof from !== 'string' || typeof to !== 'string' || !isIsoDate(from) || !isIsoDate(to) || from > to) return invalid('bad range');
   if (!isInstant(fetchedAt)) return invalid('bad fetch time');
-  if (!Array.isArray(dates) || !Array.isArray(close) || !Array.isArray(adjClose) || !Array.isArray(notes)) return invalid('bad shape');
-  if (close.length !== dates.length || adjClose.length !== dates.length) return invalid('arrays of different lengths');
+  if (!Array.isArray(days) || !Array.isArray(close) || !Array.isArray(adjClose) || !Array.isArray(notes)) return invalid('bad shape');
+  if (close.length !== days.length || adjClose.length !== days.length) return invalid('arrays of different lengths');
   if (!notes.every((n) => typeof n === 'string')) return invalid('bad notes');
-  for (let i = 0; i < dates.length; i++) {
-    const d: unknown = dates[i];
-    if (typeof d !== 'string' || !isIsoDate(d)) return invalid('not a YYYY-MM-DD date');
-    if (i > 0 && (dates[i - 1] as string) >= d) return invalid('dates not ascending');
-    if (d < from || d > to) return invalid('dates outside the range');
+  const first = toDayNumber(from);
+  const last = toDayNumber(to);
+  let previous = first - 1;
+  for (let i = 0; i < days.length; i++) {
+    const d: unknown = days[i];
+    if (!Number.isInteger(d)) return invalid('not a day number');
+    if ((d as number) <= previous) return invalid(i === 0 ? 'days outside the range' : 'days not ascending');
+    previous = d as number;
     if (!isPrice(close[i]) || !isPrice(adjClose[i])) return invalid('a close that is not a positive number');
   }
+  if (previous > last) return invalid('days outside the range');
   return { ok: true, value: x as unknown as HistoryEntry };
 };
 
@@ -93,17 +100,8 @@ const checkQuote: Check<QuoteEntry> = (x) => {
   return { ok: true, value: x as unknown as QuoteEntry };
 };
 
-/**
- * An entry's checksum: a CRC-32 of its data's text (zlib's, as zip and gzip
- * use to catch a damaged file), `crc32:` and eight hex digits. Entries of
- * earlier versions of basket carry a SHA-256 (64 hex digits) and are still
- * checked against it; node:crypto is loaded only for them (loading it cost
- * a warm run several milliseconds of its start-up).
- */
-const checksum = (text: string) => `crc32:${crc32(text).toString(16).padStart(8, '0')}`;
-const sha256 = (text: string) => process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex');
-const SHA256 = /^[0-9a-f]{64}$/;
-const checksumOf = (text: string, kind: string) => (kind === 'sha256' ? sha256(text) : checksum(text));
+/** An entry's checksum: a CRC-32 of its data's text (zlib's, as zip and gzip use to catch a damaged file), `crc32:` and eight hex digits. */
+const checksumOf = (text: string) => `crc32:${crc32(text).toString(16).padStart(8, '0')}`;
 
 /**
  * The entry's file text: the envelope with `data` last, so that a reader can
@@ -111,7 +109,7 @@ const checksumOf = (text: string, kind: string) => (kind === 'sha256' ? sha256(t
  */
 function envelopeText(kind: EntryKind, symbol: string, data: unknown): string {
   const body = JSON.stringify(data);
-  const head = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION, kind, symbol, checksum: checksum(body) });
+  const head = JSON.stringify({ format: CACHE_FORMAT, version: CACHE_VERSION, kind, symbol, checksum: checksumOf(body) });
   return `${head.slice(0, -1)},"data":${body}}\n`;
 }
 
@@ -120,12 +118,11 @@ function envelopeText(kind: EntryKind, symbol: string, data: unknown): string {
  * member is last: no string in the envelope can hold `"data":` unescaped),
  * or, for a file laid out otherwise, of the data serialised again.
  */
-function checksumMatches(text: string, data: unknown, expected: string): boolean {
-  const kind = SHA256.test(expected) ? 'sha256' : 'crc32';
+function checksumMatches(text: string, data: unknown, checksum: string): boolean {
   const at = text.indexOf('"data":');
   const end = text.lastIndexOf('}');
-  if (at >= 0 && end > at && checksumOf(text.slice(at + '"data":'.length, end), kind) === expected) return true;
-  return checksumOf(JSON.stringify(data), kind) === expected;
+  if (at >= 0 && end > at && checksumOf(text.slice(at + '"data":'.length, end)) === checksum) return true;
+  return checksumOf(JSON.stringify(data)) === checksum;
 }
 
 /** `^NDX` → `%5ENDX.json`; the inverse of symbolOf. */
@@ -171,7 +168,10 @@ export class CacheStore {
     const file = this.file(kind, symbol);
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      // one run reads hundreds of entries before it can go on: synchronously, into a buffer kept (read-file.ts)
+      const bytes = readReused(file);
+      if (bytes === null) return null;
+      text = bytes.toString('utf8');
     } catch (err) {
       if (errnoCode(err) === 'ENOENT') return null;
       this.warn(`cannot read the cache entry ${file} (${errnoCode(err) ?? String(err)}); fetching ${symbol} again`);
@@ -230,13 +230,14 @@ export class CacheStore {
         const [text, size] = await Promise.all([readFile(file, 'utf8').catch(() => ''), stat(file).then((s) => s.size, () => 0)]);
         const parsed = kind === 'history' ? parseEntry(text, kind, symbol, checkHistory) : parseEntry(text, kind, symbol, checkQuote);
         const entry = parsed.entry;
-        const history = entry !== null && 'dates' in entry ? entry : null;
+        const history = entry !== null && 'days' in entry ? entry : null;
+        const day = (d: DayNumber | undefined) => (d === undefined ? null : fromDayNumber(d));
         files.push({
           kind,
           symbol,
           bytes: size,
-          firstDate: history?.dates[0] ?? null,
-          lastDate: history?.dates.at(-1) ?? null,
+          firstDate: day(history?.days[0]),
+          lastDate: day(history?.days.at(-1)),
           fetchedAt: entry?.fetchedAt ?? null,
           problem: entry === null ? (parsed.problem ?? 'an older cache format') : null,
         });

@@ -3,10 +3,10 @@
  *   DIR/prices/<SYMBOL>.csv   daily closes (Date, Close[, Adj Close])
  *   DIR/quotes.csv            symbol plus any of name, currency, price, forwardPE, …
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { normaliseSymbol } from '../../config/symbols.js';
+import { readReused } from '../../read-file.js';
 import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import { DataFileError, UsageError } from '../../errors.js';
 import { sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
@@ -22,41 +22,12 @@ async function readIfExists(file: string): Promise<Buffer | null> {
   }
 }
 
-let readBuffer = Buffer.alloc(0);
-
-/**
- * The bytes of a file, or null when there is none: read into one buffer kept
- * for the next file (no allocation per file), so the answer is good only
- * until the next call.
- */
-function readIntoBuffer(file: string): Uint8Array | null {
-  let fd: number;
+/** A price file's bytes (good until the next read), or null when there is none. */
+function readPriceFile(file: string): Uint8Array | null {
   try {
-    fd = openSync(file, 'r');
+    return readReused(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    throw new DataFileError(file, null, `cannot read it (${code ?? String(err)})`, { cause: err });
-  }
-  try {
-    let size = fstatSync(fd).size + 1; // one more: the end is where a read gives 0
-    let length = 0;
-    for (;;) {
-      if (readBuffer.length < size) {
-        const grown = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
-        readBuffer.copy(grown, 0, 0, length);
-        readBuffer = grown;
-      }
-      const got = readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (got === 0) return readBuffer.subarray(0, length);
-      length += got;
-      size = length + 1;
-    }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new DataFileError(file, null, `cannot read it (${code ?? String(err)})`, { cause: err });
-  } finally {
-    closeSync(fd);
+    throw new DataFileError(file, null, `cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
   }
 }
 
@@ -90,7 +61,7 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
       const answers: { series: PriceSeries | null; issues: SymbolIssue[] }[] = [];
       symbols.forEach((symbol, i) => {
         const file = priceFile(dir, symbol);
-        const bytes = readIntoBuffer(file);
+        const bytes = readPriceFile(file);
         if (bytes === null) {
           answers.push({ series: null, issues: [{ symbol, code: 'no-data', message: `no price file ${path.join('prices', `${symbol}.csv`)} in ${shownAs}` }] });
         } else {

@@ -3,7 +3,7 @@
  *   DIR/prices/<SYMBOL>.csv   daily closes (Date, Close[, Adj Close])
  *   DIR/quotes.csv            symbol plus any of name, currency, price, forwardPE, …
  */
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseSymbol } from '../../config/symbols.js';
 import { readReused } from '../../read-file.js';
@@ -12,18 +12,16 @@ import { DataFileError, UsageError } from '../../errors.js';
 import { sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
 import { toPriceSeries, toQuotes, type QuoteBook } from './csv.js';
 
-async function readIfExists(file: string): Promise<Buffer | null> {
+function statOrNull(file: string) {
   try {
-    return await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    throw new DataFileError(file, null, `cannot read it (${code ?? String(err)})`, { cause: err });
+    return statSync(file);
+  } catch {
+    return null;
   }
 }
 
-/** A price file's bytes (good until the next read), or null when there is none. */
-function readPriceFile(file: string): Uint8Array | null {
+/** A data file's bytes (good until the next read), or null when there is none. */
+function readDataFile(file: string): Buffer | null {
   try {
     return readReused(file);
   } catch (err) {
@@ -38,18 +36,19 @@ export function priceFile(dir: string, symbol: string): string {
 
 /** `dir` is where to read; `shownAs` is how reports name it (as the user wrote it). */
 export async function openFilesProvider(dir: string, shownAs: string = dir): Promise<MarketDataProvider> {
-  const where = await stat(dir).catch(() => null);
+  const where = statOrNull(dir);
   if (!where) throw new UsageError(`data directory not found: ${shownAs}`);
   if (!where.isDirectory()) throw new UsageError(`--data ${shownAs} is not a directory`);
-  const pricesDir = await stat(path.join(dir, 'prices')).catch(() => null);
+  const pricesDir = statOrNull(path.join(dir, 'prices'));
   if (!pricesDir?.isDirectory()) {
     throw new UsageError(`${shownAs} is not a basket data directory: it has no prices/ folder (see README, "Offline data")`);
   }
   let quotes: Promise<QuoteBook | null> | null = null;
   const loadQuotes = () =>
-    (quotes ??= readIfExists(path.join(dir, 'quotes.csv')).then((bytes) =>
-      bytes === null ? null : toQuotes(bytes.toString('utf8'), path.join(dir, 'quotes.csv'), normaliseSymbol),
-    ));
+    (quotes ??= Promise.resolve(path.join(dir, 'quotes.csv')).then((file) => {
+      const bytes = readDataFile(file);
+      return bytes === null ? null : toQuotes(bytes.toString('utf8'), file, normaliseSymbol);
+    }));
 
   return {
     description: `files:${shownAs}`,
@@ -61,7 +60,7 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
       const answers: { series: PriceSeries | null; issues: SymbolIssue[] }[] = [];
       symbols.forEach((symbol, i) => {
         const file = priceFile(dir, symbol);
-        const bytes = readPriceFile(file);
+        const bytes = readDataFile(file);
         if (bytes === null) {
           answers.push({ series: null, issues: [{ symbol, code: 'no-data', message: `no price file ${path.join('prices', `${symbol}.csv`)} in ${shownAs}` }] });
         } else {

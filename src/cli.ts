@@ -44,7 +44,7 @@ export interface Deps {
   readonly userConfigDir?: string | null;
   /** The market-data cache directory; default BASKET_CACHE_DIR, else the platform's cache directory. */
   readonly cacheDir?: string;
-  /** Takes work that may finish after the result is out (cache writes): main() waits for it before it returns. */
+  /** Takes work that may finish after the result is out (cache writes); main() sets it, and waits for the work before it returns. */
   readonly later?: (work: Promise<void>) => void;
 }
 

@@ -121,7 +121,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       if (mode === 'offline') {
         symbols.forEach((s, i) => answered(s, staleHistory(s, entries[i] ?? null, start, end, offlineWhy)));
       } else {
-        const plans = symbols.map((s, i) => planHistory(mode === 'refresh' ? null : (entries[i] ?? null), start, end, now(), maxAgeMs));
+        const plans = symbols.map((_, i) => planHistory(mode === 'refresh' ? null : (entries[i] ?? null), start, end, now(), maxAgeMs));
         symbols.forEach((s, i) => {
           const entry = entries[i] ?? null;
           if (plans[i]?.kind !== 'hit' || entry === null) return;

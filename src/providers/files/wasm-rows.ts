@@ -31,11 +31,13 @@ const POW10_AT = 96;
 const FILE_AT = 280;
 const PAGE = 65_536;
 
-let instance: RowsModule | null = null;
+/** The module, once made; null when this Node has no WebAssembly (`--jitless`): fixedRows then reads every file. */
+let instance: RowsModule | null | undefined;
 
-function rowsModule(): RowsModule {
-  if (instance === null) {
-    const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+function rowsModule(): RowsModule | null {
+  if (instance === undefined) {
+    const wasm = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+    if (wasm === undefined) return (instance = null);
     instance = new wasm.Instance(new wasm.Module(Buffer.from(ROWS_WASM, 'base64'))).exports as RowsModule;
     new Int32Array(instance.memory.buffer, MONTHS_AT, 12).set([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
     // the same doubles as scan.ts's POW10
@@ -64,6 +66,7 @@ const align8 = (at: number) => (at + 7) & ~7;
  */
 export function wasmRows(file: Uint8Array, from: number, three: boolean): WasmRows | 'declined' | 'general' {
   const wasm = rowsModule();
+  if (wasm === null) return 'declined';
   const n = file.length;
   // a row kept is at least "YYYY-MM-DD,d" and a line break, bar the last
   const cap = Math.floor((n - from + 1) / 13) + 1;

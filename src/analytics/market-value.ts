@@ -9,25 +9,38 @@ export interface MarketValue {
   readonly change: number;
 }
 
+const checkPositive = (pairs: readonly (readonly [string, number])[]) => {
+  for (const [name, x] of pairs) if (!(x > 0) || !Number.isFinite(x)) throw new RangeError(`${name} must be positive and finite, got ${x}`);
+};
+
 /**
- * A member's market value over a period, with its share count held constant:
- * `end = cap × fxEnd` and `start = cap × (rawStart / rawEnd) × fxStart`, where
- * `cap` is the quote's market capitalisation (taken as the value at the end
- * close, in the member's currency), `rawStart` and `rawEnd` the unadjusted
- * closes, and the rates convert into the report currency (1 and 1 without).
+ * A member's market value on the window's start and end closes from a market
+ * cap `cap` dated q, its share count held constant since q:
+ * `MV(d) = cap × (raw(d) / priceAtCap) × fx(d)`, where `priceAtCap` is the
+ * price the cap was computed at (the quote's own price, else the unadjusted
+ * close on or before q), `raw(d)` the unadjusted close of day d and `fx(d)`
+ * the rate into the report currency (1 without). With `priceAtCap = rawEnd`
+ * (a cap taken on the end day): `end = cap × fxEnd` exactly.
  */
-export function marketValueOverPeriod(
+export function marketValueFromCap(
   cap: number,
+  priceAtCap: number,
   rawStart: number,
   rawEnd: number,
   fxStart = 1,
   fxEnd = 1,
 ): MarketValue {
-  for (const [name, x] of [['market cap', cap], ['start close', rawStart], ['end close', rawEnd], ['start rate', fxStart], ['end rate', fxEnd]] as const) {
-    if (!(x > 0) || !Number.isFinite(x)) throw new RangeError(`${name} must be positive and finite, got ${x}`);
-  }
-  const end = cap * fxEnd;
-  const start = cap * (rawStart / rawEnd) * fxStart;
+  checkPositive([['market cap', cap], ['price at the cap date', priceAtCap], ['start close', rawStart], ['end close', rawEnd], ['start rate', fxStart], ['end rate', fxEnd]]);
+  const start = cap * (rawStart / priceAtCap) * fxStart;
+  const end = cap * (rawEnd / priceAtCap) * fxEnd;
+  return { start, end, change: end - start };
+}
+
+/** A member's market value from its share count: `MV(d) = shares × raw(d) × fx(d)`. */
+export function marketValueFromShares(shares: number, rawStart: number, rawEnd: number, fxStart = 1, fxEnd = 1): MarketValue {
+  checkPositive([['share count', shares], ['start close', rawStart], ['end close', rawEnd], ['start rate', fxStart], ['end rate', fxEnd]]);
+  const start = shares * rawStart * fxStart;
+  const end = shares * rawEnd * fxEnd;
   return { start, end, change: end - start };
 }
 

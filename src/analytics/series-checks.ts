@@ -1,7 +1,7 @@
 /**
  * Checks that catch bad price series before they are averaged in. Pure.
  */
-import type { DayNumber } from '../domain/types.js';
+import type { DayNumber, Split } from '../domain/types.js';
 
 /** Default: a gap of more calendar days than this between two closes is flagged (Lunar New Year is 5–6). */
 export const MAX_GAP_DAYS = 10;
@@ -71,4 +71,37 @@ export function findJumps(
     jumps.push({ day: days[i] as DayNumber, move, splitRatio: down ?? (up === null ? null : 1 / up) });
   }
   return jumps;
+}
+
+export interface SplitAdjustment {
+  /** The closes with every split applied that they still showed (the input itself when none was). */
+  readonly prices: ArrayLike<number>;
+  /** The recorded splits found unadjusted in the closes, and applied. */
+  readonly applied: readonly Split[];
+}
+
+/**
+ * Recorded splits applied to closes that still show them. A split of ratio r
+ * on day t shows when the close fell by it: `pₜ₋₁ / pₜ` within 5% of r
+ * (relative). Then every close before t is divided by r, as an adjusted
+ * series would have it. A split the closes already account for (no such
+ * move) is left alone: a recorded split is used, never guessed.
+ */
+export function adjustRecordedSplits(days: ArrayLike<DayNumber>, prices: ArrayLike<number>, splits: readonly Split[]): SplitAdjustment {
+  if (days.length !== prices.length) throw new RangeError('days and prices differ in length');
+  let out: Float64Array | null = null;
+  const applied: Split[] = [];
+  for (const split of splits) {
+    if (!(split.ratio > 0) || !Number.isFinite(split.ratio)) throw new RangeError(`split ratio must be positive and finite, got ${split.ratio}`);
+    let t = 0;
+    while (t < days.length && (days[t] as DayNumber) < split.day) t++;
+    if (t === 0 || t === days.length || days[t] !== split.day) continue;
+    const current: ArrayLike<number> = out ?? prices;
+    const fall = (current[t - 1] as number) / (current[t] as number);
+    if (Math.abs(fall / split.ratio - 1) > SPLIT_TOLERANCE) continue;
+    out ??= Float64Array.from(prices);
+    for (let i = 0; i < t; i++) out[i] = (out[i] as number) / split.ratio;
+    applied.push(split);
+  }
+  return { prices: out ?? prices, applied };
 }

@@ -31,6 +31,8 @@ export interface BasketPE {
   readonly nonPositive: readonly number[];
   /** Indexes of members left out because their market value is unknown (`aggregate` only). */
   readonly noMarketValue: readonly number[];
+  /** Indexes of members left out because they have no weight (not in the basket's return). */
+  readonly unweighted: readonly number[];
 }
 
 interface Sorted {
@@ -38,15 +40,22 @@ interface Sorted {
   readonly used: number[];
   readonly missing: number[];
   readonly nonPositive: number[];
+  readonly unweighted: number[];
 }
 
 const finite = (pe: number | null): pe is number => pe !== null && Number.isFinite(pe);
 
-/** Unknown P/Es are `missing`; 0 (no figure) and, under `exclude`, negative ones are `nonPositive`. */
-function sortOut(pes: readonly (number | null)[], policy: NegativePEPolicy): Sorted {
-  const out: Sorted = { used: [], missing: [], nonPositive: [] };
+/**
+ * Members without a weight (`null`: not in the basket's return) are
+ * `unweighted`; unknown P/Es are `missing`; 0 (no figure) and, under
+ * `exclude`, negative ones are `nonPositive`.
+ */
+function sortOut(pes: readonly (number | null)[], policy: NegativePEPolicy, weights?: readonly (number | null)[]): Sorted {
+  if (weights !== undefined && weights.length !== pes.length) throw new RangeError('P/Es and weights differ in length');
+  const out: Sorted = { used: [], missing: [], nonPositive: [], unweighted: [] };
   pes.forEach((pe, i) => {
-    if (!finite(pe)) out.missing.push(i);
+    if (weights !== undefined && (weights[i] === null || weights[i] === undefined)) out.unweighted.push(i);
+    else if (!finite(pe)) out.missing.push(i);
     else if (pe === 0 || (pe < 0 && policy === 'exclude')) out.nonPositive.push(i);
     else out.used.push(i);
   });
@@ -69,18 +78,42 @@ function result(s: Sorted, total: number, from: { earningsYield: number } | { pe
     earningsYield = 1 / from.pe;
   }
   const status: PEStatus = from === null ? 'unknown' : value === null ? 'not-meaningful' : 'ok';
-  return { value, earningsYield, status, included: s.used.length, total, missing: s.missing, nonPositive: s.nonPositive, noMarketValue };
+  return { value, earningsYield, status, included: s.used.length, total, missing: s.missing, nonPositive: s.nonPositive, noMarketValue, unweighted: s.unweighted };
 }
 
 /**
- * Harmonic mean, `n / Σ (1 / PEᵢ)`: the P/E of equal money in each member
- * (total price over total earnings); earnings yield `(1/n) Σ 1/PEᵢ`.
+ * The used members' weights relative to the first one's (so equal weights
+ * are exactly 1 each, and the weighted formulas reduce to the plain ones bit
+ * for bit); all 1 without weights.
  */
-export function harmonicMeanPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude'): BasketPE {
-  const s = sortOut(pes, policy);
+function relativeWeights(s: Sorted, weights: readonly (number | null)[] | undefined): number[] {
+  if (weights === undefined) return s.used.map(() => 1);
+  const first = weights[s.used[0] as number] as number;
+  return s.used.map((i) => {
+    const w = (weights[i] as number) / first;
+    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`weight ${weights[i]} must be positive and finite`);
+    return w;
+  });
+}
+
+/**
+ * Harmonic mean, `Σ wᵢ / Σ (wᵢ / PEᵢ)` over the included members: the P/E of
+ * money held in the members in proportion to their weights (total price over
+ * total earnings); earnings yield `Σ (wᵢ / PEᵢ) / Σ wᵢ`. Without weights (or
+ * with equal ones) `n / Σ (1 / PEᵢ)`. A member with a `null` weight is not in
+ * the basket and is left out (`unweighted`).
+ */
+export function harmonicMeanPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude', weights?: readonly (number | null)[]): BasketPE {
+  const s = sortOut(pes, policy, weights);
   if (s.used.length === 0) return result(s, pes.length, null);
-  const y = s.used.reduce((sum, i) => sum + 1 / (pes[i] as number), 0) / s.used.length;
-  return result(s, pes.length, { earningsYield: y });
+  const w = relativeWeights(s, weights);
+  let earnings = 0;
+  let total = 0;
+  s.used.forEach((i, k) => {
+    earnings += (w[k] as number) * (1 / (pes[i] as number));
+    total += w[k] as number;
+  });
+  return result(s, pes.length, { earningsYield: earnings / total });
 }
 
 /**
@@ -88,8 +121,8 @@ export function harmonicMeanPE(pes: readonly (number | null)[], policy: Negative
  * Under `include` a loss ranks above every positive P/E (infinitely
  * expensive), and a median that lands on a loss is not meaningful.
  */
-export function medianPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude'): BasketPE {
-  const s = sortOut(pes, policy);
+export function medianPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude', weights?: readonly (number | null)[]): BasketPE {
+  const s = sortOut(pes, policy, weights);
   if (s.used.length === 0) return result(s, pes.length, null);
   // ascending by earnings yield reversed: cheap (high yield) first, losses last
   const ranked = s.used.map((i) => pes[i] as number).sort((a, b) => 1 / b - 1 / a);
@@ -100,15 +133,23 @@ export function medianPE(pes: readonly (number | null)[], policy: NegativePEPoli
 }
 
 /**
- * Arithmetic mean P/E, `(1/n) Σ PEᵢ`: what screens often print, dominated by
- * the most expensive members. A mean of P/Es with a loss in it has no
- * meaning: under `include` any loss makes it not meaningful.
+ * Weighted arithmetic mean P/E, `Σ wᵢ PEᵢ / Σ wᵢ` (`(1/n) Σ PEᵢ` without
+ * weights): what screens often print, dominated by the most expensive
+ * members. A mean of P/Es with a loss in it has no meaning: under `include`
+ * any loss makes it not meaningful.
  */
-export function meanPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude'): BasketPE {
-  const s = sortOut(pes, policy);
+export function meanPE(pes: readonly (number | null)[], policy: NegativePEPolicy = 'exclude', weights?: readonly (number | null)[]): BasketPE {
+  const s = sortOut(pes, policy, weights);
   if (s.used.length === 0) return result(s, pes.length, null);
   if (s.used.some((i) => (pes[i] as number) < 0)) return result(s, pes.length, { pe: null });
-  return result(s, pes.length, { pe: s.used.reduce((sum, i) => sum + (pes[i] as number), 0) / s.used.length });
+  const w = relativeWeights(s, weights);
+  let sum = 0;
+  let total = 0;
+  s.used.forEach((i, k) => {
+    sum += (w[k] as number) * (pes[i] as number);
+    total += w[k] as number;
+  });
+  return result(s, pes.length, { pe: sum / total });
 }
 
 /**
@@ -121,9 +162,10 @@ export function aggregatePE(
   pes: readonly (number | null)[],
   marketValues: readonly (number | null)[],
   policy: NegativePEPolicy = 'exclude',
+  weights?: readonly (number | null)[],
 ): BasketPE {
   if (pes.length !== marketValues.length) throw new RangeError('P/Es and market values differ in length');
-  const all = sortOut(pes, policy);
+  const all = sortOut(pes, policy, weights);
   const noMarketValue = all.used.filter((i) => !(marketValues[i] !== null && (marketValues[i] as number) > 0));
   const s: Sorted = { ...all, used: all.used.filter((i) => !noMarketValue.includes(i)) };
   if (s.used.length === 0) return result(s, pes.length, null, noMarketValue);
@@ -137,22 +179,28 @@ export function aggregatePE(
   return result(s, pes.length, { earningsYield: earnings / value }, noMarketValue);
 }
 
-/** The named method over the members' P/Es (and market values for `aggregate`). */
+/**
+ * The named method over the members' P/Es (and market values for
+ * `aggregate`). `weights` are the basket's target weights: `harmonic` and
+ * `mean` weigh by them, and every method leaves out a member whose weight is
+ * `null` (not in the basket's return).
+ */
 export function basketPE(
   method: PEMethod,
   pes: readonly (number | null)[],
   marketValues: readonly (number | null)[],
   policy: NegativePEPolicy,
+  weights?: readonly (number | null)[],
 ): BasketPE {
   switch (method) {
     case 'harmonic':
-      return harmonicMeanPE(pes, policy);
+      return harmonicMeanPE(pes, policy, weights);
     case 'median':
-      return medianPE(pes, policy);
+      return medianPE(pes, policy, weights);
     case 'mean':
-      return meanPE(pes, policy);
+      return meanPE(pes, policy, weights);
     case 'aggregate':
-      return aggregatePE(pes, marketValues, policy);
+      return aggregatePE(pes, marketValues, policy, weights);
   }
 }
 

@@ -277,3 +277,40 @@ describe('valuationDiscount, edge cases', () => {
     expect(valuationDiscount(meanPE([12, -3], 'include').value, 20)).toBeNull();
   });
 });
+
+describe('weighted by the basket: harmonic and mean use its target weights, every method its members', () => {
+  it('harmonic: Σwᵢ / Σ(wᵢ/PEᵢ) over the members with a P/E', () => {
+    const r = harmonicMeanPE([10, 20, null], 'exclude', [0.5, 0.3, 0.2]);
+    expect(r.value).toBeCloseTo((0.5 + 0.3) / (0.5 / 10 + 0.3 / 20), 9); // 0.8 / 0.065 ≈ 12.31
+    expect(r.earningsYield).toBeCloseTo((0.5 / 10 + 0.3 / 20) / (0.5 + 0.3), 9);
+    expect([r.included, r.total, r.missing]).toEqual([2, 3, [2]]);
+  });
+
+  it('mean: Σwᵢ PEᵢ / Σwᵢ', () => {
+    expect(meanPE([10, 20, 40], 'exclude', [0.5, 0.3, 0.2]).value).toBeCloseTo(0.5 * 10 + 0.3 * 20 + 0.2 * 40, 9); // 19
+  });
+
+  it('equal weights give the plain figures bit for bit', () => {
+    const pes = [13, 16.17, 38, 16.83, 63.69, 8.82, 12.23];
+    const w = pes.map(() => 1 / 7);
+    expect(harmonicMeanPE(pes, 'exclude', w)).toEqual(harmonicMeanPE(pes, 'exclude'));
+    expect(meanPE(pes, 'exclude', w)).toEqual(meanPE(pes, 'exclude'));
+    expect(harmonicMeanPE(pes).value).toBeCloseTo(7 / (1 / 13 + 1 / 16.17 + 1 / 38 + 1 / 16.83 + 1 / 63.69 + 1 / 8.82 + 1 / 12.23), 9);
+  });
+
+  it('a member without a weight (not in the return) is left out of every method, and counted', () => {
+    const pes = [10, 20, 30];
+    const w = [0.5, 0.5, null];
+    for (const method of PE_METHODS) {
+      const r = basketPE(method, pes, [1, 1, 1], 'exclude', w);
+      expect([r.included, r.total, r.unweighted], method).toEqual([2, 3, [2]]);
+    }
+    expect(basketPE('harmonic', pes, [1, 1, 1], 'exclude', w).value).toBeCloseTo(2 / (1 / 10 + 1 / 20), 9);
+    expect(basketPE('median', pes, [1, 1, 1], 'exclude', w).value).toBe(15);
+  });
+
+  it('invariant: scaling every weight leaves the P/E as it is', () => {
+    const pes = [10, 20, 40];
+    expect(harmonicMeanPE(pes, 'exclude', [5, 3, 2]).value).toBeCloseTo(harmonicMeanPE(pes, 'exclude', [0.5, 0.3, 0.2]).value as number, 12);
+  });
+});

@@ -145,6 +145,7 @@ const REAL_COPIES = [
   ['chart-LUCYW-null-currency.json', 'chart-LUCYW-null-currency.json'],
   ['chart-WSU.DE-2023-08-04-to-2023-08-09.json', 'chart-WSU.DE-2023-08-04-to-2023-08-09.json'],
   ['historical-via-chart-MSFT-dividends-2021-02-01-to-2022-01-31.csv.json', 'chart-MSFT-2021-02-01-to-2022-01-31-events-div.json'],
+  ['historical-via-chart-NVDA-split-2021-02-01-to-2022-01-31.csv.json', 'chart-NVDA-2021-02-01-to-2022-01-31-events-split.json'],
   ['quote-AAPL-BABA.json', 'quote-AAPL-BABA.json'],
   ['quote-AAPL.json', 'quote-AAPL.json'],
   ['tests_http/quoteCombine-AAPL-NONEXIST.json', 'quote-AAPL-NONEXIST.json'],
@@ -481,6 +482,16 @@ writeNotFoundChart(
   'Yahoo serves almost no daily history for HSTECH.HK (shared/data/README.md)',
 );
 
+// 3033.HK (the CSOP Hang Seng TECH ETF, the titans' fallback benchmark): no answer was recorded for
+// this window and no daily history of it is in the shared data, so it is stood in by the same real
+// "No data found" 404 body: a fallback that has no data is exercised, and none is invented.
+writeNotFoundChart(
+  '3033.HK',
+  "No Yahoo answer for 3033.HK (CSOP Hang Seng TECH ETF, the titans' fallback benchmark) was recorded and no daily history of it is in the shared data; this 404 stands in for it so that a fallback without data is exercised, without inventing prices.",
+  'hand-made (.fake): real 404 body standing in for a fallback benchmark with no recorded history',
+  'no 3033.HK history was recorded or found (shared/data/README.md, "Not found")',
+);
+
 // A typo'd member (APPL for AAPL): unknown to Yahoo, so its chart is the real 404 and search offers the closest match.
 writeNotFoundChart(
   'APPL',
@@ -515,6 +526,9 @@ const searchQuote = (symbol, shortname, longname, exchange, exchDisp, type, scor
 const SEARCHES = [
   ['HSTECH.HK', 'the titans\' benchmark, which Yahoo knows but serves no daily history for', [
     searchQuote('HSTECH.HK', 'HANG SENG TECH INDEX', null, 'HKG', 'Hong Kong', 'Index', 20000),
+  ]],
+  ['3033.HK', "the titans' fallback benchmark (an ETF Yahoo lists), asked for when its chart has no data", [
+    searchQuote('3033.HK', 'CSOP HS TECH', null, 'HKG', 'Hong Kong', 'ETF', 20000),
   ]],
   ['APPL', 'a typo for AAPL: the closest match is Apple', [
     searchQuote('AAPL', 'Apple Inc.', 'Apple Inc.', 'NMS', 'NASDAQ', 'Equity', 3000000),

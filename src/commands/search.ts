@@ -8,7 +8,7 @@
 import { normaliseSymbol } from '../config/symbols.js';
 import type { SymbolIssue } from '../domain/types.js';
 import { UsageError } from '../errors.js';
-import type { MarketDataProvider, SymbolMatch } from '../providers/provider.js';
+import { currencyIn, type MarketDataProvider, type SymbolMatch } from '../providers/provider.js';
 
 /** A search match with the currency its quote is in (null when Yahoo gave no quote). */
 export interface SymbolFound extends SymbolMatch {
@@ -69,7 +69,7 @@ export async function runSearch(req: SearchRequest, openProvider: (data: string)
   if (matches.length > 0) {
     // a quote request that fails leaves notes (no-quote), and the matches stand without their currencies
     const quotes = await provider.fetchQuotes(matches.map((m) => m.symbol));
-    currencies = new Map([...quotes.items].map(([symbol, q]) => [symbol, q.currency]));
+    currencies = new Map([...quotes.items].map(([symbol, q]) => [symbol, currencyIn(q)]));
     issues.push(...quotes.issues);
   }
   return {

@@ -25,11 +25,34 @@ export interface PriceSeries {
   readonly days: Int32Array;
   readonly close: Float64Array;
   readonly adjClose: Float64Array;
+  /**
+   * Splits the source records (offline `Stock Splits`, Yahoo's `events.splits`),
+   * ascending by day: `ratio` new shares per old one (3 for a 3-for-1 split,
+   * 0.5 for a 1-for-2 reverse split). Absent when the source records none.
+   */
+  readonly splits?: readonly Split[];
 }
 
-/** What a quote tells us about a symbol now. Ratios are plain numbers, money in `currency`. */
+/** A recorded split: on `day` each share became `ratio` shares. */
+export interface Split {
+  readonly day: DayNumber;
+  readonly ratio: number;
+}
+
+/**
+ * What a quote tells us about a symbol on one day. Ratios are plain numbers,
+ * money in `currency`. A symbol may have several quotes, one per `date`
+ * (a point-in-time table; analytics/point-in-time.ts chooses among them).
+ */
 export interface Quote {
   readonly symbol: string;
+  /**
+   * The exchange-local day the figures refer to (a live quote: the day of its
+   * last trade); `null` or absent: undated, taken as of the as-of date.
+   */
+  readonly date?: IsoDate | null;
+  /** Who gave the figures (`Yahoo Finance`, `S&P Global`, …), when known. */
+  readonly provider?: string | null;
   readonly name: string | null;
   readonly currency: string | null;
   /** The currency of the company's accounts (its earnings), when it differs from the trading currency. */
@@ -41,6 +64,9 @@ export interface Quote {
   readonly marketCap: number | null;
   readonly sharesOutstanding: number | null;
 }
+
+/** A symbol's quotes, one per date: ascending by date, an undated one first. Never empty. */
+export type QuoteHistory = readonly Quote[];
 
 /** Stable machine-readable kinds of per-symbol problem. */
 export type IssueCode =
@@ -57,12 +83,19 @@ export type IssueCode =
   | 'no-currency' // the symbol's currency is unknown, so it cannot be converted
   | 'no-fx' // no FX rates to convert the symbol into the report currency
   | 'suspect-forward-pe' // a forward P/E that looks currency-mismatched: excluded
+  | 'suspect-trailing-pe' // a trailing P/E that looks currency-mismatched: excluded
   | 'no-trailing-pe' // trailing P/E unknown or ≤ 0: excluded from the basket's trailing P/E
   | 'no-market-value' // market cap unknown: no market value change, cap weight or aggregate P/E
   | 'mixed-currencies' // money figures in different currencies cannot be added up
   | 'gap-in-data' // no close for longer than the allowed gap
   | 'large-move' // a one-day move beyond the allowed size
-  | 'suspect-split' // a one-day move that looks like an unadjusted split: series left out
+  | 'suspect-split' // a one-day move that looks like an unadjusted split: flagged (left out only with --suspect-splits drop)
+  | 'split-adjusted' // a split the data records was found unadjusted in the closes, and adjusted
+  | 'quote-after-as-of' // a quote figure dated after the as-of date was used (or, under --point-in-time strict, left out)
+  | 'stale-quote' // a quote figure older than --max-quote-age was used
+  | 'undated-quote' // quote figures without a date, taken as of the as-of date
+  | 'no-lookback' // a series' history does not reach back over the whole --lookback
+  | 'benchmark-fallback' // the first benchmark had no data over the window: a fallback was used
   | 'stale-data'; // cached data used without asking the source (--offline, or the source unreachable)
 
 /** A problem with one symbol (or, with `symbol: null`, with the data source). */
@@ -75,6 +108,15 @@ export interface SymbolIssue {
   readonly fetchedAt?: string;
   /** `no-data`: the source says it does not know the symbol (not merely no closes in the range). */
   readonly unknownSymbol?: boolean;
+  /** `suspect-split`, `split-adjusted`: the day of the move; quote flags: the figure's date. */
+  readonly date?: IsoDate;
+  /** `suspect-split`, `split-adjusted`: new shares per old one (3 for 3-for-1, 0.5 for 1-for-2). */
+  readonly ratio?: number;
+  /** Quote flags: the symbols and figures (`forwardPE`, `marketCap`, …) the note covers. */
+  readonly symbols?: readonly string[];
+  readonly fields?: readonly string[];
+  /** `quote-after-as-of`, `stale-quote`: calendar days between the figure's date and the as-of date. */
+  readonly days?: number;
 }
 
 /** A provider's answer: what it found, and a note of everything it did not. */

@@ -5,7 +5,7 @@
  */
 import { fromDayNumber, toDayNumber } from '../analytics/calendar.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from '../analytics/returns.js';
-import type { IsoDate, PriceSeries, ProviderResult, Quote } from '../domain/types.js';
+import type { IsoDate, PriceSeries, ProviderResult, QuoteHistory } from '../domain/types.js';
 
 /** Told after each symbol a provider has finished (fetched, loaded or given up on): `done` of `total`. */
 export type ProgressSink = (done: number, total: number, symbol: string) => void;
@@ -41,8 +41,12 @@ export interface MarketDataProvider {
   readonly description: string;
   /** Daily closes per symbol within [start, end]; symbols without data become issues. */
   fetchHistory(request: HistoryRequest): Promise<ProviderResult<PriceSeries>>;
-  /** Latest quote per symbol; symbols without one become issues. */
-  fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<Quote>>;
+  /**
+   * Every quote the source has per symbol, one per date (a live source: the
+   * latest, dated by its last trade; a cache: each distinct dated quote it
+   * has kept); symbols without one become issues.
+   */
+  fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<QuoteHistory>>;
   /** Symbols matching a name or code, best first (sources that can search). */
   search?(query: string, limit?: number): Promise<SymbolMatch[]>;
 }
@@ -74,4 +78,12 @@ export function sliceSeries(series: PriceSeries, start: IsoDate, end: IsoDate): 
     close: series.close.subarray(a, b),
     adjClose: series.adjClose.subarray(a, b),
   };
+}
+/** The currency a symbol's quotes give: the latest one that names it. */
+export function currencyIn(quotes: QuoteHistory): string | null {
+  for (let i = quotes.length - 1; i >= 0; i--) {
+    const c = quotes[i]?.currency ?? null;
+    if (c !== null) return c;
+  }
+  return null;
 }

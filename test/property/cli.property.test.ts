@@ -32,7 +32,7 @@ const dataEntry: fc.Arbitrary<DataEntry> = fc.oneof(
 );
 
 /** The symbols of the demo data (its price files' names). */
-const DEMO_SYMBOLS = ['0700.HK', '0981.HK', '1211.HK', '1810.HK', '9618.HK', '9988.HK', '9999.HK', 'AAPL', 'AMZN', 'GOOGL', 'META', 'MSFT', 'NVDA', 'TSLA', 'USDHKD=X', '^NDX'];
+const DEMO_SYMBOLS = ['0700.HK', '0981.HK', '1211.HK', '1810.HK', '9618.HK', '9988.HK', '9999.HK', 'AAPL', 'AMZN', 'GOOGL', 'META', 'MSFT', 'NVDA', 'TSLA', 'USDHKD=X', '^NDX', 'HSTECH.HK', '^HSI'];
 
 beforeAll(async () => {
   // the generated data directories mirror the demo's: keep the list in step with it

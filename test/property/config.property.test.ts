@@ -55,7 +55,7 @@ function expectValidBasket(b: BasketDef): void {
     for (const w of b.weights) expect(Number.isFinite(w) && w > 0).toBe(true);
     expect(Math.abs(b.weights.reduce((s, w) => s + w, 0) - 1)).toBeLessThanOrEqual(WEIGHT_SUM_TOLERANCE);
   }
-  if (b.benchmark !== null) expectValidSymbol(b.benchmark);
+  b.benchmarks.forEach(expectValidSymbol);
 }
 
 function expectValidCatalog(catalog: Catalog): void {
@@ -135,7 +135,7 @@ describe('config loader, on random and malformed files', () => {
             name: b.name?.trim() ?? b.id,
             symbols: b.symbols.map((s) => s.symbol),
             weights: b.weights,
-            benchmark: b.benchmark?.symbol ?? null,
+            benchmarks: b.benchmark ? [b.benchmark.symbol] : [],
             source: file.name,
           });
         }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../src/analytics/calendar.js';
-import type { PriceSeries, ProviderResult, Quote, SymbolIssue } from '../../src/domain/types.js';
+import type { PriceSeries, ProviderResult, Quote, QuoteHistory, SymbolIssue } from '../../src/domain/types.js';
 import { DataFileError } from '../../src/errors.js';
 import { QUOTE_COLUMNS } from '../../src/providers/files/csv.js';
 import { openFilesProvider, priceFile } from '../../src/providers/files/provider.js';
@@ -111,10 +111,12 @@ function expectSeries(result: ProviderResult<PriceSeries>, symbols: readonly str
   }
 }
 
-function expectQuotes(result: ProviderResult<Quote>, symbols: readonly string[]): void {
+function expectQuotes(result: ProviderResult<QuoteHistory>, symbols: readonly string[]): void {
   expectIssues(result.issues, symbols);
-  for (const [symbol, q] of result.items) {
+  for (const [symbol, quotes] of result.items) {
     expect(symbols).toContain(symbol);
+    expect(quotes.length).toBeGreaterThan(0);
+    const q = quotes[0] as Quote;
     expect(q.symbol).toBe(symbol);
     for (const c of QUOTE_COLUMNS) {
       const v = q[c];

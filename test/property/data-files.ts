@@ -224,10 +224,11 @@ export const anyPrices: fc.Arbitrary<CsvFile> = fc.oneof(
 
 // ---------------------------------------------------------------- quotes.csv
 
-type QuoteColumn = 'symbol' | 'text' | 'number' | 'other';
+type QuoteColumn = 'symbol' | 'date' | 'text' | 'number' | 'other';
 
 const quoteLabel: Record<QuoteColumn, fc.Arbitrary<string>> = {
   symbol: fc.constantFrom('symbol', 'Symbol', 'SYMBOL', 'sym_bol'),
+  date: fc.constantFrom('date', 'Date', 'provider'),
   text: fc.constantFrom('name', 'currency', 'financialCurrency', 'Financial Currency', 'NAME'),
   number: fc.constantFrom('price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding', 'forward_pe', 'Market Cap'),
   other: fc.constantFrom('exchange', 'note', '', 'x'),
@@ -239,10 +240,16 @@ const quoteSymbolCell: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
 
-const quoteCell = (c: QuoteColumn): fc.Arbitrary<string> =>
-  c === 'symbol' ? quoteSymbolCell : c === 'number' ? numberCell : otherCell;
+/** A `date` cell: a day, empty (undated), or not a date at all. */
+const quoteDateCell: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('', '2024-12-31', '2025-01-02', '2025-03-14', '2031-01-01') },
+  { weight: 1, arbitrary: fc.constantFrom('2025-13-01', '2025-1-2', '02/01/2025', 'x', ' ') },
+);
 
-const QUOTE_EXTRAS: QuoteColumn[] = ['symbol', 'text', 'text', 'number', 'number', 'number', 'other'];
+const quoteCell = (c: QuoteColumn): fc.Arbitrary<string> =>
+  c === 'symbol' ? quoteSymbolCell : c === 'date' ? quoteDateCell : c === 'number' ? numberCell : otherCell;
+
+const QUOTE_EXTRAS: QuoteColumn[] = ['symbol', 'date', 'text', 'text', 'number', 'number', 'number', 'other'];
 
 /** quotes.csv files right and wrong: missing symbol column, repeated symbols, bad numbers, ragged rows, any layout, free text. */
 export const anyQuotes: fc.Arbitrary<CsvFile> = fc.oneof(
@@ -306,10 +313,13 @@ export const oddValidPrices: fc.Arbitrary<CsvFile> = fc
 export const oddValidQuotes = (symbols: readonly string[]): fc.Arbitrary<CsvFile> => {
   const currency = fc.constantFrom('USD', 'HKD', 'GBp', 'GBP', 'ZAc', 'ILA', 'usd', '', 'XXX', 'é', 'HK$', 'CNY', 'EUR');
   const figure = fc.oneof({ weight: 3, arbitrary: extremeNumber }, { weight: 1, arbitrary: fc.constantFrom('', '0', '-5', '-0', '-1e300') });
+  // each symbol's undated row, and maybe a dated one: before, long before or after the window's as-of date
+  const dated = (s: string) =>
+    fc.option(fc.tuple(fc.constant(s), fc.constantFrom('1999-01-04', '2025-01-15', '2031-06-30'), fc.constant(''), fc.constant(''), figure, figure, figure, figure, figure, figure), { nil: null });
   return fc
-    .tuple(...symbols.map((s) => fc.tuple(fc.constant(s), currency, currency, figure, figure, figure, figure, figure, figure)))
-    .map((rows) => ({
-      text: ['symbol,currency,financialCurrency,price,forwardPE,trailingPE,epsForward,marketCap,sharesOutstanding', ...rows.map((r) => r.join(','))].join('\n'),
+    .tuple(...symbols.map((s) => fc.tuple(fc.tuple(fc.constant(s), fc.constant(''), currency, currency, figure, figure, figure, figure, figure, figure), dated(s))))
+    .map((pairs) => ({
+      text: ['symbol,date,currency,financialCurrency,price,forwardPE,trailingPE,epsForward,marketCap,sharesOutstanding', ...pairs.flatMap(([r, d]) => [r.join(','), ...(d ? [d.join(',')] : [])])].join('\n'),
       rows: null,
     }));
 };

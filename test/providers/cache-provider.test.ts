@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/analytics/calendar.js';
 import type { IsoDate, PriceSeries, SymbolIssue } from '../../src/domain/types.js';
 import { openCachingProvider, type CacheMode } from '../../src/providers/cache/provider.js';
-import { CacheStore, type HistoryEntry } from '../../src/providers/cache/store.js';
+import { CacheStore, mergeQuotes, type HistoryEntry, type QuoteEntry } from '../../src/providers/cache/store.js';
 import { seriesOf as columns, type HistoryRequest, type MarketDataProvider } from '../../src/providers/provider.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -157,5 +157,47 @@ describe('cache writes after a fetch', () => {
     release();
     await answering;
     expect(log).toEqual(['source asked AAPL', 'writing AAPL', 'written AAPL', 'answered']);
+  });
+});
+
+describe('the quote history builds up run after run', () => {
+  const q = (date: string | null, forwardPE: number) => ({
+    symbol: 'AAPL', date, provider: 'Yahoo Finance', name: 'Apple Inc.', currency: 'USD', financialCurrency: 'USD',
+    price: 200, forwardPE, trailingPE: null, epsForward: null, marketCap: null, sharesOutstanding: null,
+  });
+
+  it('keeps every distinct dated quote fetched; a newer fetch of the same day replaces it', async () => {
+    const dir = await makeTempDir('basket-quote-history-');
+    const store = new CacheStore(dir, () => {});
+    let answer = q('2025-03-06', 28);
+    let clock = NOW;
+    const open = () =>
+      openCachingProvider({
+        store,
+        mode: 'default',
+        maxAgeMs: 0,
+        now: () => clock,
+        openSource: async () => ({ description: 'source', fetchQuotes: async () => ({ items: new Map([['AAPL', [answer]]]), issues: [] }), fetchHistory: async () => ({ items: new Map(), issues: [] }) }),
+        sourceName: 'source',
+      });
+    await open().fetchQuotes(['AAPL']);
+    answer = q('2025-03-07', 29);
+    clock = new Date(NOW.getTime() + 86_400_000);
+    expect((await open().fetchQuotes(['AAPL'])).items.get('AAPL')?.map((x) => [x.date, x.forwardPE])).toEqual([['2025-03-06', 28], ['2025-03-07', 29]]);
+    answer = q('2025-03-07', 29.5); // the same day, fetched again later: the newer figure
+    clock = new Date(NOW.getTime() + 2 * 86_400_000);
+    await open().fetchQuotes(['AAPL']);
+    expect((await store.readQuote('AAPL'))?.quotes.map((x) => [x.date, x.forwardPE])).toEqual([['2025-03-06', 28], ['2025-03-07', 29.5]]);
+  });
+
+  it('reads an entry written before quotes were dated as one undated quote, which the first dated fetch replaces', async () => {
+    expect(mergeQuotes([q(null, 27)], [q('2025-03-07', 29)])).toEqual([q('2025-03-07', 29)]);
+    expect(mergeQuotes([q('2025-03-06', 28)], [q('2025-03-07', 29)]).map((x) => x.date)).toEqual(['2025-03-06', '2025-03-07']);
+    const dir = await makeTempDir('basket-quote-old-');
+    const store = new CacheStore(dir, () => {});
+    const { date: _date, provider: _provider, ...old } = q(null, 27);
+    // an entry as basket wrote it before quotes were dated: `quote`, without date and provider
+    await store.writeQuote({ symbol: 'AAPL', fetchedAt: NOW.toISOString(), quote: old } as unknown as QuoteEntry);
+    expect((await store.readQuote('AAPL'))?.quotes).toEqual([{ ...old, date: null, provider: null }]);
   });
 });

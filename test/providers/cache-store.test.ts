@@ -76,7 +76,7 @@ describe('CacheStore', () => {
   it('rejects a quote entry with a field of the wrong type, and one with a close that is not positive', async () => {
     const { warnings, store: s } = await store();
     const quote = { symbol: 'AAPL', name: 'Apple Inc.', currency: 'USD', financialCurrency: 'USD', price: '238' as unknown as number, forwardPE: 30.2, trailingPE: null, epsForward: null, marketCap: null, sharesOutstanding: null };
-    await s.writeQuote({ symbol: 'AAPL', fetchedAt: '2025-03-09T12:00:00.000Z', quote });
+    await s.writeQuote({ symbol: 'AAPL', fetchedAt: '2025-03-09T12:00:00.000Z', quotes: [{ ...quote, date: '2025-03-07', provider: 'Yahoo Finance' }] });
     expect(await s.readQuote('AAPL')).toBeNull();
     await s.writeHistory({ ...ENTRY, close: [20000, 0] });
     expect(await s.readHistory('^NDX')).toBeNull();

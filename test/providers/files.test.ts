@@ -74,7 +74,7 @@ describe('line numbers in messages (found by test/property/data-files.property.t
   it('name the line of a header after blank lines, and the lines of a repeated date or symbol', () => {
     expect(() => toPriceSeries('\n\nDay,Close\n', 'X', 'X.csv')).toThrow('X.csv:3: the header has no Date column');
     expect(() => toPriceSeries('Date,Close\n2025-01-02,1\n\n2025-01-02,2\n', 'X', 'X.csv')).toThrow('X.csv:4: date 2025-01-02 appears twice (also on line 2)');
-    expect(() => toQuotes('symbol\nA\n\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:4: symbol A appears twice');
+    expect(() => toQuotes('symbol\nA\n\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:4: symbol A appears twice without a date');
   });
 
   it('keep a header name with a line break in it on one line', () => {
@@ -85,8 +85,10 @@ describe('line numbers in messages (found by test/property/data-files.property.t
 describe('toQuotes (quotes.csv)', () => {
   it('reads known columns, ignores unknown ones, and takes empty cells as unknown', () => {
     const quotes = toQuotes('symbol,name,forwardPE,colour,marketCap\naapl,"Apple, Inc.",30.2,red,\n', 'q.csv', normaliseSymbol);
-    expect(quotes.get('AAPL')).toEqual({
+    expect(quotes.get('AAPL')).toEqual([{
       symbol: 'AAPL',
+      date: null,
+      provider: null,
       name: 'Apple, Inc.',
       currency: null,
       financialCurrency: null,
@@ -96,15 +98,15 @@ describe('toQuotes (quotes.csv)', () => {
       epsForward: null,
       marketCap: null,
       sharesOutstanding: null,
-    });
+    }]);
   });
 
   it('rejects a missing symbol column, a repeated symbol, an empty one, and a bad number in a row asked for', () => {
     expect(() => toQuotes('ticker,name\nA,B\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:1: the header has no symbol column');
-    expect(() => toQuotes('symbol\nA\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: symbol A appears twice');
+    expect(() => toQuotes('symbol\nA\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: symbol A appears twice without a date');
     expect(() => toQuotes('symbol,name\nA,x\n,y\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: empty symbol');
     const book = toQuotes('symbol,forwardPE\nA,12x\nB,14.5\n', 'q.csv', normaliseSymbol);
-    expect(book.get('B')?.forwardPE).toBe(14.5); // a bad row does not stop the others from being read
+    expect(book.get('B')?.[0]?.forwardPE).toBe(14.5); // a bad row does not stop the others from being read
     expect(() => book.get('A')).toThrow('q.csv:2: forwardPE is not a number');
     expect(book.get('C')).toBeUndefined();
   });
@@ -132,7 +134,12 @@ describe('openFilesProvider', () => {
     expect([...history.items.keys()]).toEqual(['AAPL']);
     expect(history.issues).toEqual([{ symbol: 'NOPE', code: 'no-data', message: 'no price file prices/NOPE.csv in fixtures/demo' }]);
     const quotes = await provider.fetchQuotes(['AAPL', 'NOPE']);
-    expect(quotes.items.get('AAPL')?.forwardPE).toBe(30.2);
+    // the demo's AAPL rows: undated name and currency, the Yahoo quote of 2025-02-14, the press P/E of 2025-03-13
+    expect(quotes.items.get('AAPL')?.map((q) => [q.date, q.forwardPE, q.marketCap])).toEqual([
+      [null, null, null],
+      ['2025-02-14', null, 3674405863424],
+      ['2025-03-13', 30.2, null],
+    ]);
     expect(quotes.issues).toEqual([{ symbol: 'NOPE', code: 'no-quote', message: expect.stringContaining('no row for NOPE') }]);
   });
 
@@ -155,16 +162,17 @@ describe('openFilesProvider', () => {
 
 describe('writeDataDirectory (snapshot output)', () => {
   const series = seriesOf('0700.HK', 'HKD', ['2025-01-02', '2025-01-03'], [400.5, 410], [398.25, 407.75]);
-  const quote = { symbol: '0700.HK', name: 'Tencent, "Holdings"', currency: 'HKD', price: 410, forwardPE: 19, trailingPE: null, epsForward: null, marketCap: 3.8e12, sharesOutstanding: null, financialCurrency: null };
+  const quote = { symbol: '0700.HK', date: null, provider: null, name: 'Tencent, "Holdings"', currency: 'HKD', price: 410, forwardPE: 19, trailingPE: null, epsForward: null, marketCap: 3.8e12, sharesOutstanding: null, financialCurrency: null };
+  const dated = { ...quote, date: '2025-03-07', provider: 'Yahoo Finance', name: null, currency: null, forwardPE: 21.5 };
 
   it('writes files the files provider reads back unchanged', async () => {
     const out = path.join(await makeTempDir('basket-snap-'), 'snap');
-    await writeDataDirectory(out, [series], [quote], { force: false });
+    await writeDataDirectory(out, [series], [quote, dated], { force: false });
     const provider = await openFilesProvider(out);
     const back = await provider.fetchHistory({ symbols: ['0700.HK'], start: '2025-01-01', end: '2025-01-31' });
     expect(back.items.get('0700.HK')).toEqual(series);
     const quotes = await provider.fetchQuotes(['0700.HK']);
-    expect(quotes.items.get('0700.HK')).toEqual(quote);
+    expect(quotes.items.get('0700.HK')).toEqual([quote, dated]);
   });
 
   it('writes RFC 4180 CSV', () => {

@@ -11,6 +11,7 @@ import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/re
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
 import { plainSeries } from '../helpers/series.js';
 import { createFakeYahoo } from '../helpers/fake-yahoo.js';
+import { toDayNumber } from '../../src/analytics/calendar.js';
 
 /** A retry policy that waits for nothing and records the waits it was asked for. */
 function fakeRetry(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { waits: number[] } {
@@ -113,6 +114,19 @@ describe('fetchHistory (chart)', () => {
     const totalReturn = msft.adjClose[i]! / msft.adjClose[0]! - 1;
     const priceReturn = msft.close[i]! / msft.close[0]! - 1;
     expect(totalReturn).toBeGreaterThan(priceReturn);
+  });
+
+  it("reads the splits Yahoo records (real NVDA recording: 4-for-1 on 2021-07-20), on the exchange's calendar", async () => {
+    // the recording asked events=split only; the provider asks div|split|earn, so replay it under the provider's key
+    const rec = JSON.parse(readFileSync(path.join(FIXTURES, 'yahoo', 'chart-NVDA-2021-02-01-to-2022-01-31-events-split.json'), 'utf8'));
+    const key = requestKey('GET', chartUrl('NVDA', 1612137600, 1643587200));
+    const yahoo = await provider(createReplayFetch({ overrides: { [key]: rec.response } }).fetch);
+    const nvda = (await yahoo.fetchHistory({ symbols: ['NVDA'], start: '2021-02-01', end: '2022-01-30' })).items.get('NVDA')!;
+    // 1626787800 is 2021-07-20 13:30 UTC, 09:30 in New York
+    expect(nvda.splits).toEqual([{ day: toDayNumber('2021-07-20'), ratio: 4 }]);
+    // Yahoo's closes are split-adjusted already: no 75% fall on the day, so nothing is adjusted again
+    const i = plainSeries(nvda).dates.indexOf('2021-07-20');
+    expect(nvda.close[i]! / nvda.close[i - 1]!).toBeGreaterThan(0.9);
   });
 
   it('replays the fourteen members and ^NDX with their real 2025 closes', async () => {
@@ -319,11 +333,14 @@ describe('fetchQuotes (quote)', () => {
     const yahoo = await provider(replay.fetch);
     const out = await yahoo.fetchQuotes(['BABA', 'AAPL']);
     expect(out.issues).toEqual([]);
-    const baba = out.items.get('BABA')!;
+    const baba = out.items.get('BABA')![0]!;
+    // dated by the last trade, on the exchange's calendar: 2025-02-14 16:00 New York
+    expect(baba.date).toBe('2025-02-14');
+    expect(baba.provider).toBe('Yahoo Finance');
     expect(baba.currency).toBe('USD');
     expect(baba.name).toBe('Alibaba Group Holding Limited');
     expect(baba.forwardPE).toBeGreaterThan(0);
-    expect(out.items.get('AAPL')?.marketCap).toBeGreaterThan(1e12);
+    expect(out.items.get('AAPL')?.[0]?.marketCap).toBeGreaterThan(1e12);
     // the crumb handshake was answered by the replayer, not recorded
     expect(replay.handshakes.length).toBeGreaterThan(0);
   });

@@ -11,11 +11,11 @@
  * returns do not need them).
  */
 import { fromDayNumber } from '../../analytics/calendar.js';
-import type { DayNumber, IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from '../../domain/types.js';
+import type { DayNumber, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { sliceSeries, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
 import { entrySeries, isFresh, mergeHistory, planHistory, toEntry, toMissingEntry, type HistoryPlan } from './plan.js';
-import type { CacheStore, HistoryEntry, QuoteEntry } from './store.js';
+import { mergeQuotes, type CacheStore, type HistoryEntry, type QuoteEntry } from './store.js';
 
 export type CacheMode = 'default' | 'refresh' | 'offline';
 
@@ -159,11 +159,11 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       return { items, issues };
     },
 
-    async fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<Quote>> {
+    async fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<QuoteHistory>> {
       const wanted = [...new Set(symbols)].sort();
       const entries = new Map<string, QuoteEntry>();
       for (const [i, e] of (await Promise.all(wanted.map((s) => store.readQuote(s)))).entries()) if (e) entries.set(wanted[i] as string, e);
-      const items = new Map<string, Quote>();
+      const items = new Map<string, QuoteHistory>();
       const issues: SymbolIssue[] = [];
       const stale = (symbol: string, why: string) => {
         const e = entries.get(symbol);
@@ -171,7 +171,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
           issues.push({ symbol, code: 'no-quote', message: mode === 'offline' ? `no quote in the cache (${why})` : `no quote (${why})` });
           return;
         }
-        items.set(symbol, e.quote);
+        items.set(symbol, e.quotes);
         if (mode !== 'offline' || !isFresh(e.fetchedAt, now(), maxAgeMs)) {
           issues.push({ symbol, code: 'stale-data', message: `cached quote, fetched ${fetchedLabel(e.fetchedAt)} (${why})`, fetchedAt: e.fetchedAt });
         }
@@ -183,11 +183,11 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       const toAsk: string[] = [];
       for (const s of wanted) {
         const e = entries.get(s);
-        if (mode !== 'refresh' && e && isFresh(e.fetchedAt, now(), maxAgeMs)) items.set(s, e.quote);
+        if (mode !== 'refresh' && e && isFresh(e.fetchedAt, now(), maxAgeMs)) items.set(s, e.quotes);
         else toAsk.push(s);
       }
       if (toAsk.length === 0) return { items, issues };
-      let answer: ProviderResult<Quote>;
+      let answer: ProviderResult<QuoteHistory>;
       try {
         answer = await (await openSource()).fetchQuotes(toAsk);
       } catch (err) {
@@ -197,8 +197,10 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         return { items, issues };
       }
       const fetchedAt = now().toISOString();
-      await finish(Promise.all([...answer.items.values()].map((quote) => store.writeQuote({ symbol: quote.symbol, fetchedAt, quote }))).then(() => undefined));
-      for (const [s, q] of answer.items) items.set(s, q);
+      // every distinct dated quote is kept: the quote history builds up run after run
+      const merged = [...answer.items].map(([s, fetched]) => [s, mergeQuotes(entries.get(s)?.quotes ?? [], fetched)] as const);
+      await finish(Promise.all(merged.map(([symbol, quotes]) => store.writeQuote({ symbol, fetchedAt, quotes }))).then(() => undefined));
+      for (const [s, q] of merged) items.set(s, q);
       issues.push(...answer.issues);
       return { items, issues };
     },

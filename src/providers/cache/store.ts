@@ -15,90 +15,17 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, isTempFile, writeFileAtomic } from '../../atomic-file.js';
 import { readReused } from '../../read-file.js';
-import { fromDayNumber, isIsoDate, toDayNumber } from '../../analytics/calendar.js';
-import type { DayNumber, IsoDate, Quote } from '../../domain/types.js';
+import { fromDayNumber } from '../../analytics/calendar.js';
+import type { DayNumber, IsoDate } from '../../domain/types.js';
+import { checkHistory, checkQuote, isObject, type Check, type HistoryEntry, type QuoteEntry } from './entries.js';
 
 export const CACHE_FORMAT = 'basket-cache';
 /** 2: history holds day numbers (`days`), not ISO dates; an entry of another version is fetched again. */
 export const CACHE_VERSION = 2;
 
 export type EntryKind = 'history' | 'quotes';
+export { mergeQuotes, type HistoryEntry, type QuoteEntry } from './entries.js';
 const KINDS: readonly EntryKind[] = ['history', 'quotes'];
-
-/**
- * A symbol's daily closes as the source had them at `fetchedAt`, for every
- * session in [from, to]; or, with `missing`, the source's answer that it has
- * none (kept only for the quote TTL, so an unknown symbol is not asked for on
- * every run).
- */
-export interface HistoryEntry {
-  readonly symbol: string;
-  readonly currency: string | null;
-  readonly from: IsoDate;
-  readonly to: IsoDate;
-  /** ISO 8601 instant of the fetch. */
-  readonly fetchedAt: string;
-  /** The days of its closes, as days since 1970-01-01 (calendar.ts), ascending. */
-  readonly days: readonly DayNumber[];
-  readonly close: readonly number[];
-  readonly adjClose: readonly number[];
-  /** The source's notes on this range (bars it left out), repeated when the entry is used. */
-  readonly notes: readonly string[];
-  /** Set when the source said it has no data for the symbol: its reason. */
-  readonly missing: string | null;
-}
-
-export interface QuoteEntry {
-  readonly symbol: string;
-  readonly fetchedAt: string;
-  readonly quote: Quote;
-}
-
-// Hand-written checks, not a schema library: an entry holds thousands of numbers, read on every run.
-type Check<T> = (x: unknown) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInstant = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x));
-const isNullableString = (x: unknown) => x === null || typeof x === 'string';
-const isNullableNumber = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x));
-const isPrice = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
-const hasExactly = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).length === keys.length && keys.every((k) => k in o);
-const invalid = (problem: string) => ({ ok: false as const, problem: `invalid entry: ${problem}` });
-
-const HISTORY_KEYS = ['symbol', 'currency', 'from', 'to', 'fetchedAt', 'days', 'close', 'adjClose', 'notes', 'missing'];
-const QUOTE_KEYS = ['symbol', 'name', 'currency', 'financialCurrency', 'price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding'];
-
-const checkHistory: Check<HistoryEntry> = (x) => {
-  if (!isObject(x) || !hasExactly(x, HISTORY_KEYS)) return invalid('bad shape');
-  const { symbol, currency, from, to, fetchedAt, days, close, adjClose, notes, missing } = x;
-  if (typeof symbol !== 'string' || symbol === '' || !isNullableString(currency) || !isNullableString(missing)) return invalid('bad shape');
-  if (typeof from !== 'string' || typeof to !== 'string' || !isIsoDate(from) || !isIsoDate(to) || from > to) return invalid('bad range');
-  if (!isInstant(fetchedAt)) return invalid('bad fetch time');
-  if (!Array.isArray(days) || !Array.isArray(close) || !Array.isArray(adjClose) || !Array.isArray(notes)) return invalid('bad shape');
-  if (close.length !== days.length || adjClose.length !== days.length) return invalid('arrays of different lengths');
-  if (!notes.every((n) => typeof n === 'string')) return invalid('bad notes');
-  const first = toDayNumber(from);
-  const last = toDayNumber(to);
-  let previous = first - 1;
-  for (let i = 0; i < days.length; i++) {
-    const d: unknown = days[i];
-    if (!Number.isInteger(d)) return invalid('not a day number');
-    if ((d as number) <= previous) return invalid(i === 0 ? 'days outside the range' : 'days not ascending');
-    previous = d as number;
-    if (!isPrice(close[i]) || !isPrice(adjClose[i])) return invalid('a close that is not a positive number');
-  }
-  if (previous > last) return invalid('days outside the range');
-  return { ok: true, value: x as unknown as HistoryEntry };
-};
-
-const checkQuote: Check<QuoteEntry> = (x) => {
-  if (!isObject(x) || !hasExactly(x, ['symbol', 'fetchedAt', 'quote']) || typeof x.symbol !== 'string' || !isInstant(x.fetchedAt)) return invalid('bad shape');
-  const q = x.quote;
-  if (!isObject(q) || !hasExactly(q, QUOTE_KEYS) || typeof q.symbol !== 'string' || q.symbol === '') return invalid('bad quote');
-  if (![q.name, q.currency, q.financialCurrency].every(isNullableString)) return invalid('bad quote');
-  if (![q.price, q.forwardPE, q.trailingPE, q.epsForward, q.marketCap, q.sharesOutstanding].every(isNullableNumber)) return invalid('bad quote');
-  return { ok: true, value: x as unknown as QuoteEntry };
-};
 
 /** An entry's checksum: a CRC-32 of its data's text (zlib's, as zip and gzip use to catch a damaged file), `crc32:` and eight hex digits. */
 const checksumOf = (text: string) => `crc32:${crc32(text).toString(16).padStart(8, '0')}`;

@@ -6,8 +6,9 @@
  * csv-parse, loaded only then, which also gives the error messages.
  */
 import { createRequire } from 'node:module';
-import { toDayNumber } from '../../analytics/calendar.js';
-import type { IsoDate, Quote } from '../../domain/types.js';
+import { isIsoDate, toDayNumber } from '../../analytics/calendar.js';
+import { sortQuotes } from '../../analytics/point-in-time.js';
+import type { IsoDate, Quote, QuoteHistory } from '../../domain/types.js';
 import { DataFileError } from '../../errors.js';
 import { cellNumber, columnIndex, decodeText, encodeText, scanPriceFile, simpleRows, skippedNote, toCellDate, type ParsedSeries, type Row } from './scan.js';
 
@@ -64,7 +65,8 @@ function toCellNumber(cell: string, file: string, line: number, column: string):
 /**
  * `prices/<SYMBOL>.csv` (its bytes, or its text) → a PriceSeries. Needs `Date` and `Close` columns;
  * `Adj Close` is the adjusted close when present, otherwise `Close` is taken
- * as it stands. Rows may come in any order. Rows with an empty or
+ * as it stands. An optional `Stock Splits` column records splits (yfinance's
+ * layout: the ratio, 3 for 3-for-1; 0 or empty on other days). Rows may come in any order. Rows with an empty or
  * non-positive close are left out and reported; a date given twice rejects
  * the file.
  */
@@ -80,17 +82,24 @@ export function readPriceSeries(text: string, symbol: string, file: string, rows
   const iDate = columnIndex(header, 'Date');
   const iClose = columnIndex(header, 'Close');
   const iAdj = columnIndex(header, 'Adj Close');
+  const iSplits = columnIndex(header, 'Stock Splits');
   if (iDate < 0 || iClose < 0) {
     const missing = [iDate < 0 ? 'Date' : null, iClose < 0 ? 'Close' : null].filter(Boolean).join(' and ');
     throw new DataFileError(file, rows[0].line, `the header has no ${missing} column (found: ${listHeader(header)})`);
   }
   const bars: { date: IsoDate; close: number; adj: number; line: number }[] = [];
   const skipped: IsoDate[] = [];
+  const splits: { date: IsoDate; ratio: number }[] = [];
   for (const { cells: row, line } of rows.slice(1)) {
     const date = toCellDate(row[iDate] ?? '');
     if (date === null) throw new DataFileError(file, line, `Date is not a date: ${JSON.stringify(row[iDate] ?? '')}`);
     const close = toCellNumber(row[iClose] ?? '', file, line, 'Close');
     const adj = iAdj >= 0 ? toCellNumber(row[iAdj] ?? '', file, line, 'Adj Close') : close;
+    const split = iSplits >= 0 ? toCellNumber(row[iSplits] ?? '', file, line, 'Stock Splits') : null;
+    if (split !== null && split !== 0) {
+      if (!(split > 0)) throw new DataFileError(file, line, `Stock Splits must be a positive ratio (3 for a 3-for-1 split) or 0, got ${JSON.stringify(row[iSplits])}`);
+      splits.push({ date, ratio: split });
+    }
     if (close === null || adj === null || close <= 0 || adj <= 0) {
       skipped.push(date);
       continue;
@@ -113,6 +122,7 @@ export function readPriceSeries(text: string, symbol: string, file: string, rows
       days: Int32Array.from(bars, (b) => toDayNumber(b.date)),
       close: Float64Array.from(bars, (b) => b.close),
       adjClose: Float64Array.from(bars, (b) => b.adj),
+      ...(splits.length > 0 ? { splits: splits.sort((a, b) => (a.date < b.date ? -1 : 1)).map((s) => ({ day: toDayNumber(s.date), ratio: s.ratio })) } : {}),
     },
     issues: skipped.length > 0 ? [skippedNote(symbol, skipped.length, skipped)] : [],
   };
@@ -130,17 +140,21 @@ export const QUOTE_COLUMNS = [
   'sharesOutstanding',
 ] as const;
 
-/** quotes.csv, read: each row's quote is made when first asked for. */
+/** quotes.csv, read: a symbol's quotes are made when first asked for. */
 export interface QuoteBook {
-  /** The quote of a normalised symbol, undefined when no row has it; a bad cell in its row throws, naming the line. */
-  get(symbol: string): Quote | undefined;
+  /** The quotes of a normalised symbol (one per row, sorted by date, undated first), undefined when no row has it; a bad cell in its rows throws, naming the line. */
+  get(symbol: string): QuoteHistory | undefined;
 }
 
 /**
- * `quotes.csv` → quotes by normalised symbol. Needs a `symbol` column;
- * unknown columns are ignored. The rows and their symbols are checked at
- * once (a ragged row, an empty or repeated symbol); a row's numbers when its
- * quote is asked for, so a basket of 7 does not pay for a file of 5,000 rows.
+ * `quotes.csv` → quotes by normalised symbol. Needs a `symbol` column; an
+ * optional `date` (YYYY-MM-DD, the day the row's figures refer to; empty:
+ * undated) and `provider`; unknown columns are ignored. A symbol may have
+ * many dated rows (several on one date, as long as no two give the same
+ * field) and at most one undated row. The rows, symbols and dates are
+ * checked at once (a ragged row, an empty symbol, a bad date, a repeated
+ * undated row); a row's numbers when its symbol is asked for, so a basket
+ * of 7 does not pay for a file of 5,000 rows.
  */
 export function toQuotes(text: string, file: string, normalise: (s: string) => string): QuoteBook {
   const rows = parseRows(text, file);
@@ -148,26 +162,32 @@ export function toQuotes(text: string, file: string, normalise: (s: string) => s
   const header = rows[0].cells;
   const iSymbol = columnIndex(header, 'symbol');
   if (iSymbol < 0) throw new DataFileError(file, rows[0].line, `the header has no symbol column (found: ${listHeader(header)})`);
-  const col = Object.fromEntries(QUOTE_COLUMNS.map((c) => [c, columnIndex(header, c)])) as Record<
-    (typeof QUOTE_COLUMNS)[number],
-    number
-  >;
-  const bySymbol = new Map<string, Row>();
+  const iDate = columnIndex(header, 'date');
+  const iProvider = columnIndex(header, 'provider');
+  const col = Object.fromEntries(QUOTE_COLUMNS.map((c) => [c, columnIndex(header, c)])) as Record<(typeof QUOTE_COLUMNS)[number], number>;
+  const bySymbol = new Map<string, { row: Row; date: IsoDate | null }[]>();
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r] as Row;
     const symbol = normalise(row.cells[iSymbol] ?? '');
     if (symbol === '') throw new DataFileError(file, row.line, 'empty symbol');
-    if (bySymbol.has(symbol)) throw new DataFileError(file, row.line, `symbol ${symbol} appears twice`);
-    bySymbol.set(symbol, row);
+    const dateCell = iDate >= 0 ? (row.cells[iDate] ?? '') : '';
+    if (dateCell !== '' && !isIsoDate(dateCell)) throw new DataFileError(file, row.line, `date must be written YYYY-MM-DD or left empty, got ${JSON.stringify(dateCell)}`);
+    const date = dateCell === '' ? null : dateCell;
+    const known = bySymbol.get(symbol);
+    if (date === null && known?.some((k) => k.date === null)) throw new DataFileError(file, row.line, `symbol ${symbol} appears twice without a date`);
+    if (known) known.push({ row, date });
+    else bySymbol.set(symbol, [{ row, date }]);
   }
-  const toQuote = (symbol: string, { cells: row, line }: Row): Quote => {
-    const text = (c: keyof typeof col): string | null => (col[c] >= 0 && row[col[c]] !== '' ? (row[col[c]] as string) : null);
+  const toQuote = (symbol: string, date: IsoDate | null, { cells: row, line }: Row): Quote => {
+    const text = (i: number): string | null => (i >= 0 && row[i] !== '' ? (row[i] as string) : null);
     const num = (c: keyof typeof col): number | null => (col[c] >= 0 ? toCellNumber(row[col[c]] ?? '', file, line, c) : null);
     return {
       symbol,
-      name: text('name'),
-      currency: text('currency'),
-      financialCurrency: text('financialCurrency'),
+      date,
+      provider: text(iProvider),
+      name: text(col.name),
+      currency: text(col.currency),
+      financialCurrency: text(col.financialCurrency),
       price: num('price'),
       forwardPE: num('forwardPE'),
       trailingPE: num('trailingPE'),
@@ -176,16 +196,31 @@ export function toQuotes(text: string, file: string, normalise: (s: string) => s
       sharesOutstanding: num('sharesOutstanding'),
     };
   };
-  const made = new Map<string, Quote>();
+  /** Two rows of one date giving the same field would leave the figure ambiguous. */
+  const checkConflicts = (symbol: string, rowsOf: readonly { row: Row; date: IsoDate | null }[]) => {
+    const given = new Map<string, number>();
+    for (const { row, date } of rowsOf) {
+      if (date === null) continue;
+      for (const c of QUOTE_COLUMNS) {
+        if (col[c] < 0 || (row.cells[col[c]] ?? '') === '') continue;
+        const key = `${date}|${c}`;
+        const earlier = given.get(key);
+        if (earlier !== undefined) throw new DataFileError(file, row.line, `${c} of ${symbol} on ${date} given twice (also on line ${earlier})`);
+        given.set(key, row.line);
+      }
+    }
+  };
+  const made = new Map<string, QuoteHistory>();
   return {
     get(symbol) {
       const known = made.get(symbol);
       if (known) return known;
-      const row = bySymbol.get(symbol);
-      if (!row) return undefined;
-      const quote = toQuote(symbol, row);
-      made.set(symbol, quote);
-      return quote;
+      const rowsOf = bySymbol.get(symbol);
+      if (!rowsOf) return undefined;
+      checkConflicts(symbol, rowsOf);
+      const quotes = sortQuotes(rowsOf.map(({ row, date }) => toQuote(symbol, date, row)));
+      made.set(symbol, quotes);
+      return quotes;
     },
   };
 }

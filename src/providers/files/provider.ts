@@ -1,22 +1,25 @@
 /**
  * The offline data directory provider:
  *   DIR/prices/<SYMBOL>.csv   daily closes (Date, Close[, Adj Close])
- *   DIR/quotes.csv            symbol plus any of name, currency, price, forwardPE, …
+ *   DIR/quotes.csv            symbol, optional date and provider, plus any of name, currency, price, forwardPE, …
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseSymbol } from '../../config/symbols.js';
 import { readReused } from '../../read-file.js';
-import type { PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import type { PriceSeries, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { DataFileError, UsageError } from '../../errors.js';
-import { sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
+import { currencyIn, sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
 import { toPriceSeries, toQuotes, type QuoteBook } from './csv.js';
 
-function statOrNull(file: string) {
+/** A path's status; null when nothing is there; a UsageError naming the reason when it cannot be looked at (EACCES, ELOOP, …). */
+function statOrNull(file: string, shownAs: string) {
   try {
     return statSync(file);
-  } catch {
-    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw new UsageError(`cannot read data directory ${shownAs} (${code ?? String(err)})`, { cause: err });
   }
 }
 
@@ -36,10 +39,10 @@ export function priceFile(dir: string, symbol: string): string {
 
 /** `dir` is where to read; `shownAs` is how reports name it (as the user wrote it). */
 export async function openFilesProvider(dir: string, shownAs: string = dir): Promise<MarketDataProvider> {
-  const where = statOrNull(dir);
+  const where = statOrNull(dir, shownAs);
   if (!where) throw new UsageError(`data directory not found: ${shownAs}`);
   if (!where.isDirectory()) throw new UsageError(`--data ${shownAs} is not a directory`);
-  const pricesDir = statOrNull(path.join(dir, 'prices'));
+  const pricesDir = statOrNull(path.join(dir, 'prices'), path.join(shownAs, 'prices'));
   if (!pricesDir?.isDirectory()) {
     throw new UsageError(`${shownAs} is not a basket data directory: it has no prices/ folder (see README, "Offline data")`);
   }
@@ -65,7 +68,8 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
           answers.push({ series: null, issues: [{ symbol, code: 'no-data', message: `no price file ${path.join('prices', `${symbol}.csv`)} in ${shownAs}` }] });
         } else {
           const parsed = toPriceSeries(bytes, symbol, file);
-          const currency = known?.get(symbol)?.currency ?? null;
+          const quotes = known?.get(symbol);
+          const currency = quotes === undefined ? null : currencyIn(quotes);
           answers.push({ series: sliceSeries({ ...parsed.series, currency }, start, end), issues: parsed.issues });
         }
         onProgress?.(i + 1, symbols.length, symbol);
@@ -81,7 +85,7 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
 
     async fetchQuotes(symbols: readonly string[]) {
       const known = await loadQuotes();
-      const items = new Map<string, Quote>();
+      const items = new Map<string, QuoteHistory>();
       const issues: SymbolIssue[] = [];
       if (known === null) {
         issues.push({ symbol: null, code: 'no-quote', message: `no quotes.csv in ${shownAs}: names, currencies and P/E are unknown` });

@@ -365,7 +365,8 @@ export function scanPriceFile(file: Uint8Array, symbol: string, options: { reado
   const iDate = columnIndex(header, 'Date');
   const iClose = columnIndex(header, 'Close');
   const iAdj = columnIndex(header, 'Adj Close');
-  if (iDate < 0 || iClose < 0) return null;
+  // a file that records splits is read by the full parser, which reads them too
+  if (iDate < 0 || iClose < 0 || columnIndex(header, 'Stock Splits') >= 0) return null;
 
   p = eol + 1;
   const body = p;

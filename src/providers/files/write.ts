@@ -22,9 +22,9 @@ export function toPriceCsv(s: PriceSeries): string {
   return csv([['Date', 'Close', 'Adj Close'], ...seriesDates(s).map((d, i) => [d, s.close[i] ?? null, s.adjClose[i] ?? null])]);
 }
 
-/** Quotes as `quotes.csv`, one row per symbol in the order given. */
+/** Quotes as `quotes.csv` with its `date` and `provider` columns: one row per quote (a symbol's dated quotes each on its own row), in the order given. */
 export function toQuotesCsv(quotes: readonly Quote[]): string {
-  return csv([['symbol', ...QUOTE_COLUMNS], ...quotes.map((q) => [q.symbol, ...QUOTE_COLUMNS.map((c) => q[c])])]);
+  return csv([['symbol', 'date', ...QUOTE_COLUMNS, 'provider'], ...quotes.map((q) => [q.symbol, q.date ?? null, ...QUOTE_COLUMNS.map((c) => q[c]), q.provider ?? null])]);
 }
 
 async function isNonEmptyDir(dir: string): Promise<boolean | null> {

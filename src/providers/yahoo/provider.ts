@@ -10,7 +10,7 @@
  * runs when a file is given (session.ts).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import type { IsoDate, PriceSeries, Quote, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../analytics/calendar.js';
 import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
@@ -324,7 +324,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
             ? `no quote: ${failed.get(symbol)}`
             : `Yahoo Finance returned no quote${askedAlone.has(symbol) ? ', also when asked for it alone' : ''} (unknown or delisted symbol?)`,
         }));
-      return { items, issues };
+      return { items: new Map([...items].map(([symbol, quote]) => [symbol, [quote] as QuoteHistory])), issues };
     },
   };
 }

@@ -4,6 +4,7 @@
  * stop here.
  */
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
+import { toDayNumber } from '../../analytics/calendar.js';
 import { seriesOf, type SymbolMatch } from '../provider.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -32,6 +33,7 @@ export function toOffsetDate(instant: Date, gmtOffsetSeconds: number): IsoDate {
 export interface ChartLike {
   meta: { currency?: string | null; exchangeTimezoneName?: string | null; gmtoffset?: number | null };
   quotes: readonly { date: Date; close: number | null; adjclose?: number | null }[];
+  events?: { splits?: readonly { date: Date; numerator: number; denominator: number }[] } | null;
 }
 
 const usable = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
@@ -73,16 +75,19 @@ export function toPriceSeries(
       message: `${skipped.length} bar(s) without a usable close left out (${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', …' : ''})`,
     });
   }
-  return {
-    series: seriesOf(
-      symbol,
-      chart.meta.currency ?? null,
-      dates,
-      dates.map((d) => byDate.get(d)!.close),
-      dates.map((d) => byDate.get(d)!.adj),
-    ),
-    issues,
-  };
+  const series = seriesOf(
+    symbol,
+    chart.meta.currency ?? null,
+    dates,
+    dates.map((d) => byDate.get(d)!.close),
+    dates.map((d) => byDate.get(d)!.adj),
+  );
+  // the splits Yahoo records (`events.splits`, numerator for denominator), on their exchange-local dates
+  const splits = (chart.events?.splits ?? [])
+    .filter((s) => usable(s.numerator) && usable(s.denominator))
+    .map((s) => ({ day: toDayNumber(dateOf(s.date)), ratio: s.numerator / s.denominator }))
+    .sort((a, b) => a.day - b.day);
+  return { series: splits.length > 0 ? { ...series, splits } : series, issues };
 }
 
 /** The parts of a quote() result we read. */
@@ -99,19 +104,34 @@ export interface QuoteLike {
   marketCap?: number | null;
   sharesOutstanding?: number | null;
   financialCurrency?: string | null;
+  /** The last trade's instant: what dates the quote. */
+  regularMarketTime?: Date | null;
+  exchangeTimezoneName?: string | null;
+  gmtOffSetMilliseconds?: number | null;
 }
 
 const finite = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const text = (x: unknown): string | null => (typeof x === 'string' && x.trim() !== '' ? x.trim() : null);
 
+/** The exchange-local day of a quote's last trade; `null` when Yahoo gives no time. */
+function quoteDate(raw: QuoteLike): IsoDate | null {
+  const time = raw.regularMarketTime;
+  if (!(time instanceof Date) || Number.isNaN(time.getTime())) return null;
+  const zone = text(raw.exchangeTimezoneName);
+  return zone ? toExchangeDate(time, zone) : toOffsetDate(time, (finite(raw.gmtOffSetMilliseconds) ?? 0) / 1000);
+}
+
 /**
- * A v7 quote → a Quote. `forwardPE` is the quote's own `forwardPE` field
+ * A v7 quote → a Quote, dated by its last trade (`regularMarketTime`, on the
+ * exchange's calendar). `forwardPE` is the quote's own `forwardPE` field
  * (price ÷ Yahoo's forward EPS estimate), not quoteSummary's, which can
  * differ for the same stock and day.
  */
 export function toQuote(raw: QuoteLike): Quote {
   return {
     symbol: raw.symbol,
+    date: quoteDate(raw),
+    provider: 'Yahoo Finance',
     name: text(raw.longName) ?? text(raw.shortName) ?? text(raw.displayName),
     currency: text(raw.currency),
     financialCurrency: text(raw.financialCurrency),

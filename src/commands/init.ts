@@ -25,6 +25,9 @@ export const EXAMPLE_BASKET = {
   benchmark: '^NDX',
 };
 
+/** A benchmark as YAML: one symbol, or a flow list of it and its fallbacks. */
+const yamlBenchmark = (symbols: readonly string[]) => (symbols.length === 1 ? yamlScalar(symbols[0] as string) : `[${symbols.map(yamlScalar).join(', ')}]`);
+
 /** A YAML scalar as written: plain when YAML reads it back as the same text, else double-quoted. */
 function yamlScalar(text: string): string {
   const plain = /^[A-Za-z0-9^][A-Za-z0-9 .^=_&()/-]*$/.test(text) && !text.endsWith(' ');
@@ -43,13 +46,13 @@ function presetYaml(b: BasketDef, about: string): string {
     `  ${b.id}:`,
     `    name: ${yamlScalar(b.name)}`,
     `    symbols: [${b.symbols.map(yamlScalar).join(', ')}]`,
-    ...(b.benchmark ? [`    benchmark: ${yamlScalar(b.benchmark)}${about ? `   # ${about}` : ''}`] : []),
+    ...(b.benchmarks.length > 0 ? [`    benchmark: ${yamlBenchmark(b.benchmarks)}${about ? `   # ${about}` : ''}`] : []),
   ];
   return lines.join('\n');
 }
 
 const BENCHMARK_NOTES: Readonly<Record<string, string>> = {
-  'HSTECH.HK': 'Hang Seng TECH index (Yahoo keeps little daily history for it)',
+  'HSTECH.HK': 'Hang Seng TECH index; Yahoo keeps little daily history for it, so its ETF 3033.HK stands in',
   '^NDX': 'Nasdaq-100',
 };
 
@@ -64,14 +67,15 @@ export function starterYaml(version: string): string {
 #   symbols    Yahoo Finance symbols, either a list [AAPL, MSFT]
 #              or a mapping of symbol to weight { AAPL: 0.6, MSFT: 0.4 }
 #              (weights are positive and sum to 1; \`compare --weights config\` uses them)
-#   benchmark  optional: an index or fund to measure the basket against
+#   benchmark  optional: an index or fund to measure the basket against, or a list
+#              [INDEX, FUND]: the first with data over the period is used
 # Symbols are Yahoo's: four-digit Hong Kong codes (0700.HK), ^NDX for an index,
 # BRK-B for a share class. \`basket search NAME\` finds a symbol.
 
 baskets:
   # The two built-in presets, spelled out: a basket here with a preset's id
   # replaces the preset, so edit these freely (or delete them to keep the originals).
-${PRESETS.map((b) => presetYaml(b, BENCHMARK_NOTES[b.benchmark ?? ''] ?? '')).join('\n\n')}
+${PRESETS.map((b) => presetYaml(b, BENCHMARK_NOTES[b.benchmarks[0] ?? ''] ?? '')).join('\n\n')}
 
   # An example with weights and a benchmark:
   #   basket compare ${e.id} --weights config
@@ -86,7 +90,7 @@ ${e.weights.map(([s, w]) => `      ${yamlScalar(s)}: ${w}`).join('\n')}
 /** The same config as JSON (which has no comments). */
 export function starterJson(): string {
   const baskets: Record<string, unknown> = {};
-  for (const b of PRESETS) baskets[b.id] = { name: b.name, symbols: [...b.symbols], ...(b.benchmark ? { benchmark: b.benchmark } : {}) };
+  for (const b of PRESETS) baskets[b.id] = { name: b.name, symbols: [...b.symbols], ...(b.benchmarks.length === 1 ? { benchmark: b.benchmarks[0] } : b.benchmarks.length > 1 ? { benchmark: [...b.benchmarks] } : {}) };
   const e = EXAMPLE_BASKET;
   baskets[e.id] = { name: e.name, symbols: Object.fromEntries(e.weights), benchmark: e.benchmark };
   return `${JSON.stringify({ baskets }, null, 2)}\n`;

@@ -9,7 +9,11 @@ export interface BasketDef {
    * summing to 1 (within 1e-6), each above zero. Null when the config gives none.
    */
   readonly weights: readonly number[] | null;
-  readonly benchmark: string | null;
+  /**
+   * The benchmark and its fallbacks, in order of preference (empty: none):
+   * the first with data over the window is used.
+   */
+  readonly benchmarks: readonly string[];
   /** `preset`, or the path of the file that defines it. */
   readonly source: string;
 }

@@ -26,5 +26,5 @@ export function toListBasket(text: string, id: string, file: string): BasketDef 
   });
   if (symbols.length === 0) throw new ConfigError(file, null, EMPTY_BASKET);
   if (!BASKET_ID.test(id)) throw new ConfigError(file, null, `the file name ${JSON.stringify(id)} is not a usable basket id`);
-  return { id, name: id, symbols, weights: null, benchmark: null, source: file };
+  return { id, name: id, symbols, weights: null, benchmarks: [], source: file };
 }

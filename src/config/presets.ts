@@ -2,14 +2,16 @@ import type { BasketDef } from './basket.js';
 
 /**
  * Built-in baskets, always available; a config basket with the same id replaces one.
- * HSTECH.HK is Yahoo's symbol for the Hang Seng TECH index (not ^HSTECH).
+ * HSTECH.HK is Yahoo's symbol for the Hang Seng TECH index (not ^HSTECH); Yahoo
+ * serves no daily history for it, so the titans fall back to 3033.HK, the CSOP
+ * Hang Seng TECH ETF, which tracks it.
  */
 export const PRESETS: readonly BasketDef[] = [
   {
     id: 'titans',
     name: 'China tech titans',
     symbols: ['9988.HK', '0700.HK', '1810.HK', '1211.HK', '0981.HK', '9618.HK', '9999.HK'],
-    benchmark: 'HSTECH.HK',
+    benchmarks: ['HSTECH.HK', '3033.HK'],
     weights: null,
     source: 'preset',
   },
@@ -17,7 +19,7 @@ export const PRESETS: readonly BasketDef[] = [
     id: 'mag7',
     name: 'Magnificent Seven',
     symbols: ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA'],
-    benchmark: '^NDX',
+    benchmarks: ['^NDX'],
     weights: null,
     source: 'preset',
   },

@@ -120,7 +120,8 @@ const BasketEntry = z.strictObject({
   name: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').optional(),
   /** A list of tickers, a mapping of ticker to weight, or a list of `{ symbol, weight }`. */
   symbols: z.unknown().transform(readSymbols),
-  benchmark: SymbolText.optional(),
+  /** One symbol, or a list: the first with data over the window is used. */
+  benchmark: z.union([SymbolText, z.array(SymbolText, { error: 'must be a symbol or a list of symbols' }).min(1, 'must list at least one symbol')]).optional(),
 });
 
 const ConfigDocument = z.strictObject(
@@ -177,7 +178,7 @@ export function toBaskets(document: unknown, file: string): BasketDef[] {
     name: entry.name ?? id,
     symbols: entry.symbols.symbols,
     weights: entry.symbols.weights,
-    benchmark: entry.benchmark ?? null,
+    benchmarks: entry.benchmark === undefined ? [] : [...new Set(typeof entry.benchmark === 'string' ? [entry.benchmark] : entry.benchmark)],
     source: file,
   }));
 }

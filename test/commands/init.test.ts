@@ -16,7 +16,7 @@ async function basketsIn(file: string, cwd: string) {
 
 const EXPECTED = [
   ...PRESETS.map(({ source: _, ...b }) => b),
-  { id: 'core', name: EXAMPLE_BASKET.name, symbols: ['AAPL', 'MSFT', 'NVDA'], weights: [0.4, 0.35, 0.25], benchmark: '^NDX' },
+  { id: 'core', name: EXAMPLE_BASKET.name, symbols: ['AAPL', 'MSFT', 'NVDA'], weights: [0.4, 0.35, 0.25], benchmarks: ['^NDX'] },
 ];
 
 describe('the starter config', () => {

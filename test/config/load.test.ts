@@ -17,7 +17,7 @@ describe('loadCatalog', () => {
     expect(catalog.configFile).toBeNull();
     expect([...catalog.baskets.keys()]).toEqual(['titans', 'mag7']);
     expect(catalog.baskets.get('mag7')?.symbols).toEqual(['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA']);
-    expect(catalog.baskets.get('titans')?.benchmark).toBe('HSTECH.HK');
+    expect(catalog.baskets.get('titans')?.benchmarks).toEqual(['HSTECH.HK', '3033.HK']);
   });
 
   it('finds ./basket.config.yaml; a basket with a preset id replaces the preset in place', async () => {

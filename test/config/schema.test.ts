@@ -18,11 +18,11 @@ function problem(doc: unknown): string {
 describe('toBaskets', () => {
   it('reads baskets, normalising symbols (trimmed, upper-cased)', () => {
     const baskets = toBaskets({ baskets: { tech: { name: 'Tech', symbols: [' aapl', 'msft ', '0700.hk'], benchmark: '^ndx' } } }, FILE);
-    expect(baskets).toEqual([{ id: 'tech', name: 'Tech', symbols: ['AAPL', 'MSFT', '0700.HK'], weights: null, benchmark: '^NDX', source: FILE }]);
+    expect(baskets).toEqual([{ id: 'tech', name: 'Tech', symbols: ['AAPL', 'MSFT', '0700.HK'], weights: null, benchmarks: ['^NDX'], source: FILE }]);
   });
 
   it('defaults the name to the id and the benchmark to none', () => {
-    expect(toBaskets({ baskets: { b1: { symbols: ['AAPL'] } } }, FILE)[0]).toMatchObject({ name: 'b1', benchmark: null });
+    expect(toBaskets({ baskets: { b1: { symbols: ['AAPL'] } } }, FILE)[0]).toMatchObject({ name: 'b1', benchmarks: [] });
   });
 
   it.each([
@@ -50,7 +50,7 @@ describe('toBaskets', () => {
 describe('toListBasket (.txt ticker lists)', () => {
   it('reads one symbol per line with comments and blank lines', () => {
     const b = toListBasket('# my list\naapl\n\n  msft  # software\n0700.HK\n', 'mine', 'mine.txt');
-    expect(b).toEqual({ id: 'mine', name: 'mine', symbols: ['AAPL', 'MSFT', '0700.HK'], weights: null, benchmark: null, source: 'mine.txt' });
+    expect(b).toEqual({ id: 'mine', name: 'mine', symbols: ['AAPL', 'MSFT', '0700.HK'], weights: null, benchmarks: [], source: 'mine.txt' });
   });
 
   it.each([

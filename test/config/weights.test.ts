@@ -44,7 +44,7 @@ describe('weighted baskets', () => {
       { symbol: 'nvda', weight: 0.25 },
       { symbol: 'AAPL', weight: 0.75 },
     ]);
-    expect(b).toEqual({ id: 'mine', name: 'mine', symbols: ['NVDA', 'AAPL'], weights: [0.25, 0.75], benchmark: null, source: FILE });
+    expect(b).toEqual({ id: 'mine', name: 'mine', symbols: ['NVDA', 'AAPL'], weights: [0.25, 0.75], benchmarks: [], source: FILE });
   });
 
   it('accepts weights summing to 1 within 1e-6', () => {
@@ -85,9 +85,9 @@ describe('weights through the YAML loader', () => {
   it('reads the three forms from fixtures/config/weights.yaml', async () => {
     const baskets = await loadBasketFile(FIXTURE, 'weights.yaml');
     expect(baskets).toEqual([
-      { id: 'core', name: 'Weighted core', symbols: ['AAPL', 'MSFT', 'NVDA'], weights: [0.5, 0.3, 0.2], benchmark: '^NDX', source: 'weights.yaml' },
-      { id: 'chips', name: 'chips', symbols: ['NVDA', '0981.HK'], weights: [0.6, 0.4], benchmark: null, source: 'weights.yaml' },
-      { id: 'plain', name: 'plain', symbols: ['AAPL', 'MSFT'], weights: null, benchmark: null, source: 'weights.yaml' },
+      { id: 'core', name: 'Weighted core', symbols: ['AAPL', 'MSFT', 'NVDA'], weights: [0.5, 0.3, 0.2], benchmarks: ['^NDX'], source: 'weights.yaml' },
+      { id: 'chips', name: 'chips', symbols: ['NVDA', '0981.HK'], weights: [0.6, 0.4], benchmarks: [], source: 'weights.yaml' },
+      { id: 'plain', name: 'plain', symbols: ['AAPL', 'MSFT'], weights: null, benchmarks: [], source: 'weights.yaml' },
     ]);
   });
 

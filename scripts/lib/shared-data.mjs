@@ -34,6 +34,8 @@ export const NAMES = {
   TSLA: 'Tesla, Inc.',
   '^NDX': 'NASDAQ 100',
   'USDHKD=X': 'USD/HKD',
+  'HSTECH.HK': 'Hang Seng TECH Index',
+  '^HSI': 'Hang Seng Index',
 };
 
 // Provenance of the price files, as listed in shared/data/README.md (repository · path · commit).
@@ -59,6 +61,71 @@ export const PRICE_SOURCES = {
     commit: '4cbee279ffcd6cabe259e6576d97df319d76add2',
   },
 };
+
+// Provenance of the files added later to the shared data folder ("Additions" in shared/data/README.md),
+// keyed by their path under shared/data.
+export const ADDITION_SOURCES = {
+  'prices/hstech/HSTECH.csv': {
+    repo: 'AmineSeRaFimmm/A-Share-Risk-Thermometer',
+    path: 'data/raw/indices/hstech.csv',
+    commit: '4680be23ff01e0f8b741e2b0e9d6131ad57f55d1',
+    note: 'AKShare `stock_hk_index_daily_sina`, i.e. Sina Finance, not Yahoo',
+  },
+  'prices/index/^HSI.csv': {
+    repo: 'tapi262/portfolio_opt',
+    path: 'data/^HSI.csv',
+    commit: '3c3e00ee89483acab8173285813d3f684a0c36b2',
+    note: 'yfinance download',
+  },
+  'prices/index/^HSI-2021-2026.csv': {
+    repo: 'ShresthTiwari823/QuantEdge-AI',
+    path: 'data/HSI.csv',
+    commit: '18a1e8e758887797034e436b655cf85ea6e822de',
+    note: 'yfinance download',
+  },
+};
+
+/**
+ * Date and Close (as text) of a CSV file written by yfinance with its multi-row header
+ * (`Price,Close,…` / `Ticker,^HSI,…` / `Date,,,…`), in file order.
+ */
+export function readYfinanceMultiHeaderCsv(file) {
+  const rows = parse(fs.readFileSync(file, 'utf8'), { bom: true, skip_empty_lines: true, relax_column_count: true });
+  const [price, ticker, dateRow] = rows;
+  if (price?.[0] !== 'Price' || ticker?.[0] !== 'Ticker' || dateRow?.[0] !== 'Date' || dateRow.slice(1).some((c) => c !== '')) {
+    throw new Error(`${file}: not yfinance's multi-row header (Price / Ticker / Date)`);
+  }
+  const closeAt = price.indexOf('Close');
+  if (closeAt < 1 || price.indexOf('Close', closeAt + 1) !== -1) throw new Error(`${file}: expected one Close column in ${price.join(',')}`);
+  return { ticker: ticker[closeAt], records: rows.slice(3).map((r) => ({ Date: r[0], Close: r[closeAt] })) };
+}
+
+/** Every row of forward-pe-2025-03.csv, in file order: { symbol, forwardPE (text), asOf, basis, source }. */
+export function readForwardPeRows(sharedData) {
+  const file = path.join(sharedData, 'forward-pe-2025-03.csv');
+  const { header, records } = readCsv(file);
+  requireColumns(file, header, ['symbol', 'forward_pe', 'as_of', 'basis', 'source']);
+  return records.map((r) => {
+    if (!NUMBER_RE.test(r.forward_pe)) throw new Error(`${file}: non-numeric forward_pe for ${r.symbol}`);
+    return { symbol: r.symbol, forwardPE: r.forward_pe, asOf: r.as_of, basis: r.basis, source: r.source };
+  });
+}
+
+/** Every row of quotes/forward-pe-hk-2024-12-to-2025-03.csv, in file order, cells as text. */
+export function readHkForwardPeRows(sharedData) {
+  const file = path.join(sharedData, 'quotes', 'forward-pe-hk-2024-12-to-2025-03.csv');
+  const { header, records } = readCsv(file);
+  requireColumns(file, header, ['symbol', 'forward_pe', 'as_of', 'provider', 'basis', 'source', 'captured']);
+  return records;
+}
+
+/** Every row of quotes/market-cap-and-shares.csv, in file order, cells as text. */
+export function readMarketCapRows(sharedData) {
+  const file = path.join(sharedData, 'quotes', 'market-cap-and-shares.csv');
+  const { header, records } = readCsv(file);
+  requireColumns(file, header, ['symbol', 'as_of', 'field', 'value', 'currency', 'share_basis', 'provider', 'source', 'captured', 'note']);
+  return records;
+}
 
 export const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 

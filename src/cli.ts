@@ -263,6 +263,11 @@ interface AnalysisFlags {
   negativePe: NegativePEPolicy;
   maxGapDays: string;
   maxMove: string;
+  suspectSplits: 'flag' | 'drop';
+  pointInTime: 'flag' | 'strict';
+  maxQuoteAge: string;
+  peAt: 'quote-date' | 'as-of';
+  lookback?: '1y' | '3y' | '5y' | '10y' | 'max';
 }
 
 interface CompareFlags extends AnalysisFlags {
@@ -275,6 +280,12 @@ interface CompareFlags extends AnalysisFlags {
 function positiveNumber(text: string, flag: string): number {
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, got "${text}"`);
+  return n;
+}
+
+function wholeDays(text: string, flag: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number of days, got "${text}"`);
   return n;
 }
 
@@ -298,7 +309,12 @@ function addAnalysis(cmd: Command): Command {
     .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(['harmonic', 'median', 'mean', 'aggregate', 'all']).default('harmonic'))
     .addOption(new Option('--negative-pe <policy>', 'members with losses: exclude them, or include their losses').choices(['exclude', 'include']).default('exclude'))
     .option('--max-gap-days <days>', 'flag a gap of more calendar days than this between two closes', '10')
-    .option('--max-move <fraction>', 'flag a one-day move larger than this (0.4 = 40%); one that looks like an unadjusted split leaves the series out', '0.4');
+    .option('--max-move <fraction>', 'flag a one-day move larger than this (0.4 = 40%)', '0.4')
+    .addOption(new Option('--suspect-splits <policy>', 'a one-day move that looks like an unadjusted split: flag it and keep the member, or drop the member from that window').choices(['flag', 'drop']).default('flag'))
+    .addOption(new Option('--point-in-time <rule>', 'quote figures dated after --as-of: use and flag them, or leave them out (strict)').choices(['flag', 'strict']).default('flag'))
+    .option('--max-quote-age <days>', 'flag a quote figure dated more than this many days before --as-of', '31')
+    .addOption(new Option('--pe-at <date>', "P/Es as of their own date, or repriced to --as-of (earnings estimate held constant)").choices(['quote-date', 'as-of']).default('quote-date'))
+    .addOption(new Option('--lookback <period>', 'look back this far before --from for "highest since"').choices(['1y', '3y', '5y', '10y', 'max']));
 }
 
 /** The request of compare and chart; `levels` asks the report for daily level series (chart, HTML, sparklines). */
@@ -318,6 +334,11 @@ async function toCompareRequest(baskets: string[], flags: AnalysisFlags, levels:
     negativePE: flags.negativePe,
     maxGapDays: positiveNumber(flags.maxGapDays, '--max-gap-days'),
     maxDailyMove: positiveNumber(flags.maxMove, '--max-move'),
+    suspectSplits: flags.suspectSplits,
+    pointInTime: flags.pointInTime,
+    maxQuoteAgeDays: wholeDays(flags.maxQuoteAge, '--max-quote-age'),
+    peAt: flags.peAt,
+    lookback: flags.lookback ?? null,
     levels,
   };
 }

@@ -8,11 +8,12 @@
  */
 import { fxSymbol, toMajorUnit } from './analytics/fx.js';
 import type { BasketDef } from './config/basket.js';
-import type { IsoDate, PriceSeries, ProviderResult, Quote, SymbolIssue } from './domain/types.js';
+import type { IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from './domain/types.js';
 import { SourceUnavailableError } from './errors.js';
-import type { HistoryRequest, MarketDataProvider, ProgressSink } from './providers/provider.js';
+import { currencyIn, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './providers/provider.js';
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
+
 const firstLine = (text: string) => text.split('\n')[0] ?? '';
 
 export interface FxData {
@@ -114,7 +115,7 @@ export interface MarketData {
   readonly symbols: readonly string[];
   readonly members: readonly string[];
   readonly history: ProviderResult<PriceSeries>;
-  readonly quotes: ProviderResult<Quote>;
+  readonly quotes: ProviderResult<QuoteHistory>;
   /** FX series for --currency (none without it). */
   readonly fx: FxData;
 }
@@ -133,17 +134,21 @@ export async function fetchMarketData(
   onProgress?: ProgressSink,
 ): Promise<MarketData> {
   const members = unique(baskets.flatMap((b) => b.symbols));
-  const symbols = unique([...members, ...baskets.flatMap((b) => (b.benchmark ? [b.benchmark] : []))]);
+  const symbols = unique([...members, ...baskets.flatMap((b) => b.benchmarks)]);
   const fx = currency ? startFx(provider, currency, start, end) : null;
   // quotes first: the handshake's requests are then the first in line
   const quoting = provider.fetchQuotes(members).then((q) => {
-    for (const quote of q.items.values()) fx?.want(quote.currency);
+    for (const quotes of q.items.values()) fx?.want(currencyIn(quotes));
     return q;
   });
   const memberSet = new Set(members);
   const benchmarks = symbols.filter((s) => !memberSet.has(s));
   const fetching = fetchHistory(provider, members, benchmarks, { start, end, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) }, onProgress);
   const [history, quotes] = await Promise.all([fetching, quoting]);
-  const currencyOf = (s: string) => quotes.items.get(s)?.currency ?? history.items.get(s)?.currency ?? null;
+  const quoted = (s: string) => {
+    const q = quotes.items.get(s);
+    return q === undefined ? null : currencyIn(q);
+  };
+  const currencyOf = (s: string) => quoted(s) ?? history.items.get(s)?.currency ?? null;
   return { symbols, members, history, quotes, fx: fx ? await fx.settle(symbols.map(currencyOf)) : NO_FX };
 }

@@ -3,6 +3,8 @@
  *   1. config    load the catalog (presets + config file) and pick the baskets
  *   2. window    decide the period [from, asOf] and the history to fetch
  *   3. provider  fetch quotes, history and the FX series a report currency needs, in one round (market-data.ts; the only I/O besides config)
+ *   3b. closes around quote dates outside the window, when a dated cap (or,
+ *      repricing P/Es, a dated P/E) has no price of its own (offline data)
  *   4. analytics + report   compute every figure into one Report
  * Rendering and exit codes belong to the CLI.
  */
@@ -10,16 +12,21 @@ import type { Rebalance } from './analytics/basket.js';
 import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './analytics/calendar.js';
 import { earliestFrom, isPeriod, PERIODS, type Period } from './analytics/periods.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
+import { DEFAULT_MAX_QUOTE_AGE_DAYS, type PointInTimeRule } from './analytics/point-in-time.js';
 import type { Weighting } from './analytics/weights.js';
 import type { BasketDef } from './config/basket.js';
 import { loadCatalog, selectBaskets, type Catalog, type ConfigLocation } from './config/load.js';
 import { DEFAULT_BASKETS } from './config/presets.js';
-import type { IsoDate, PriceSeries, Quote, SymbolIssue } from './domain/types.js';
+import { quoteOf } from './domain/quote.js';
+import type { IsoDate, PriceSeries, Quote, QuoteHistory, SymbolIssue } from './domain/types.js';
 import { MarketDataError, UsageError } from './errors.js';
 import { fetchMarketData } from './market-data.js';
 import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportOptions } from './report/build.js';
-import type { PriceBasis, Report } from './report/types.js';
+import type { SuspectSplitPolicy } from './report/checks.js';
+import { lookbackStartOf } from './report/highs.js';
+import { chooseQuotes, quoteDatesOutside } from './report/quotes.js';
+import type { Lookback, PEAt, PriceBasis, Report } from './report/types.js';
 
 /**
  * History is fetched from this many days before `from`, so that the last close
@@ -103,6 +110,11 @@ export interface CompareRequest extends WindowOptions {
   readonly maxDailyMove?: number;
   /** Put the daily level series (rebased to 100) in the report: chart, HTML, sparklines. */
   readonly levels?: boolean;
+  readonly suspectSplits?: SuspectSplitPolicy;
+  readonly pointInTime?: PointInTimeRule;
+  readonly maxQuoteAgeDays?: number;
+  readonly peAt?: PEAt;
+  readonly lookback?: Lookback | null;
 }
 
 function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOptions {
@@ -124,22 +136,54 @@ function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOp
     periods: req.periods ?? [],
     maxGapDays: req.maxGapDays ?? DEFAULT_OPTIONS.maxGapDays,
     maxDailyMove: req.maxDailyMove ?? DEFAULT_OPTIONS.maxDailyMove,
+    suspectSplits: req.suspectSplits ?? 'flag',
     levels: req.levels ?? false,
+    pointInTime: req.pointInTime ?? 'flag',
+    maxQuoteAgeDays: req.maxQuoteAgeDays ?? DEFAULT_MAX_QUOTE_AGE_DAYS,
+    peAt: req.peAt ?? 'quote-date',
+    lookback: req.lookback ?? null,
   };
+}
+
+/**
+ * Closes around the quote dates that lie outside the history fetched, for
+ * the price a dated cap or P/E was computed at when its quote gives none
+ * (offline data): one more request, only for the symbols that need it.
+ */
+async function fetchQuoteCloses(
+  provider: MarketDataProvider,
+  quotes: ReadonlyMap<string, QuoteHistory>,
+  members: readonly string[],
+  historyStart: IsoDate,
+  options: ReportOptions & { readonly asOf: IsoDate },
+): Promise<ReadonlyMap<string, PriceSeries>> {
+  const chosen = chooseQuotes(quotes, { asOf: options.asOf, maxAgeDays: options.maxQuoteAgeDays ?? DEFAULT_MAX_QUOTE_AGE_DAYS, rule: options.pointInTime ?? 'flag' });
+  const outside = quoteDatesOutside(chosen, members, historyStart, options.asOf, options.peAt === 'as-of');
+  if (outside.size === 0) return new Map();
+  const ranges = [...outside.values()];
+  const first = ranges.reduce((a, r) => (r.first < a ? r.first : a), ranges[0]?.first as IsoDate);
+  const last = ranges.reduce((a, r) => (r.last > a ? r.last : a), ranges[0]?.last as IsoDate);
+  // the close on or before the earliest date may lie before it: reach back as the window does
+  const answer = await provider.fetchHistory({ symbols: [...outside.keys()], start: shiftDays(first, -START_LOOKBACK_DAYS), end: last });
+  return answer.items;
 }
 
 export async function runCompare(req: CompareRequest, ctx: Context): Promise<Report> {
   const baskets = await chooseBaskets(ctx, req.baskets);
   const options = toOptions(req, baskets);
   const window = decideWindow(req, ctx.now);
-  // periods reach further back than the window: fetch from the earliest start
-  const historyStart = shiftDays(earliestFrom(window.from, window.asOf, options.periods), -START_LOOKBACK_DAYS);
+  // periods and the look-back reach further back than the window: fetch from the earliest start
+  const earliest = earliestFrom(window.from, window.asOf, options.periods);
+  const lookbackStart = options.lookback ? lookbackStartOf(options.lookback, window.from) : null;
+  const historyStart = shiftDays(lookbackStart !== null && lookbackStart < earliest ? lookbackStart : earliest, -START_LOOKBACK_DAYS);
   const provider = await ctx.openProvider(req.data);
-  const { history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency, ctx.onProgress);
+  const { members, history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency, ctx.onProgress);
+  const quoteCloses = await fetchQuoteCloses(provider, quotes.items, members, historyStart, { ...options, asOf: window.asOf });
   const report = buildReport({
     baskets,
     history: new Map([...history.items, ...fx.items]),
     quotes: quotes.items,
+    quoteCloses,
     providerIssues: [...history.issues, ...quotes.issues, ...fx.issues],
     from: window.from,
     asOf: window.asOf,
@@ -173,19 +217,6 @@ export interface SnapshotRequest extends WindowOptions {
   readonly currency?: string | null;
 }
 
-const NO_QUOTE: Quote = {
-  symbol: '',
-  name: null,
-  currency: null,
-  financialCurrency: null,
-  price: null,
-  forwardPE: null,
-  trailingPE: null,
-  epsForward: null,
-  marketCap: null,
-  sharesOutstanding: null,
-};
-
 export interface Snapshot {
   readonly window: Window;
   readonly series: PriceSeries[];
@@ -207,11 +238,11 @@ export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<S
     throw new MarketDataError(`no market data for any symbol from ${window.historyStart} to ${window.asOf} (${provider.description})`);
   }
   // the offline format keeps currencies in quotes.csv: give benchmarks and FX series a row too
-  const memberQuotes = members.flatMap((s) => quotes.items.get(s) ?? []);
+  const memberQuotes = members.flatMap((s) => [...(quotes.items.get(s) ?? [])]);
   const quoted = new Set(memberQuotes.map((q) => q.symbol));
   const currencyRows: Quote[] = series
     .filter((s) => !quoted.has(s.symbol) && s.currency !== null)
-    .map((s) => ({ ...NO_QUOTE, symbol: s.symbol, currency: s.currency }));
+    .map((s) => quoteOf(s.symbol, { currency: s.currency }));
   return {
     window,
     series,

@@ -117,24 +117,35 @@ describe('compare --weights, --rebalance, --pe-method', () => {
     const bh = JSON.parse((await runCli(['compare', 'mag7', ...DEMO, '--format', 'json'])).stdout) as Report;
     const r = await runCli(['compare', 'mag7', ...DEMO, '--rebalance', 'monthly', '--format', 'json']);
     const monthly = JSON.parse(r.stdout) as Report;
-    expect(monthly.method).toEqual({ weights: 'equal', rebalance: 'monthly', peMethod: 'harmonic', negativePE: 'exclude' });
+    expect(monthly.method).toEqual({ weights: 'equal', rebalance: 'monthly', peMethod: 'harmonic', negativePE: 'exclude', peAt: 'quote-date', pointInTime: 'flag', maxQuoteAgeDays: 31, suspectSplits: 'flag' });
     expect(monthly.baskets[0]?.return).not.toBeCloseTo(bh.baskets[0]?.return as number, 6);
     // contributions add up to the basket's return
     const sum = monthly.baskets[0]?.members.reduce((s, m) => s + (m.contribution as number), 0) as number;
     expect(sum).toBeCloseTo(monthly.baskets[0]?.return as number, 9);
   });
 
-  it('--weights cap uses the market caps there are (AAPL and AMZN in the demo), with coverage and a note', async () => {
+  it('--weights cap uses the market values there are (all but GOOGL in the demo), with coverage and a note', async () => {
     const r = await runCli(['compare', 'mag7', ...DEMO, '--weights', 'cap', '--format', 'json']);
     expect(r.exitCode).toBe(0);
     const mag7 = (JSON.parse(r.stdout) as Report).baskets[0];
-    // start values: cap × close(2024-12-31) / close(2025-03-07), closes as in the demo files
-    const aapl = 3674405863424 * (249.0594787597656 / 238.03256225585935);
-    const amzn = 2423481958400 * (219.38999938964844 / 199.25);
-    const w = aapl / (aapl + amzn);
-    expect(mag7?.membersWithData).toEqual({ included: 2, total: 7 });
-    expect(mag7?.return).toBeCloseTo(w * (238.03256225585935 / 249.0594787597656 - 1) + (1 - w) * (199.25 / 219.38999938964844 - 1), 9);
-    expect(r.stderr).toContain('market cap unknown for MSFT, GOOGL, META, NVDA, …: left out of the cap-weighted return');
+    // start values MV(2024-12-31) = cap × close(2024-12-31) / P_q, P_q the quote's price (AAPL, AMZN: Yahoo, 2025-02-14)
+    // or the close on the cap's date (MSFT, META, NVDA: 2024-12-31, the start itself); TSLA from its share count × close
+    const start = {
+      AAPL: 3674405863424 * (249.0594787597656 / 244.6),
+      MSFT: 3133800000000 * (417.4606018066406 / 417.4606018066406),
+      AMZN: 2423481958400 * (219.38999938964844 / 228.68),
+      META: 1480000000000 * (583.1702880859375 / 583.1702880859375),
+      NVDA: 3288760000000 * (134.2460174560547 / 134.2460174560547),
+      TSLA: 3216000000 * 403.8399963378906,
+    };
+    const end = { AAPL: 238.03256225585935, MSFT: 390.32183837890625, AMZN: 199.25, META: 623.1597290039062, NVDA: 112.65309143066406, TSLA: 262.6700134277344 };
+    const base = { AAPL: 249.0594787597656, MSFT: 417.4606018066406, AMZN: 219.38999938964844, META: 583.1702880859375, NVDA: 134.2460174560547, TSLA: 403.8399963378906 };
+    const total = Object.values(start).reduce((a, b) => a + b, 0);
+    const expected = (Object.keys(start) as (keyof typeof start)[]).reduce((s, k) => s + (start[k] / total) * (end[k] / base[k] - 1), 0);
+    expect(mag7?.membersWithData).toEqual({ included: 6, total: 7 });
+    expect(mag7?.return).toBeCloseTo(expected, 9);
+    expect(mag7?.members.find((m) => m.symbol === 'TSLA')?.marketValueFrom).toBe('sharesOutstanding');
+    expect(r.stderr).toContain('market cap unknown for GOOGL: left out of the cap-weighted return');
   });
 
   it('--weights config needs weights in the config, else exit 2', async () => {
@@ -166,9 +177,9 @@ describe('compare --weights, --rebalance, --pe-method', () => {
   it('--pe-method median and --negative-pe include are used for the headline P/E', async () => {
     const r = await runCli(['compare', ...DEMO, '--pe-method', 'median', '--negative-pe', 'include', '--format', 'json']);
     const report = JSON.parse(r.stdout) as Report;
-    expect(report.baskets[0]?.forwardPE).toBe(19); // median of 13, 19, 38
+    expect(report.baskets[0]?.forwardPE).toBe(16.17); // median of 8.82 12.23 13 16.17 16.83 38 63.69
     expect(report.baskets[1]?.forwardPE).toBe(27.5); // median of 18.6 23.7 23.8 27.5 30.2 30.7 90.5
-    expect(report.comparison?.discount).toBeCloseTo(1 - 19 / 27.5, 9);
+    expect(report.comparison?.discount).toBeCloseTo(1 - 16.17 / 27.5, 9);
     expect(report.method).toMatchObject({ peMethod: 'median', negativePE: 'include' });
   });
 });
@@ -206,23 +217,26 @@ describe('both providers, every option', () => {
     const opts = ['--as-of', '2025-03-07', '--periods', '1w,1m,ytd', '--weights', 'all', '--pe-method', 'all', '--rebalance', 'weekly', '--currency', 'USD', '--format', 'json'];
     const live = JSON.parse((await runCli(['compare', ...opts], { fetch: createReplayFetch().fetch })).stdout) as Report;
     const offline = JSON.parse((await runCli(['compare', ...opts, '--data', DEMO_DIR])).stdout) as Report;
+    // the returns are the same; the titans' P/Es and benchmark are not: the demo has dated P/Es for all seven
+    // and the Hang Seng TECH index, the replayed Yahoo quotes three P/Es and no history for HSTECH.HK or 3033.HK
     const figures = (r: Report) =>
       r.baskets.map((b) => ({
         return: b.return,
         periods: b.periods,
         risk: b.risk,
         alternatives: b.alternatives?.filter((a) => a.weights !== 'cap'), // the demo has market caps, the replayed quotes none
-        forwardPEs: { ...b.forwardPEs, aggregate: null },
+        forwardPEs: b.id === 'mag7' ? { ...b.forwardPEs, aggregate: null } : null,
         members: b.members.map((m) => [m.return, m.localReturn, m.fxReturn, m.weight, m.contribution, m.periods]),
-        benchmark: b.benchmarkResult?.return ?? null,
+        benchmark: b.id === 'mag7' ? (b.benchmarkResult?.return ?? null) : null,
       }));
     expect(figures(live)).toEqual(figures(offline));
+    expect(offline.baskets[0]?.benchmarkResult?.symbol).toBe('HSTECH.HK');
     expect(live.baskets[0]?.alternatives?.find((a) => a.rebalance === 'weekly')?.return).toBe(live.baskets[0]?.return);
   });
 });
 
 describe('market value through Yahoo', () => {
-  it('takes the real AAPL quote (2025-02-14) as the end value, with shares held constant', async () => {
+  it('takes the real AAPL quote (2025-02-14) with its price, shares held constant: MV(d) = cap × close(d) / price', async () => {
     const dir = await makeTempDir('basket-mv-');
     await writeFile(path.join(dir, 'apple.txt'), 'AAPL\n');
     const replay = createReplayFetch();
@@ -232,17 +246,19 @@ describe('market value through Yahoo', () => {
     expect(r.exitCode).toBe(0);
     const m = (JSON.parse(r.stdout) as Report).baskets[0]?.members[0];
     expect(replay.used.has('quote-AAPL.json')).toBe(true);
-    expect(m?.marketValueEnd).toBe(3674405863424);
-    // closes of 2024-12-31 and 2025-02-14 in the chart answer
-    expect(m?.marketValueStart).toBeCloseTo(3674405863424 * (249.0594787597656 / 243.53855895996097), 0);
-    expect(m?.marketValueChange).toBeCloseTo(3674405863424 - 3674405863424 * (249.0594787597656 / 243.53855895996097), 0);
+    // the cap was computed at the quote's own price, 244.6; the chart's closes of 2024-12-31 and 2025-02-14
+    const cap = 3674405863424;
+    expect(m?.marketCapDate).toBe('2025-02-14');
+    expect(m?.marketValueEnd).toBeCloseTo(cap * (243.53855895996097 / 244.6), 0);
+    expect(m?.marketValueStart).toBeCloseTo(cap * (249.0594787597656 / 244.6), 0);
+    expect(m?.marketValueChange).toBeCloseTo(cap * (243.53855895996097 / 244.6) - cap * (249.0594787597656 / 244.6), 0);
     expect(m?.trailingPE).toBe(38.763866);
   });
 
   it("reads Yahoo's financialCurrency, so BABA's CNY-earnings P/E of 1.955 is caught", async () => {
     const yahoo = await openYahooProvider({ fetch: createReplayFetch().fetch, log: () => {}, verbose: false });
     const quotes = await yahoo.fetchQuotes(['BABA']);
-    expect(quotes.items.get('BABA')).toMatchObject({ currency: 'USD', financialCurrency: 'CNY', forwardPE: 1.9551755 });
+    expect(quotes.items.get('BABA')?.[0]).toMatchObject({ currency: 'USD', financialCurrency: 'CNY', forwardPE: 1.9551755 });
   });
 });
 

@@ -35,9 +35,9 @@ describe('basket chart', () => {
     expect(r.stdout).toMatch(/^━━━ China tech titans \+42\.8%$/m);
     expect(r.stdout).toMatch(/^═══ Magnificent Seven -10\.3%$/m);
     expect(r.stdout).toMatch(/^─── benchmark \^NDX -3\.9%$/m);
-    expect(r.stdout).toMatch(/^ {4}benchmark HSTECH\.HK no data$/m);
+    expect(r.stdout).toMatch(/^┄┄┄ benchmark HSTECH\.HK \+35\.1%$/m);
     expect(r.stdout).toMatch(/2024-12-31 .*2025-03-07$/m);
-    expect(r.stderr).toContain('basket: 7 notes on the data:');
+    expect(r.stderr).toContain('basket: 5 notes on the data:'); // trailing P/Es unknown; quote figures from other days than 2025-03-07, flagged by date
   });
 
   it("takes a terminal's size, less a line for the prompt, and colours it", async () => {
@@ -78,7 +78,7 @@ describe('compare --sparklines', () => {
     expect(r.stdout.match(/│ +Trend │/g)).toHaveLength(3); // two members tables, the returns table
     expect(r.stdout).toMatch(/│ 9988\.HK .*│ \+69\.0% │ [▁▂▃▄▅▆▇█]{12} │/);
     expect(r.stdout).toMatch(/│ China tech titans +│ +7\/7 │ \+42\.8% │ [▁▂▃▄▅▆▇█]{12} │/);
-    expect(r.stdout).toMatch(/│ {3}benchmark HSTECH\.HK +│ +│ +— │ +— │/);
+    expect(r.stdout).toMatch(/│ {3}benchmark HSTECH\.HK +│ +│ \+35\.1% │ [▁▂▃▄▅▆▇█]{12} │/);
   });
 
   it('leaves the table as it was without the flag', async () => {
@@ -92,14 +92,14 @@ describe('compare --sparklines', () => {
       const report = JSON.parse(r.stdout) as Report;
       const series = report.baskets.flatMap((b) => [b, ...(b.benchmarkResult ? [b.benchmarkResult] : []), ...b.members]);
       const drawn = series.filter((s) => s.levels);
-      expect(drawn).toHaveLength(2 + 1 + 14); // both baskets, ^NDX, every member; not HSTECH.HK
+      expect(drawn).toHaveLength(2 + 2 + 14); // both baskets, both benchmarks, every member
       for (const s of drawn) {
         expect(s.levels?.values[0]).toBe(100);
         expect(s.levels?.values.at(-1)).toBeCloseTo(100 * (1 + (s.return as number)), 9);
         expect(s.levels?.dates).toHaveLength(s.levels?.values.length ?? -1);
       }
       expect(report.baskets[0]?.levels?.dates[0]).toBe('2024-12-31');
-      expect(report.baskets[0]?.benchmarkResult?.levels).toBeNull();
+      expect(report.baskets[0]?.benchmarkResult?.levels?.dates[0]).toBe('2024-12-31');
     }
   });
 
@@ -114,13 +114,14 @@ describe('compare --format md', () => {
     const r = await runCli(['compare', ...DEMO_AS_WRITTEN, '--format', 'md']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout.startsWith('# China tech titans vs Magnificent Seven\n\nFrom 2025-01-01 to 2025-03-07 · total return')).toBe(true);
-    expect(r.stdout).toContain('| China tech titans | 7/7 | +42.8% | — |');
+    expect(r.stdout).toContain('| China tech titans | 7/7 | +42.8% | +7.7% |');
     expect(r.stdout).toContain('| Magnificent Seven | 7/7 | -10.3% | -6.5% |');
     expect(r.stdout).toContain('| 0981.HK | Semiconductor Manufacturing International Corporation | HKD | 2024-12-31 | 31.70 | 2025-03-07 | 54.60 | +72.2% |');
     expect(r.stdout).toContain('- Return of China tech titans minus Magnificent Seven: **+53.2 pts**');
-    expect(r.stdout).toContain('- Valuation of China tech titans vs Magnificent Seven on forward P/E (harmonic): **31.0% discount**');
+    expect(r.stdout).toContain('- Valuation of China tech titans vs Magnificent Seven on forward P/E (harmonic): **42.3% discount**');
     expect(r.stdout).toContain('- **P/E method:** P/E harmonic, losses excluded');
-    expect(r.stdout).toContain('- HSTECH.HK: no price file prices/HSTECH.HK.csv in fixtures/demo');
+    expect(r.stdout).toContain('- \\*: figures dated 2025-03-14, 7 days after 2025-03-07, used: forward P/E of 1810.HK');
+    expect(r.stdout).toContain('| 1810.HK | Xiaomi Corporation | HKD | 2024-12-31 | 34.65 | 2025-03-07 | 54.35 | +56.9% | 14.3% | +8.1% | 38.0x (2025-03-14) |');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('_As of 2025-03-07 (from 2025-01-01) · data: files:fixtures/demo · made with basket 0.1.0 on 2025-03-09_');
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stderr).toContain('notes on the data'); // the notes are in the file and on stderr
@@ -128,7 +129,7 @@ describe('compare --format md', () => {
 
   it('adds trend columns with --sparklines', async () => {
     const r = await runCli(['compare', ...DEMO, '--format', 'md', '--sparklines', '-q']);
-    expect(r.stdout).toMatch(/\| China tech titans \| 7\/7 \| \+42\.8% \| [▁▂▃▄▅▆▇█]{12} \| — \|/);
+    expect(r.stdout).toMatch(/\| China tech titans \| 7\/7 \| \+42\.8% \| [▁▂▃▄▅▆▇█]{12} \| \+7\.7% \|/);
   });
 });
 
@@ -140,7 +141,7 @@ describe('compare --format html', () => {
     expect(r).toEqual({ exitCode: 0, stdout: '', stderr: '' });
     const html = await readFile(file, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html.match(/<path /g)).toHaveLength(3); // titans, mag7, ^NDX
+    expect(html.match(/<path /g)).toHaveLength(4); // titans, mag7, HSTECH.HK, ^NDX
     expect(html).toContain('<dt>Data source</dt><dd>files:fixtures/demo</dd>');
     expect(html).toContain('<dt>Generated</dt><dd>2025-03-09T12:00:00Z by basket 0.1.0</dd>');
   });
@@ -161,7 +162,7 @@ describe('compare --format html', () => {
 
 describe('help', () => {
   it('lists the new formats and commands', async () => {
-    expect((await runCli(['compare', '--help'])).stdout).toMatch(/choices: "table", "csv", "json", "md",\s+"html"/);
+    expect((await runCli(['compare', '--help'])).stdout).toMatch(/choices: "table", "csv", "json",\s+"md",\s+"html"/);
     expect((await runCli(['compare', '--help'])).stdout).toContain('--sparklines');
     const chart = await runCli(['chart', '--help']);
     expect(chart.exitCode).toBe(0);

@@ -1,6 +1,7 @@
 /**
  * The CLI as a whole: main(argv, io, deps) → { exitCode, stdout, stderr }.
  */
+import { MAG7_CLOSES, TITANS_CLOSES } from './helpers/demo-closes.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -15,34 +16,23 @@ const DEMO = ['--data', DEMO_DIR, '--as-of', '2025-03-07'];
 const ANSI = /\u001b\[/;
 
 // Real adjusted closes from fixtures/demo/prices: 2024-12-31 (the YTD base) and 2025-03-07.
-const TITANS: Record<string, [number, number]> = {
-  '9988.HK': [82.67565155029297, 139.70538330078125],
-  '0700.HK': [416.1671142578125, 528.8831787109375],
-  '1810.HK': [34.650001525878906, 54.349998474121094],
-  '1211.HK': [87.89510345458984, 117.10556030273438],
-  '0981.HK': [31.700000762939453, 54.599998474121094],
-  '9618.HK': [135.4573211669922, 169.54592895507812],
-  '9999.HK': [138.7417449951172, 161.3197479248047],
-};
-const MAG7: Record<string, [number, number]> = {
-  AAPL: [249.0594787597656, 238.03256225585935],
-  MSFT: [417.4606018066406, 390.32183837890625],
-  GOOGL: [188.4288787841797, 173.05992126464844],
-  AMZN: [219.38999938964844, 199.25],
-  META: [583.1702880859375, 623.1597290039062],
-  NVDA: [134.2460174560547, 112.65309143066406],
-  TSLA: [403.8399963378906, 262.6700134277344],
-};
+const TITANS: Record<string, readonly [number, number]> = TITANS_CLOSES;
+const MAG7: Record<string, readonly [number, number]> = MAG7_CLOSES;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const ret = ([p0, p1]: [number, number]) => p1 / p0 - 1;
+const ret = ([p0, p1]: readonly [number, number]) => p1 / p0 - 1;
 // Equal-weighted: the mean of the seven members' returns.
 const TITANS_RETURN = mean(Object.values(TITANS).map(ret)); // ≈ +0.42833
 const MAG7_RETURN = mean(Object.values(MAG7).map(ret)); // ≈ −0.10350
-// Forward P/E press figures in fixtures/demo/quotes.csv (none for BYD, SMIC, JD.com, NetEase).
-const TITANS_PE = 3 / (1 / 13 + 1 / 19 + 1 / 38); // ≈ 19.247
+// Forward P/Es of fixtures/demo/quotes.csv on 2025-03-07, each the latest dated on or before it, else the
+// earliest after (Xiaomi, 2025-03-14): Alibaba 13 (02-20), Tencent 16.17 (2024-12-31), Xiaomi 38 (03-14),
+// BYD 16.83 (2024-12-31), SMIC 63.69 (03-07), JD.com 8.82 (02-13), NetEase 12.23 (2024-12-31).
+const TITANS_PE = 7 / (1 / 13 + 1 / 16.17 + 1 / 38 + 1 / 16.83 + 1 / 63.69 + 1 / 8.82 + 1 / 12.23); // ≈ 16.079
+// The replayed Yahoo quotes (hand-made, dated 2025-03-07) carry only Alibaba's, Tencent's and Xiaomi's press figures.
+const YAHOO_TITANS_PE = 3 / (1 / 13 + 1 / 19 + 1 / 38); // ≈ 19.247
 const MAG7_PE = 7 / (1 / 30.2 + 1 / 27.5 + 1 / 18.6 + 1 / 30.7 + 1 / 23.7 + 1 / 23.8 + 1 / 90.5); // ≈ 27.89
 
-function expectDemoFigures(report: Report): void {
+function expectDemoFigures(report: Report, source: 'demo' | 'yahoo' = 'demo'): void {
+  const titansPE = source === 'demo' ? TITANS_PE : YAHOO_TITANS_PE;
   const [titans, mag7] = report.baskets;
   expect(report.from).toBe('2025-01-01');
   expect(report.asOf).toBe('2025-03-07');
@@ -50,11 +40,11 @@ function expectDemoFigures(report: Report): void {
   expect(mag7?.return).toBeCloseTo(MAG7_RETURN, 9);
   expect(titans?.return).toBeCloseTo(0.428, 3);
   expect(mag7?.return).toBeCloseTo(-0.1035, 4);
-  expect(titans?.forwardPE).toBeCloseTo(TITANS_PE, 9);
+  expect(titans?.forwardPE).toBeCloseTo(titansPE, 9);
   expect(mag7?.forwardPE).toBeCloseTo(MAG7_PE, 9);
-  expect(titans?.peCoverage).toEqual({ included: 3, total: 7 });
+  expect(titans?.peCoverage).toEqual({ included: source === 'demo' ? 7 : 3, total: 7 });
   expect(mag7?.peCoverage).toEqual({ included: 7, total: 7 });
-  expect(report.comparison?.discount).toBeCloseTo(1 - TITANS_PE / MAG7_PE, 9);
+  expect(report.comparison?.discount).toBeCloseTo(1 - titansPE / MAG7_PE, 9);
   for (const m of titans?.members ?? []) {
     expect(m.startDate).toBe('2024-12-31');
     expect(m.endDate).toBe('2025-03-07');
@@ -68,9 +58,22 @@ describe('basket compare', () => {
     expect(r.exitCode).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expectDemoFigures(report);
-    expect(report.issues.filter((i) => i.code === 'no-forward-pe').map((i) => i.symbol)).toEqual(['1211.HK', '0981.HK', '9618.HK', '9999.HK']);
+    expect(report.issues.filter((i) => i.code === 'no-forward-pe')).toEqual([]);
+    // every P/E from another day than 2025-03-07 is flagged, with its date
+    expect(report.issues).toContainEqual({
+      symbol: null,
+      symbols: ['1810.HK'],
+      fields: ['forwardPE'],
+      code: 'quote-after-as-of',
+      date: '2025-03-14',
+      days: 7,
+      message: 'figures dated 2025-03-14, 7 days after 2025-03-07, used: forward P/E of 1810.HK',
+    });
+    expect(report.baskets[0]?.members.map((m) => m.forwardPEDate)).toEqual(['2025-02-20', '2024-12-31', '2025-03-14', '2024-12-31', '2025-03-07', '2025-02-13', '2024-12-31']);
     // diagnostics on stderr only
-    expect(r.stderr).toContain('1211.HK (titans): forward P/E unknown');
+    expect(r.stderr).toContain(
+      '*: figures dated 2024-12-31, 66 days before 2025-03-07 (over --max-quote-age 31), used: share count of 9988.HK, TSLA; forward P/E of 0700.HK, 1211.HK, 9999.HK; market cap of 0700.HK, 1810.HK, 1211.HK, 9618.HK, 9999.HK, MSFT, META, NVDA',
+    );
   });
 
   it('defaults to titans and mag7, and to a table without colour when stdout is not a terminal', async () => {
@@ -78,10 +81,11 @@ describe('basket compare', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stdout).toContain('China tech titans');
-    expect(r.stdout).toMatch(/China tech titans\s+│\s+7\/7 │\s+\+42\.8% │\s+— │/); // no benchmark history for HSTECH.HK
+    expect(r.stdout).toMatch(/China tech titans\s+│\s+7\/7 │\s+\+42\.8% │\s+\+7\.7% │/); // vs the Hang Seng TECH index's +35.1%
+    expect(r.stdout).toMatch(/benchmark HSTECH\.HK\s+│\s+│\s+\+35\.1% │/);
     expect(r.stdout).toMatch(/Magnificent Seven\s+│\s+7\/7 │\s+-10\.3% │\s+-6\.5% │/); // vs the Nasdaq-100's −3.9%
     expect(r.stdout).toMatch(/benchmark \^NDX\s+│\s+│\s+-3\.9% │/);
-    expect(r.stdout).toMatch(/China tech titans\s+│.*│\s+19\.2x │\s+3\/7 │/);
+    expect(r.stdout).toMatch(/China tech titans\s+│.*│\s+16\.1x │\s+7\/7 │/);
     expect(r.stdout).toMatch(/Magnificent Seven\s+│.*│\s+27\.9x │\s+7\/7 │/);
     expect(r.stdout).toContain(`on forward P/E (harmonic): ${((1 - TITANS_PE / MAG7_PE) * 100).toFixed(1)}% discount`);
     expect(r.stdout).not.toContain('note');
@@ -127,11 +131,15 @@ describe('basket compare', () => {
     expect(r.exitCode).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.dataSource).toBe('yahoo');
-    expectDemoFigures(report);
+    expectDemoFigures(report, 'yahoo');
     expect(report.baskets[0]?.members[0]?.name).toBe('Alibaba Group Holding Limited');
+    // the live quotes are dated by their last trade: 2025-03-07, the as-of date
+    expect(report.baskets[1]?.members.map((m) => m.forwardPEDate)).toEqual(Array(7).fill('2025-03-07'));
     expect(replay.used.has('quote-titans-mag7-2025-03-07.fake.json')).toBe(true);
-    // 14 members and the two benchmarks (HSTECH.HK answered "No data found")
-    expect(replay.calls.filter((c) => c.includes('/v8/finance/chart/'))).toHaveLength(16);
+    // 14 members and the three benchmarks, asked for in one wave (HSTECH.HK and its fallback 3033.HK answered "No data found")
+    expect(replay.calls.filter((c) => c.includes('/v8/finance/chart/'))).toHaveLength(17);
+    expect(report.baskets[0]?.benchmarks).toEqual(['HSTECH.HK', '3033.HK']);
+    expect(report.issues).toContainEqual(expect.objectContaining({ basket: 'titans', code: 'benchmark-fallback', message: expect.stringContaining('no benchmark has data over the window: HSTECH.HK') }));
     expect(report.baskets[1]?.benchmarkResult?.return).toBeCloseTo(20201.369140625 / 21012.169921875 - 1, 9);
   });
 
@@ -303,12 +311,17 @@ describe('basket snapshot', () => {
     expect(snap.stderr).toContain('wrote 16 price series and 16 quotes (2024-12-02 to 2025-03-07)');
     const offline = await runCli(['compare', '--data', out, '--as-of', '2025-03-07', '--format', 'json']);
     expect(offline.exitCode).toBe(0);
-    expectDemoFigures(JSON.parse(offline.stdout) as Report);
+    expectDemoFigures(JSON.parse(offline.stdout) as Report, 'yahoo');
     expect(await readFile(path.join(out, 'prices', '^NDX.csv'), 'utf8')).toMatch(/^Date,Close,Adj Close\n2024-12-02,/);
+    // each quote keeps the day of its last trade, so the frozen figures are dated as the live ones
+    const frozenQuotes = await readFile(path.join(out, 'quotes.csv'), 'utf8');
+    expect(frozenQuotes).toMatch(/^symbol,date,name,.*,provider\n/);
+    expect(frozenQuotes).toMatch(/\nAAPL,2025-03-07,Apple Inc\.,.*,Yahoo Finance\n/);
     const usd = ['compare', '--as-of', '2025-03-07', '--currency', 'USD', '--format', 'json'];
     const live = JSON.parse((await runCli(usd, { fetch: createReplayFetch().fetch })).stdout) as Report;
     const frozen = JSON.parse((await runCli([...usd, '--data', out])).stdout) as Report;
     expect(frozen.baskets.map((b) => b.return)).toEqual(live.baskets.map((b) => b.return));
+    expect(frozen.baskets.map((b) => [b.forwardPE, b.forwardPEDates])).toEqual(live.baskets.map((b) => [b.forwardPE, b.forwardPEDates]));
     expect(frozen.baskets[1]?.benchmarkResult?.return).toBe(live.baskets[1]?.benchmarkResult?.return);
   });
 

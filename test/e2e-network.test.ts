@@ -147,7 +147,7 @@ describe('the built CLI against a fake Yahoo over TLS, through an HTTPS_PROXY', 
     expect(seen('cookie-page').map((q) => [q.url, q.answer])).toEqual([['https://finance.yahoo.com/quote/AAPL', 'handshake']]);
     expect(seen('crumb').map((q) => [q.url, q.withCookie, q.answer])).toEqual([['https://query1.finance.yahoo.com/v1/test/getcrumb', true, 'handshake']]);
     expect(seen('quote').map((q) => [q.withCookie, q.crumb, q.answer])).toEqual([[true, yahoo.crumb, 'recorded quote-titans-mag7-2025-03-07.fake.json']]);
-    expect(seen('chart')).toHaveLength(16); // 14 members, 2 benchmarks
+    expect(seen('chart')).toHaveLength(17); // 14 members, 3 benchmarks (HSTECH.HK's fallback 3033.HK in the same wave)
     expect(yahoo.requests.filter((q) => q.answer === 'unmatched')).toEqual([]);
     expect(seen('other')).toEqual([]);
 

@@ -72,7 +72,7 @@ describe('basket chart in a tmux pane', () => {
     const lines = text.split('\n');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(WIDTH);
     // nothing scrolled off: the notes come first, then the whole chart from its title
-    expect(lines[0]).toBe('basket: 7 notes on the data:');
+    expect(lines[0]).toBe('basket: 5 notes on the data:');
     expect(text).toMatch(/^Level, 100 at the start · 2025-01-01 to 2025-03-07/m);
     expect(text).toMatch(/^━━━ China tech titans \+42\.8%$/m);
     expect(text).toMatch(/^═══ Magnificent Seven -10\.3%$/m);

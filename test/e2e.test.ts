@@ -56,7 +56,8 @@ describe('the built basket executable', () => {
     expect(r.stdout).toMatch(/\+42\.8%/);
     expect(r.stdout).toMatch(/-10\.3%/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // piped: no colour
-    expect(r.stderr).toContain('forward P/E unknown');
+    // a P/E from another day than the as-of date is flagged with its date
+    expect(r.stderr).toContain('*: figures dated 2025-03-14, 7 days after 2025-03-07, used: forward P/E of 1810.HK');
   });
 
   it('prints JSON that parses whole, and the titans are up about 43%', async () => {
@@ -73,6 +74,29 @@ describe('the built basket executable', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('basket: --as-of must be a date written YYYY-MM-DD, got "2025-13-45"\n');
   });
+});
+
+describe('the exit code, set once the output is flushed', () => {
+  it('a large result reaches a slow pipe whole, then the process ends with 0; a usage error ends with 2', async () => {
+    const { spawn } = await import('node:child_process');
+    const args = [BIN, 'compare', '--data', 'fixtures/demo', '--as-of', '2025-03-07', '--sparklines', '--periods', '1d,1w,1m,3m,6m,ytd,1y,3y', '--lookback', '5y', '--format', 'json', '-q'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    // a reader slower than the writer: the pipe fills while basket is still writing
+    child.stdout.on('data', (b: Buffer) => {
+      chunks.push(b);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 2);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const out = Buffer.concat(chunks).toString('utf8');
+    expect(out.length).toBeGreaterThan(65_536 + 1); // more than a pipe holds
+    expect((JSON.parse(out) as Report).baskets).toHaveLength(2);
+    expect(code).toBe(0);
+    const bad = await basket(['compare', '--data', 'fixtures/demo', '--lookback', '2y']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^basket: option '--lookback <period>' argument '2y' is invalid/);
+  }, 30_000);
 });
 
 describe('the built executable writing into a pipe that closes early', () => {

@@ -46,7 +46,7 @@ function scriptedProvider(script: Script) {
       log.push(`quotes asked ${symbols.join(',')}`);
       await script.holdQuotes;
       log.push('quotes answered');
-      const items = new Map(symbols.flatMap((s) => (script.quotes[s] ? [[s, script.quotes[s]] as const] : [])));
+      const items = new Map(symbols.flatMap((s) => (script.quotes[s] ? [[s, [script.quotes[s]]] as const] : [])));
       return { items, issues: symbols.filter((s) => !items.has(s)).map((s): SymbolIssue => ({ symbol: s, code: 'no-quote', message: 'no quote' })) };
     },
     async fetchHistory({ symbols, onCurrency, onProgress }: HistoryRequest) {
@@ -158,6 +158,18 @@ describe('fetchMarketData', () => {
     expect(seen).toEqual(['1/3 ^IDX', '2/3 AAPL', '3/3 MSFT']);
     expect(r.issues.map((i) => i.symbol)).toContain('^IDX');
     expect(r.baskets[0]?.members.map((m) => m.included)).toEqual([true, true]);
+  });
+
+  it('asks for a benchmark and its fallbacks in the same wave as the first choice: a fallback costs no round trip', async () => {
+    const dir = await makeTempDir('basket-market-data-');
+    await writeFile(path.join(dir, 'basket.config.yaml'), 'baskets:\n  b:\n    symbols: [AAPL]\n    benchmark: [^IDX, MSFT]\n');
+    const { provider, log } = scriptedProvider({ series: { AAPL: series('AAPL', 'USD'), MSFT: series('MSFT', 'USD') }, quotes: { AAPL: quote('AAPL', 'USD') } });
+    const r = await runCompare({ baskets: ['b'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null }, context(dir, provider));
+    expect(log.filter((l) => l.startsWith('history asked'))).toEqual(['history asked ^IDX,MSFT', 'history asked AAPL']);
+    expect(r.baskets[0]?.benchmark).toBe('MSFT');
+    expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'MSFT', code: 'benchmark-fallback', message: 'benchmark MSFT used: ^IDX (no data) had no data over the window' }));
+    // the source's note on ^IDX stays: it is the first choice, and the user named it
+    expect(r.issues.map((i) => i.symbol)).toContain('^IDX');
   });
 
   it('when the members\' and the benchmarks\' history both fail, reports the members\' failure, as one request did', async () => {

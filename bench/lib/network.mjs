@@ -18,7 +18,7 @@ import { SEED_ARGS } from './startup.mjs';
 
 const SEED_MEMBERS = ['9988.HK', '0700.HK', '1810.HK', '1211.HK', '0981.HK', '9618.HK', '9999.HK', 'AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA'];
 /** What the seed comparison needs beside the members: the benchmarks and the FX series. */
-const SEED_OTHERS = ['HSTECH.HK', '^NDX', 'USDHKD=X'];
+const SEED_OTHERS = ['HSTECH.HK', '3033.HK', '^NDX', 'USDHKD=X'];
 
 function liveRuns(cfg, options) {
   const cwd = tempDir('basket-bench-cwd-');

@@ -7,7 +7,7 @@
  * ever added at the end, so earlier positions stay put.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { PeriodReturn, Report, Risk } from '../report/types.js';
+import type { Highs, PeriodReturn, Report, Risk } from '../report/types.js';
 
 export const CSV_COLUMNS = [
   'kind',
@@ -53,21 +53,35 @@ export const CSV_COLUMNS = [
   'highestSince',
   'returnSpread',
   'fetchedAt',
+  'forwardPEDate',
+  'trailingPEDate',
+  'marketCapDate',
+  'windowHigh',
+  'windowHighDate',
+  'fromWindowHigh',
+  'lookbackStart',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
 type Cell = string | number | boolean | null;
 type Row = Partial<Record<Column, Cell>>;
 
+const highCells = (h: Highs | null): Row => ({
+  highestSince: h?.highestSince ?? null,
+  windowHigh: h?.windowHigh ?? null,
+  windowHighDate: h?.windowHighDate ?? null,
+  fromWindowHigh: h?.fromWindowHigh ?? null,
+});
+
 const riskCells = (r: Risk | null): Row => ({
   volatility: r?.volatility ?? null,
   maxDrawdown: r?.maxDrawdown ?? null,
-  highestSince: r?.highestSince ?? null,
+  ...highCells(r),
 });
 
 export function renderCsv(r: Report): string {
   const rows: Row[] = [];
-  const common = { asOf: r.asOf, from: r.from, reportCurrency: r.currency };
+  const common = { asOf: r.asOf, from: r.from, reportCurrency: r.currency, lookbackStart: r.lookbackStart };
   const periodRows = (kind: string, basket: string, symbol: string | null, periods: readonly PeriodReturn[]) => {
     for (const p of periods) rows.push({ kind, basket, symbol, period: p.period, startDate: p.startDate, return: p.return, ...common });
   };
@@ -94,6 +108,10 @@ export function renderCsv(r: Report): string {
         marketValueEnd: m.marketValueEnd,
         marketValueChange: m.marketValueChange,
         trailingPE: m.trailingPE,
+        forwardPEDate: m.forwardPEDate,
+        trailingPEDate: m.trailingPEDate,
+        marketCapDate: m.marketCapDate,
+        ...highCells(m),
         ...common,
       });
       periodRows('member-period', b.id, m.symbol, m.periods);

@@ -34,7 +34,26 @@ export const describeWeights = (r: Report) =>
 /** The headline P/E method (`harmonic` under `all`). */
 export const headlinePEMethod = (r: Report) => r.baskets[0]?.peMethod ?? 'harmonic';
 export const describePE = (r: Report) =>
-  `P/E ${headlinePEMethod(r)}${r.method.peMethod === 'all' ? ' (every method side by side)' : ''}, losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}`;
+  `P/E ${headlinePEMethod(r)}${r.method.peMethod === 'all' ? ' (every method side by side)' : ''}, losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}${describePEAt(r)}`;
+/** `, repriced to 2025-03-07` under --pe-at as-of; empty otherwise. */
+export const describePEAt = (r: Report) => (r.method.peAt === 'as-of' ? `, repriced to ${r.asOf} (earnings estimate held constant)` : '');
+
+/** What "highest since" shows for a series whose last value is the highest looked at. */
+export const highestLabel = (r: Report) => (r.lookback === null ? 'window high' : `high since ${r.lookbackStart}`);
+
+/**
+ * The dates the baskets' forward P/Es come from, where any differs from the
+ * as-of date: `P/Es dated: China tech titans 2024-12-31 … 2025-03-14`; null
+ * when every P/E is of the as-of date (or undated).
+ */
+export function peDatesLine(r: Report): string | null {
+  const parts = r.baskets.flatMap((b) => {
+    const d = b.forwardPEDates;
+    if (d === null || (d.earliest === r.asOf && d.latest === r.asOf)) return [];
+    return [`${b.name} ${d.earliest === d.latest ? d.earliest : `${d.earliest} … ${d.latest}`}`];
+  });
+  return parts.length === 0 ? null : `Forward P/Es dated (as-of ${r.asOf}): ${parts.join('; ')}`;
+}
 
 /** The one-line summary of period and methods that heads every output. */
 export function headerLine(r: Report): string {
@@ -50,6 +69,8 @@ export function methodNotes(r: Report): { label: string; text: string }[] {
     { label: 'Weights and rebalancing', text: describeWeights(r) },
     { label: 'P/E method', text: describePE(r) },
     ...(r.periods.length > 0 ? [{ label: 'Periods', text: r.periods.join(', ') }] : []),
+    ...(r.lookback !== null ? [{ label: 'Look-back', text: `${r.lookback}: highest-since looks back to ${r.lookbackStart}` }] : []),
+    ...((line) => (line === null ? [] : [{ label: 'P/E dates', text: line.replace(/^Forward P\/Es dated /, 'forward P/Es dated ') }]))(peDatesLine(r)),
   ];
 }
 

@@ -19,6 +19,11 @@ export function formatMultiple(x: number | null, status: 'ok' | 'unknown' | 'not
 
 export const NOT_MEANINGFUL = 'n/m';
 
+/** A member's P/E with its date where it is not the as-of date: `16.2x (2024-12-31)`. */
+export function formatDatedMultiple(x: number | null, date: string | null, asOf: string): string {
+  return x === null || date === null || date === asOf ? formatMultiple(x) : `${formatMultiple(x)} (${date})`;
+}
+
 /** Money in billions with its currency: −4.152e11, USD → `-415.2 bn USD`. */
 export function formatBillions(x: number | null, currency: string | null): string {
   if (x === null) return UNKNOWN;

@@ -5,10 +5,11 @@
  * (gain or loss) for a renderer that shows it. Pure.
  */
 import type { BasketReport, LevelSeries, Report, Risk } from '../report/types.js';
-import { REBALANCE_NAMES, WEIGHT_NAMES, headlinePEMethod } from './describe.js';
+import { REBALANCE_NAMES, WEIGHT_NAMES, headlinePEMethod, highestLabel } from './describe.js';
 import {
   formatBillions,
   formatCoverage,
+  formatDatedMultiple,
   formatMultiple,
   formatPercent,
   formatPrice,
@@ -81,7 +82,7 @@ export function returnsGrid(r: Report, sparklines: boolean): Grid {
 
 /** Volatility, drawdown, highest since, P/Es with coverage, market value change. */
 export function riskAndValueGrid(r: Report): Grid {
-  const highest = (risk: Risk | null) => (risk === null ? UNKNOWN : (risk.highestSince ?? 'window high'));
+  const highest = (risk: Risk | null) => (risk === null ? UNKNOWN : (risk.highestSince ?? highestLabel(r)));
   const rows = r.baskets.flatMap((b): GridRow[] => {
     const main: GridRow = {
       kind: 'basket',
@@ -141,7 +142,7 @@ export function membersGrid(r: Report, b: BasketReport, sparklines: boolean): Gr
         ...m.periods.map((p) => signed(p.return)),
         plain(formatUnsignedPercent(m.weight)),
         signed(m.contribution),
-        plain(formatMultiple(m.forwardPE)),
+        plain(formatDatedMultiple(m.forwardPE, m.forwardPEDate, r.asOf)),
         ...(money ? [signed(m.marketValueChange, formatBillions(m.marketValueChange, converted ? r.currency : m.currency))] : []),
       ],
     }),

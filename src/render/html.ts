@@ -101,11 +101,12 @@ function cell(c: GridCell, right: boolean, tag: 'td' | 'th' = 'td', extra = ''):
 function table(g: Grid, caption: string | null = null): string {
   const head = g.head.map((h, i) => `<th scope="col"${g.right[i] ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
   const trendColumn = g.head.indexOf('Trend');
-  const nameColumn = g.head.indexOf('Name'); // the one long text column: it may wrap when printed
+  const nameColumn = g.head.indexOf('Name'); // the long text column: it may wrap when printed
+  const peColumn = g.head.indexOf('Fwd P/E'); // a member's P/E with its date: the date may go under it when printed
   const rows = g.rows
     .map((r) => {
       const cls = r.kind === 'benchmark' || r.kind === 'excluded' ? ` class="${r.kind}"` : '';
-      return `<tr${cls}>${r.cells.map((c, i) => cell(c, g.right[i] === true, i === 0 ? 'th' : 'td', i === trendColumn ? 'trend' : i === nameColumn ? 'wrap' : '')).join('').replace(/^<th/, '<th scope="row"')}</tr>`;
+      return `<tr${cls}>${r.cells.map((c, i) => cell(c, g.right[i] === true, i === 0 ? 'th' : 'td', i === trendColumn ? 'trend' : i === nameColumn || i === peColumn ? 'wrap' : '')).join('').replace(/^<th/, '<th scope="row"')}</tr>`;
     })
     .join('\n');
   return `<div class="scroll"><table>${caption ? `<caption>${esc(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;

@@ -7,10 +7,11 @@ import type { ChalkInstance } from 'chalk';
 import type { BasketDef } from '../config/basket.js';
 import type { SearchResult } from '../commands/search.js';
 import type { BasketReport, LevelSeries, Report, Risk } from '../report/types.js';
-import { describeBasis, describeCurrency, headlinePEMethod, REBALANCE_NAMES, WEIGHT_NAMES } from './describe.js';
+import { describeBasis, describeCurrency, describePEAt, headlinePEMethod, highestLabel, peDatesLine, REBALANCE_NAMES, WEIGHT_NAMES } from './describe.js';
 import {
   formatBillions,
   formatCoverage,
+  formatDatedMultiple,
   formatMultiple,
   formatPercent,
   formatPoints,
@@ -127,7 +128,7 @@ function membersGrid(r: Report, b: BasketReport, chalk: ChalkInstance, sparkline
       ...m.periods.map((p) => signed(p.return, chalk)),
       dim(formatUnsignedPercent(m.weight)),
       dim(formatPercent(m.contribution)),
-      dim(formatMultiple(m.forwardPE)),
+      dim(formatDatedMultiple(m.forwardPE, m.forwardPEDate, r.asOf)),
       ...(money ? [dim(formatBillions(m.marketValueChange, converted ? r.currency : m.currency))] : []),
     ];
   });
@@ -168,7 +169,7 @@ function returnsTable(r: Report, chalk: ChalkInstance, sparklines = false, layou
 }
 
 function riskAndValueTable(r: Report, chalk: ChalkInstance, layout: Layout = null): string {
-  const highest = (risk: Risk | null) => (risk === null ? UNKNOWN : (risk.highestSince ?? 'window high'));
+  const highest = (risk: Risk | null) => (risk === null ? UNKNOWN : (risk.highestSince ?? highestLabel(r)));
   const rows = r.baskets.flatMap((b) => {
     const main = [
       b.name,
@@ -246,7 +247,7 @@ function comparisonLines(r: Report, chalk: ChalkInstance): string[] {
  */
 function terminalHeaderLine(r: Report): string {
   const weights = `${WEIGHT_NAMES[r.method.weights] ?? r.method.weights}, ${REBALANCE_NAMES[r.method.rebalance]}`;
-  const pe = `P/E ${headlinePEMethod(r)}, losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}`;
+  const pe = `P/E ${headlinePEMethod(r)}, losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}${describePEAt(r)}`;
   return `From ${r.from} to ${r.asOf} · ${describeBasis(r)} · ${describeCurrency(r)} · ${weights} · ${pe} · data: ${r.dataSource}`;
 }
 
@@ -265,7 +266,8 @@ export function renderTable(r: Report, { chalk, sparklines = false, columns = nu
   if (r.method.peMethod === 'all') parts.push(valuationTable(r, chalk, layout));
   const methods = methodsTable(r, chalk, layout);
   if (methods) parts.push(methods);
-  const lines = comparisonLines(r, chalk);
+  const dates = peDatesLine(r);
+  const lines = [...comparisonLines(r, chalk), ...(dates === null ? [] : [chalk.dim(dates)])];
   if (lines.length > 0) parts.push(lines.map((l) => fitLine(l, layout)).join('\n'));
   if (layout !== null && layout.dropped.size > 0) {
     const note = `Columns left out to fit ${layout.width} columns: ${[...layout.dropped].join(', ')} (a wider terminal, or --format csv or json, shows every one)`;
@@ -278,7 +280,7 @@ export function renderTable(r: Report, { chalk, sparklines = false, columns = nu
 export function renderBasketList(baskets: readonly BasketDef[], configFile: string | null, { chalk, columns = null }: TableOptions): string {
   const symbols = (b: BasketDef) =>
     b.symbols.map((s, i) => (b.weights ? `${s} ${formatUnsignedPercent(b.weights[i] ?? null)}` : s)).join(' ');
-  const rows = baskets.map((b) => [b.id, b.name, symbols(b), b.benchmark ?? UNKNOWN, b.source]);
+  const rows = baskets.map((b) => [b.id, b.name, symbols(b), b.benchmarks.length > 0 ? b.benchmarks.join(' → ') : UNKNOWN, b.source]);
   const note = configFile ? `Config: ${configFile}` : 'Config: none found (presets only)';
   const layout: Layout = columns ? { width: columns, dropped: new Set() } : null;
   const table = boxTable(['Id', 'Name', 'Symbols', 'Benchmark', 'Source'], rows, chalk, [], layout, { dropOrder: BASKET_LIST_DROP_ORDER, flex: { column: 2, mode: 'wrap', min: 16 } });

@@ -1,28 +1,35 @@
 /**
  * Analytics results → the Report. Pure: the orchestrator hands in what the
  * provider found, this decides every figure and every note about exclusions.
+ * Each window (the main one, each period's, the look-back) is checked and
+ * priced on its own, so that no figure depends on what else was asked for.
  */
-import { buyAndHoldPath, REBALANCES, type BasketPath, type Rebalance } from '../analytics/basket.js';
+import { REBALANCES, type Rebalance } from '../analytics/basket.js';
 import { daysBetween, fromDayNumber, toDayNumber } from '../analytics/calendar.js';
 import { sumKnown } from '../analytics/market-value.js';
-import { earliestFrom, periodFrom, type Period } from '../analytics/periods.js';
-import { annualisedVolatility, higherBefore, maxDrawdown } from '../analytics/risk.js';
-import { lastIndexBefore, lastIndexOnOrBefore } from '../analytics/returns.js';
-import { findGaps, findJumps, MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
+import { periodFrom, type Period } from '../analytics/periods.js';
+import { DEFAULT_MAX_QUOTE_AGE_DAYS, type ChosenQuote, type PointInTimeOptions, type PointInTimeRule } from '../analytics/point-in-time.js';
+import { MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
 import { PE_METHODS, valuationDiscount, type NegativePEPolicy, type PEMethod } from '../analytics/valuation.js';
 import type { Weighting } from '../analytics/weights.js';
 import type { BasketDef } from '../config/basket.js';
-import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../domain/types.js';
-import { isFailure, prepareSeries, priceOver, spanOf, type Failure, type PreparedSeries, type PricingInput } from './pricing.js';
-import type { BasketReport, BenchmarkReport, MemberReport, MethodReturn, PEByMethod, PeriodReturn, PriceBasis, Report, Risk } from './types.js';
-import { symbolLevels, toLevelSeries } from './levels.js';
-import { valueBasket, valuesByMethod } from './valuation.js';
+import type { IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
+import { toBenchmark, type BenchmarkContext } from './benchmark.js';
+import { checkWindow, splitName, type CheckOptions, type SuspectSplitPolicy } from './checks.js';
+import { toMemberReports } from './members.js';
+import { basketLookbackSince, lookbackStartOf } from './highs.js';
+import { isFailure, prepareSeries, spanOf, type PreparedSeries, type PricingInput, type Span } from './pricing.js';
+import { chooseQuotes, flagsOf, marketSizeOf, noteQuoteFlags, repricePE, type QuoteCloses, type SymbolFlag } from './quotes.js';
+import { riskOf } from './risk.js';
+import { toLevelSeries } from './levels.js';
+import type { BasketReport, Lookback, MethodReturn, PEAt, PEByMethod, PeriodReturn, PriceBasis, Report } from './types.js';
+import { noteValuation, valueBasket, valuesByMethod } from './valuation.js';
 import { basketOverWindow, isPriced, type WindowMember, type WindowMethod } from './window.js';
 
 /** An end price older than this many days before the as-of date is flagged as stale. */
 export const STALE_AFTER_DAYS = 10;
 
-export interface ReportOptions {
+export interface ReportOptions extends CheckOptions {
   /** Report currency; `null` = each member in its own. */
   readonly currency: string | null;
   readonly weights: Weighting;
@@ -34,12 +41,16 @@ export interface ReportOptions {
   readonly comparePEMethods: boolean;
   readonly negativePE: NegativePEPolicy;
   readonly periods: readonly Period[];
-  /** A gap of more calendar days than this between two closes is flagged. */
-  readonly maxGapDays: number;
-  /** A one-day move beyond this fraction is flagged; one that looks like an unadjusted split leaves the series out. */
-  readonly maxDailyMove: number;
   /** Also put the daily levels (rebased to 100) of baskets, benchmarks and members in the report (chart, HTML, sparklines). */
   readonly levels?: boolean;
+  /** Quote figures dated after the as-of date: used and flagged, or left out. */
+  readonly pointInTime?: PointInTimeRule;
+  /** A quote figure older than this many days is flagged stale. */
+  readonly maxQuoteAgeDays?: number;
+  /** Each P/E as of its own date, or repriced to the as-of date. */
+  readonly peAt?: PEAt;
+  /** How far before `from` highest-since looks. */
+  readonly lookback?: Lookback | null;
 }
 
 export const DEFAULT_OPTIONS: ReportOptions = {
@@ -53,6 +64,7 @@ export const DEFAULT_OPTIONS: ReportOptions = {
   periods: [],
   maxGapDays: MAX_GAP_DAYS,
   maxDailyMove: MAX_DAILY_MOVE,
+  suspectSplits: 'flag',
   levels: false,
 };
 
@@ -60,7 +72,10 @@ export interface ReportInput {
   readonly baskets: readonly BasketDef[];
   /** Histories of members, benchmarks and FX series. */
   readonly history: ReadonlyMap<string, PriceSeries>;
-  readonly quotes: ReadonlyMap<string, Quote>;
+  /** Every symbol's quotes, one per date. */
+  readonly quotes: ReadonlyMap<string, QuoteHistory>;
+  /** Closes around quote dates outside the history (for the price a cap was computed at). */
+  readonly quoteCloses?: QuoteCloses;
   /** What the provider could not supply. */
   readonly providerIssues: readonly SymbolIssue[];
   readonly from: IsoDate;
@@ -72,120 +87,64 @@ export interface ReportInput {
 
 type Note = (issue: SymbolIssue) => void;
 
-/**
- * `prepareSeries`, then the bad-series checks over every window the report
- * prices (the main one and the periods'): gaps and large one-day moves are
- * noted with their dates; a move that looks like an unadjusted split leaves
- * the series out, since its return would be wrong.
- */
-function prepareChecked(symbol: string, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): PreparedSeries | Failure | null {
-  const prepared = prepareSeries(symbol, pricing);
-  if (prepared === null || isFailure(prepared)) return prepared;
-  const earliest = toDayNumber(earliestFrom(input.from, input.asOf, opts.periods));
-  const i0 = Math.max(0, lastIndexBefore(prepared.days, earliest));
-  const i1 = lastIndexOnOrBefore(prepared.days, toDayNumber(input.asOf));
-  for (const g of findGaps(prepared.days, opts.maxGapDays, i0, i1 + 1)) {
-    note({ symbol, code: 'gap-in-data', message: `no close from ${fromDayNumber(g.from)} to ${fromDayNumber(g.to)} (${g.days} days): check the data` });
-  }
-  let split: Failure | null = null;
-  for (const j of findJumps(prepared.days, prepared.prices, opts.maxDailyMove, i0, i1 + 1)) {
-    const move = `${j.move > 0 ? 'rose' : 'fell'} ${(Math.abs(j.move) * 100).toFixed(1)}% on ${fromDayNumber(j.day)}`;
-    if (j.splitRatio === null) {
-      note({ symbol, code: 'large-move', message: `close ${move}: check the data` });
-    } else {
-      const ratio = j.splitRatio >= 1 ? `${j.splitRatio}-for-1 split` : `1-for-${Math.round(1 / j.splitRatio)} reverse split`;
-      split ??= { code: 'suspect-split', message: `close ${move}, as an unadjusted ${ratio} would: left out` };
-    }
-  }
-  return split ?? prepared;
-}
-
-function riskOf(path: BasketPath | null): Risk | null {
-  if (!path) return null;
-  const dd = maxDrawdown(path.days, path.levels);
-  const isoOrNull = (day: number | null | undefined) => (day === null || day === undefined ? null : fromDayNumber(day));
-  return {
-    volatility: annualisedVolatility(path.levels),
-    maxDrawdown: dd?.value ?? null,
-    drawdownPeak: isoOrNull(dd?.peakDay),
-    drawdownTrough: isoOrNull(dd?.troughDay),
-    highestSince: isoOrNull(higherBefore(path.days, path.levels)),
-  };
+/** What every basket of one report shares. */
+interface Shared {
+  readonly input: ReportInput;
+  readonly opts: ReportOptions;
+  readonly pricing: PricingInput;
+  readonly chosen: ReadonlyMap<string, ChosenQuote>;
+  readonly pointInTime: PointInTimeOptions;
+  readonly span: Span;
+  /** The look-back as a window [lookbackStart, asOf]; null without --lookback. */
+  readonly lookback: Span | null;
+  readonly note: Note;
+  /** Takes the quote flags of the figures a basket uses; the report notes them grouped. */
+  readonly flag: (flags: readonly SymbolFlag[]) => void;
 }
 
 const listed = (symbols: readonly string[]) => `${symbols.slice(0, 4).join(', ')}${symbols.length > 4 ? ', …' : ''}`;
 
-function toBenchmark(symbol: string, basketReturn: number | null, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): BenchmarkReport {
-  const prepared = prepareChecked(symbol, input, opts, pricing, note);
-  const none: BenchmarkReport = {
-    symbol,
-    name: input.quotes.get(symbol)?.name ?? null,
-    currency: prepared && !isFailure(prepared) ? prepared.currency : null,
-    startDate: null,
-    startPrice: null,
-    endDate: null,
-    endPrice: null,
-    localReturn: null,
-    fxReturn: null,
-    return: null,
-    excessReturn: null,
-    periods: opts.periods.map((period) => ({ period, startDate: null, return: null })),
-    risk: null,
-    ...(opts.levels ? { levels: null } : {}),
-  };
-  if (prepared === null) return none; // the provider's issue says why
-  if (isFailure(prepared)) {
-    note({ symbol, ...prepared, message: `benchmark ${prepared.message.replace(/: left out$/, '')}` });
-    return none;
+/** A member prepared once for every window; recorded splits the closes still showed are noted. */
+function prepareMember(symbol: string, sh: Shared) {
+  const prepared = prepareSeries(symbol, sh.pricing);
+  if (prepared && !isFailure(prepared)) {
+    for (const s of prepared.splitsApplied) {
+      const date = fromDayNumber(s.day);
+      sh.note({ symbol, code: 'split-adjusted', date, ratio: s.ratio, message: `the data records a ${splitName(s.ratio)} on ${date} that its closes still showed: closes before it adjusted` });
+    }
   }
-  const span = spanOf(input.from, input.asOf);
-  const main = priceOver(prepared, span, '');
-  if (isFailure(main)) {
-    note({ symbol, code: main.code, message: `benchmark: ${main.message.replace(/: left out$/, '')}` });
-    return none;
-  }
-  const path = buyAndHoldPath([prepared.converted], [1], span.fromDay, span.asOfDay);
-  return {
-    ...none,
-    startDate: main.startDate,
-    startPrice: main.startPrice,
-    endDate: main.endDate,
-    endPrice: main.endPrice,
-    localReturn: main.localReturn,
-    fxReturn: main.fxReturn,
-    return: main.return,
-    excessReturn: basketReturn === null ? null : basketReturn - main.return,
-    periods: opts.periods.map((period) => {
-      const p = priceOver(prepared, spanOf(periodFrom(period, input.asOf), input.asOf), '');
-      return isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null };
-    }),
-    risk: riskOf(path),
-    ...(opts.levels ? { levels: toLevelSeries(path) } : {}),
-  };
+  return prepared;
 }
 
-function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, pricing: PricingInput, note: Note): BasketReport {
-  const quotes = def.symbols.map((s) => input.quotes.get(s));
-  const members: WindowMember[] = def.symbols.map((s, i) => ({ prepared: prepareChecked(s, input, opts, pricing, note), quote: quotes[i] }));
-  members.forEach((m, i) => {
-    if (isFailure(m.prepared)) {
-      note({ symbol: def.symbols[i] as string, code: m.prepared.code, message: m.prepared.message.replace(/left out$/, 'left out of the basket return') });
-    }
+function toBasket(def: BasketDef, sh: Shared): BasketReport {
+  const { input, opts, note } = sh;
+  const prepared = def.symbols.map((s) => prepareMember(s, sh));
+  prepared.forEach((p, i) => {
+    if (isFailure(p)) note({ symbol: def.symbols[i] as string, code: p.code, message: p.message.replace(/left out$/, 'left out of the basket return') });
   });
-  const currencies = new Set(members.map((m) => (m.prepared && !isFailure(m.prepared) ? m.prepared.currency : null)));
-  const own = currencies.size === 1 ? [...currencies][0] ?? null : null;
+  const ok = (i: number): PreparedSeries | null => {
+    const p = prepared[i];
+    return p && !isFailure(p) ? p : null;
+  };
+  const sizes = def.symbols.map((s, i) => {
+    const p = ok(i);
+    return p ? marketSizeOf(sh.chosen.get(s), p, input.quoteCloses?.get(s), input.asOf) : null;
+  });
+  /** The members as one window sees them: its own checks may leave a member out of it, and of it alone. */
+  const membersOver = (span: Span): WindowMember[] =>
+    def.symbols.map((_, i) => {
+      const p = ok(i);
+      return { prepared: p ? (checkWindow(p, span, opts, note) ?? p) : (prepared[i] ?? null), size: sizes[i] ?? null };
+    });
+  const currencies = new Set(prepared.map((p) => (p && !isFailure(p) ? p.currency : null)));
+  const own = currencies.size === 1 ? ([...currencies][0] ?? null) : null;
   const currency = opts.currency ?? own;
-  const method = (weights: Weighting, rebalance: Rebalance): WindowMethod => ({
-    weights,
-    rebalance,
-    configWeights: def.weights,
-    oneCurrency: currency !== null,
-  });
-  const span = spanOf(input.from, input.asOf);
-  const main = basketOverWindow(members, def.symbols, span, method(opts.weights, opts.rebalance), '');
+  const method = (weights: Weighting, rebalance: Rebalance): WindowMethod => ({ weights, rebalance, configWeights: def.weights, oneCurrency: currency !== null });
+  const span = sh.span;
+  const main = basketOverWindow(membersOver(span), def.symbols, span, method(opts.weights, opts.rebalance), '');
   main.priced.forEach((p, i) => {
     const symbol = def.symbols[i] as string;
-    if (p && isFailure(p)) note({ symbol, code: p.code, message: p.message.replace(/left out$/, 'left out of the basket return') });
+    if (p && isFailure(p) && !isFailure(prepared[i])) note({ symbol, ...p, message: p.message.replace(/left out$/, 'left out of the basket return') });
     if (isPriced(p)) {
       const age = daysBetween(p.endDate, input.asOf);
       if (age > STALE_AFTER_DAYS) note({ symbol, code: 'stale-price', message: `last close ${p.endDate} is ${age} days before ${input.asOf}` });
@@ -197,104 +156,91 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
       symbol: null,
       basket: def.id,
       code: gap.reason,
-      message:
-        gap.reason === 'mixed-currencies'
-          ? `cap weights need one currency for all members: use --currency`
-          : `market cap unknown for ${listed(gap.symbols)}: left out of the cap-weighted return`,
+      message: gap.reason === 'mixed-currencies' ? `cap weights need one currency for all members: use --currency` : `market cap unknown for ${listed(gap.symbols)}: left out of the cap-weighted return`,
     });
   }
-  if (main.return === null) {
-    note({ symbol: null, basket: def.id, code: 'basket-empty', message: `no member of ${def.id} has a return from ${input.from} to ${input.asOf}` });
-  }
+  if (main.return === null) note({ symbol: null, basket: def.id, code: 'basket-empty', message: `no member of ${def.id} has a return from ${input.from} to ${input.asOf}` });
 
-  const periods = opts.periods.map((period): { row: PeriodReturn; members: PeriodReturn[] } => {
-    const w = basketOverWindow(members, def.symbols, spanOf(periodFrom(period, input.asOf), input.asOf), method(opts.weights, opts.rebalance), ` (${period})`);
-    const lacking = def.symbols.filter((_, i) => !isPriced(w.priced[i]) && members[i]?.prepared && !isFailure(members[i]?.prepared ?? null));
+  const periods = opts.periods.map((period) => {
+    const pSpan = spanOf(periodFrom(period, input.asOf), input.asOf);
+    const w = basketOverWindow(membersOver(pSpan), def.symbols, pSpan, method(opts.weights, opts.rebalance), ` (${period})`);
+    const lacking = def.symbols.filter((_, i) => !isPriced(w.priced[i]) && ok(i) !== null);
     if (lacking.length > 0) {
-      note({ symbol: null, basket: def.id, code: 'no-start-price', message: `${period}: no close before ${periodFrom(period, input.asOf)} for ${listed(lacking)}: left out of the ${period} return` });
+      note({ symbol: null, basket: def.id, code: 'no-start-price', message: `${period}: no close before ${pSpan.from} for ${listed(lacking)}: left out of the ${period} return` });
     }
     return {
-      row: { period, startDate: w.path && w.path.days.length > 0 ? fromDayNumber(w.path.days[0] as number) : null, return: w.return },
+      row: { period, startDate: w.path && w.path.days.length > 0 ? fromDayNumber(w.path.days[0] as number) : null, return: w.return } as PeriodReturn,
       members: w.priced.map((p): PeriodReturn => (isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null })),
     };
   });
-  const memberPeriods = (i: number): PeriodReturn[] => periods.map((p) => p.members[i] as PeriodReturn);
 
+  // quote figures on the as-of date, flagged where taken from another day, for the members in the return
+  const chosen = def.symbols.map((s) => sh.chosen.get(s));
+  def.symbols.forEach((s, i) => {
+    const c = chosen[i];
+    if (c === undefined || main.weights[i] === null || main.weights[i] === undefined) return;
+    sh.flag(flagsOf(s, c, ['forwardPE', 'trailingPE', sizes[i]?.kind === 'shares' ? 'sharesOutstanding' : 'marketCap']));
+  });
+  const reprice = (field: 'forwardPE' | 'trailingPE') =>
+    def.symbols.map((s, i) => {
+      const c = chosen[i];
+      const pe = c?.quote[field] ?? null;
+      const p = ok(i);
+      return opts.peAt === 'as-of' && p ? repricePE(pe, c?.figures[field], p, input.quoteCloses?.get(s), input.asOf) : pe;
+    });
   // market values in one currency only
   const mv = main.marketValues.map((v) => (currency === null ? null : v));
-  const valuation = valueBasket(def.symbols, quotes, mv.map((v) => v?.end ?? null), opts.negativePE, note);
+  const valuation = valueBasket(
+    { symbols: def.symbols, quotes: chosen.map((c) => c?.quote), forwardPEs: reprice('forwardPE'), trailingPEs: reprice('trailingPE'), marketValues: mv.map((v) => v?.end ?? null), weights: main.weights, policy: opts.negativePE },
+    note,
+  );
+  noteValuation(def.id, def.symbols, valuation, opts.peMethod, note);
   const fwd = valuation.forward[opts.peMethod];
-  fwd.missing.forEach((i) =>
-    note({ symbol: def.symbols[i] as string, basket: def.id, code: 'no-forward-pe', message: 'forward P/E unknown: left out of the basket P/E' }),
-  );
-  fwd.nonPositive.forEach((i) =>
-    note({
-      symbol: def.symbols[i] as string,
-      basket: def.id,
-      code: 'non-positive-forward-pe',
-      message: `forward P/E ${valuation.forwardPEs[i]} (expected losses): left out of the basket P/E`,
-    }),
-  );
-  if (fwd.noMarketValue.length > 0) {
-    note({ symbol: null, basket: def.id, code: 'no-market-value', message: `market cap unknown for ${listed(fwd.noMarketValue.map((i) => def.symbols[i] as string))}: left out of the aggregate P/E` });
-  }
   const trailing = valuation.trailing[opts.peMethod];
-  const noTrailing = [...trailing.missing, ...trailing.nonPositive].sort((a, b) => a - b).map((i) => def.symbols[i] as string);
-  if (noTrailing.length > 0) {
-    note({ symbol: null, basket: def.id, code: 'no-trailing-pe', message: `trailing P/E unknown or ≤ 0 for ${noTrailing.length} of ${def.symbols.length} (${listed(noTrailing)}): left out of the trailing P/E` });
-  }
   if (currency === null && main.marketValues.some((v) => v !== null)) {
     note({ symbol: null, basket: def.id, code: 'mixed-currencies', message: 'members trade in different currencies: market values are not added up (use --currency)' });
   }
   const mvSum = sumKnown(mv.map((v) => v?.change ?? null));
-
-  const reports: MemberReport[] = def.symbols.map((symbol, i) => {
-    const q = quotes[i];
-    const prep = members[i]?.prepared;
-    const p = main.priced[i];
-    const ok = isPriced(p) ? p : null;
-    const v = main.marketValues[i] ?? null;
-    return {
-      symbol,
-      name: q?.name ?? null,
-      currency: prep && !isFailure(prep) ? prep.currency : (q?.currency ?? null),
-      startDate: ok?.startDate ?? null,
-      startPrice: ok?.startPrice ?? null,
-      endDate: ok?.endDate ?? null,
-      endPrice: ok?.endPrice ?? null,
-      localReturn: ok?.localReturn ?? null,
-      fxReturn: ok?.fxReturn ?? null,
-      return: ok?.return ?? null,
-      weight: main.weights[i] ?? null,
-      contribution: main.contributions[i] ?? null,
-      marketValueStart: v?.start ?? null,
-      marketValueEnd: v?.end ?? null,
-      marketValueChange: v?.change ?? null,
-      forwardPE: valuation.forwardPEs[i] ?? null,
-      trailingPE: q?.trailingPE ?? null,
-      included: main.weights[i] !== null && main.weights[i] !== undefined,
-      periods: memberPeriods(i),
-      ...(opts.levels ? { levels: ok && prep && !isFailure(prep) ? symbolLevels(prep, span) : null } : {}),
-    };
-  });
-  const ranked = reports.filter((m) => m.included && m.return !== null).sort((a, b) => (b.return as number) - (a.return as number));
-  const extreme = (m: MemberReport | undefined) => (m ? { symbol: m.symbol, return: m.return as number } : null);
+  const members = toMemberReports({ def, prepared, chosen, main, periods: periods.map((p) => p.members), valuation, sizes, span, lookback: sh.lookback, levels: opts.levels === true });
+  const usedDates = members.flatMap((m, i) => (valuation.forward[opts.peMethod].missing.includes(i) || !m.included || m.forwardPEDate === null || valuation.forwardPEs[i] === null ? [] : [m.forwardPEDate])).sort();
+  const ranked = members.filter((m) => m.included && m.return !== null).sort((a, b) => (b.return as number) - (a.return as number));
+  const extreme = (m: (typeof members)[number] | undefined) => (m ? { symbol: m.symbol, return: m.return as number } : null);
 
   const alternatives: MethodReturn[] | null = opts.compareMethods
-    ? [
-        ...REBALANCES.map((r) => ['equal', r] as const),
-        ['cap', 'none'] as const,
-        ...(def.weights ? [['config', 'none'] as const] : []),
-      ].map(([weights, rebalance]) => {
-        const w = basketOverWindow(members, def.symbols, span, method(weights, rebalance), '');
+    ? [...REBALANCES.map((r) => ['equal', r] as const), ['cap', 'none'] as const, ...(def.weights ? [['config', 'none'] as const] : [])].map(([weights, rebalance]) => {
+        const w = basketOverWindow(membersOver(span), def.symbols, span, method(weights, rebalance), '');
         return { weights, rebalance, return: w.return, coverage: { included: w.included, total: w.total } };
       })
     : null;
+  const risk = riskOf(main.path, span);
+  const lookbackSince =
+    sh.lookback === null
+      ? null
+      : basketLookbackSince(
+          membersOver(sh.lookback).map((m) => (m.prepared && !isFailure(m.prepared) ? m.prepared.converted : null)),
+          main.weights,
+          def.symbols,
+          def.id,
+          sh.lookback,
+          opts.rebalance,
+          note,
+        );
+  const benchmarkCtx: BenchmarkContext = {
+    pricing: sh.pricing,
+    span,
+    periods: opts.periods,
+    checks: opts,
+    levels: opts.levels === true,
+    lookbackFromDay: sh.lookback?.fromDay ?? null,
+    name: (s) => sh.chosen.get(s)?.quote.name ?? null,
+  };
+  const benchmarkResult = toBenchmark(def.benchmarks, def.id, main.return, benchmarkCtx, note);
 
   return {
     id: def.id,
     name: def.name,
-    benchmark: def.benchmark,
+    benchmark: benchmarkResult?.symbol ?? null,
+    benchmarks: def.benchmarks,
     source: def.source,
     return: main.return,
     membersWithData: { included: main.included, total: main.total },
@@ -304,6 +250,7 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
     marketValueChange: mvSum.value,
     marketValueCoverage: { included: mvSum.included, total: mvSum.total },
     forwardPE: fwd.value,
+    forwardPEDates: usedDates.length > 0 ? { earliest: usedDates[0] as IsoDate, latest: usedDates.at(-1) as IsoDate } : null,
     forwardPEStatus: fwd.status,
     peMethod: opts.peMethod,
     peCoverage: { included: fwd.included, total: fwd.total },
@@ -315,10 +262,10 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
     trailingPEs: valuesByMethod(valuation.trailing),
     valuation: valuation.rows,
     periods: periods.map((p) => p.row),
-    risk: riskOf(main.path),
-    benchmarkResult: def.benchmark ? toBenchmark(def.benchmark, main.return, input, opts, pricing, note) : null,
+    risk: risk && sh.lookback !== null ? { ...risk, highestSince: lookbackSince } : risk,
+    benchmarkResult,
     alternatives,
-    members: reports,
+    members,
     ...(opts.levels ? { levels: toLevelSeries(main.path) } : {}),
   };
 }
@@ -327,18 +274,50 @@ function toBasket(def: BasketDef, input: ReportInput, opts: ReportOptions, prici
 export function buildReport(input: ReportInput): Report {
   const opts = input.options ?? DEFAULT_OPTIONS;
   const issues: SymbolIssue[] = [...input.providerIssues];
-  const key = (i: SymbolIssue) => `${i.symbol}|${i.code}|${i.basket ?? ''}|${i.symbol === null ? i.message : ''}`;
+  // a symbol's note is given once per kind; a note of a dated event once per event
+  const key = (i: SymbolIssue) => `${i.symbol}|${i.code}|${i.basket ?? ''}|${i.symbol === null || i.date !== undefined ? i.message : ''}`;
   const reported = new Set(issues.map(key));
   const note: Note = (issue) => {
     if (reported.has(key(issue))) return;
     reported.add(key(issue));
     issues.push(issue);
   };
-  const pricing: PricingInput = { history: input.history, quotes: input.quotes, priceBasis: input.priceBasis, currency: opts.currency };
-  const baskets = input.baskets.map((b) => toBasket(b, input, opts, pricing, note));
+  const pointInTime: PointInTimeOptions = { asOf: input.asOf, maxAgeDays: opts.maxQuoteAgeDays ?? DEFAULT_MAX_QUOTE_AGE_DAYS, rule: opts.pointInTime ?? 'flag' };
+  const chosen = chooseQuotes(input.quotes, pointInTime);
+  const pricing: PricingInput = { history: input.history, quotes: new Map([...chosen].map(([s, c]) => [s, c.quote])), priceBasis: input.priceBasis, currency: opts.currency };
+  const flags = new Map<string, SymbolFlag>();
+  const lookbackStart = opts.lookback ? lookbackStartOf(opts.lookback, input.from) : null;
+  const shared: Shared = {
+    input,
+    opts,
+    pricing,
+    chosen,
+    pointInTime,
+    span: spanOf(input.from, input.asOf),
+    lookback: lookbackStart === null ? null : spanOf(lookbackStart, input.asOf),
+    note,
+    flag: (fs) => {
+      for (const f of fs) flags.set(`${f.symbol}|${f.field}`, f);
+    },
+  };
+  const baskets = input.baskets.map((b) => toBasket(b, shared));
+  // a fallback benchmark no basket needed: what the source said of it is beside the point (a basket whose
+  // every candidate failed names them all in its benchmark-fallback note)
+  const used = new Set([...input.baskets.flatMap((b) => [...b.symbols, b.benchmarks[0] ?? '']), ...baskets.map((b) => b.benchmark ?? '')]);
+  const unneeded = new Set(input.baskets.flatMap((b) => b.benchmarks.slice(1)).filter((s) => !used.has(s)));
+  if (unneeded.size > 0) issues.splice(0, input.providerIssues.length, ...input.providerIssues.filter((i) => i.symbol === null || !unneeded.has(i.symbol)));
+  noteQuoteFlags([...flags.values()], pointInTime, note);
+  if (lookbackStart !== null) {
+    const late = [...new Set(input.baskets.flatMap((b) => [...b.symbols, ...b.benchmarks]))].filter((s) => {
+      const h = input.history.get(s);
+      return h !== undefined && h.days.length > 0 && (h.days[0] as number) > toDayNumber(lookbackStart);
+    });
+    for (const s of late) {
+      note({ symbol: s, code: 'no-lookback', message: `history starts ${fromDayNumber(input.history.get(s)?.days[0] as number)}, after the look-back start ${lookbackStart}: its highest-since looks back to then only` });
+    }
+  }
   const [first, second] = baskets;
-  const discounts = (a: PEByMethod, b: PEByMethod): PEByMethod =>
-    Object.fromEntries(PE_METHODS.map((m) => [m, valuationDiscount(a[m], b[m])])) as unknown as PEByMethod;
+  const discounts = (a: PEByMethod, b: PEByMethod): PEByMethod => Object.fromEntries(PE_METHODS.map((m) => [m, valuationDiscount(a[m], b[m])])) as unknown as PEByMethod;
   return {
     asOf: input.asOf,
     from: input.from,
@@ -349,8 +328,14 @@ export function buildReport(input: ReportInput): Report {
       rebalance: opts.rebalance,
       peMethod: opts.comparePEMethods ? 'all' : opts.peMethod,
       negativePE: opts.negativePE,
+      peAt: opts.peAt ?? 'quote-date',
+      pointInTime: pointInTime.rule,
+      maxQuoteAgeDays: pointInTime.maxAgeDays,
+      suspectSplits: opts.suspectSplits,
     },
     periods: opts.periods,
+    lookback: opts.lookback ?? null,
+    lookbackStart,
     dataSource: input.dataSource,
     baskets,
     comparison:
@@ -366,3 +351,5 @@ export function buildReport(input: ReportInput): Report {
     issues,
   };
 }
+
+export type { SuspectSplitPolicy };

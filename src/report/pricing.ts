@@ -6,7 +6,8 @@ import { convertPrices, convertReturn, fxRates, toMajorUnit, type FxRates } from
 import type { MemberPrices } from '../analytics/basket.js';
 import { periodReturn } from '../analytics/returns.js';
 import { fromDayNumber, toDayNumber } from '../analytics/calendar.js';
-import type { DayNumber, IsoDate, IssueCode, PriceSeries, Quote } from '../domain/types.js';
+import { adjustRecordedSplits } from '../analytics/series-checks.js';
+import type { DayNumber, IsoDate, IssueCode, PriceSeries, Quote, Split } from '../domain/types.js';
 import type { PriceBasis } from './types.js';
 
 export interface PricingInput {
@@ -33,11 +34,18 @@ export interface PreparedSeries {
   readonly fx: FxRates | null;
   /** `prices` in the report currency (or as they are without one), for level series. */
   readonly converted: MemberPrices;
+  /** Splits the source records (adjusted for in `prices` where they showed). */
+  readonly splits: readonly Split[];
+  /** The recorded splits that still showed in the closes, and were adjusted for in `prices`. */
+  readonly splitsApplied: readonly Split[];
 }
 
 export interface Failure {
   readonly code: IssueCode;
   readonly message: string;
+  /** `suspect-split`: the day of the move and its ratio. */
+  readonly date?: IsoDate;
+  readonly ratio?: number;
 }
 
 /** Prepares `symbol`, or says why it cannot be priced (no history, unknown currency, no FX series). */
@@ -47,11 +55,15 @@ export function prepareSeries(symbol: string, input: PricingInput): PreparedSeri
   const quoted = input.quotes.get(symbol)?.currency ?? series.currency;
   const unit = quoted ? toMajorUnit(quoted) : null;
   const divisor = unit?.divisor ?? 1;
-  const basis = input.priceBasis === 'adjusted' ? series.adjClose : series.close;
+  const splits = series.splits ?? [];
+  const chosen = input.priceBasis === 'adjusted' ? series.adjClose : series.close;
+  // a split the data records but the closes still show is adjusted for, never guessed (analytics/series-checks.ts)
+  const adjusted = splits.length > 0 ? adjustRecordedSplits(series.days, chosen, splits) : { prices: chosen, applied: [] };
+  const basis = adjusted.prices as Float64Array;
   // the closes as they are when no unit conversion applies: no copy of a million bars
   const prices = divisor === 1 ? basis : basis.map((p) => p / divisor);
   const raw = divisor === 1 ? series.close : series.close.map((p) => p / divisor);
-  const base = { symbol, currency: unit?.currency ?? null, divisor, days: series.days, prices, raw };
+  const base = { symbol, currency: unit?.currency ?? null, divisor, days: series.days, prices, raw, splits, splitsApplied: adjusted.applied };
   if (input.currency === null) return { ...base, fx: null, converted: { days: series.days, prices } };
   if (!unit) return { code: 'no-currency', message: `its currency is unknown, so it cannot be converted into ${input.currency}: left out` };
   const fx = fxRates(unit.currency, input.currency, (s) => {

@@ -7,7 +7,9 @@ import type { Rebalance } from '../analytics/basket.js';
 import type { Period } from '../analytics/periods.js';
 import type { NegativePEPolicy, PEMethod, PEStatus } from '../analytics/valuation.js';
 import type { Weighting } from '../analytics/weights.js';
+import type { PointInTimeRule } from '../analytics/point-in-time.js';
 import type { IsoDate, SymbolIssue } from '../domain/types.js';
+import type { SuspectSplitPolicy } from './checks.js';
 
 export type PriceBasis = 'adjusted' | 'close';
 
@@ -56,7 +58,24 @@ export interface PricedFigures {
   readonly levels?: LevelSeries | null;
 }
 
-export interface MemberReport extends PricedFigures {
+/**
+ * Where a series stands against its past, in the report currency (a basket:
+ * its level, rebased to 100 at the window's base).
+ */
+export interface Highs {
+  /**
+   * The most recent earlier day whose value was above the last one, looking
+   * back over the window or, with --lookback, over the look-back too; `null`:
+   * the last value is the highest of all that was looked at.
+   */
+  readonly highestSince: IsoDate | null;
+  /** The highest value within [from, asOf], its date, and `last / high − 1`. */
+  readonly windowHigh: number | null;
+  readonly windowHighDate: IsoDate | null;
+  readonly fromWindowHigh: number | null;
+}
+
+export interface MemberReport extends PricedFigures, Highs {
   /** The member's target weight in the basket (`null` when left out). */
   readonly weight: number | null;
   /** Its part of the basket's return (buy-and-hold: weight × return). */
@@ -67,19 +86,27 @@ export interface MemberReport extends PricedFigures {
   readonly marketValueChange: number | null;
   readonly forwardPE: number | null;
   readonly trailingPE: number | null;
+  /** The dates the figures refer to (`null`: unknown, or an undated quote taken as of the as-of date). */
+  readonly forwardPEDate: IsoDate | null;
+  readonly trailingPEDate: IsoDate | null;
+  /** The date of the cap (or share count) the market value comes from. */
+  readonly marketCapDate: IsoDate | null;
+  /** What the market value comes from: a market cap, a share count, or nothing known. */
+  readonly marketValueFrom: 'marketCap' | 'sharesOutstanding' | null;
+  /** Who gave the forward P/E and the market-value figure, when the data says. */
+  readonly forwardPEProvider: string | null;
+  readonly marketCapProvider: string | null;
   /** Whether this member's return is in the basket's return. */
   readonly included: boolean;
 }
 
-export interface Risk {
+export interface Risk extends Highs {
   /** Annualised volatility of daily returns (√252), a fraction. */
   readonly volatility: number | null;
   /** Deepest fall from a running peak, ≤ 0. */
   readonly maxDrawdown: number | null;
   readonly drawdownPeak: IsoDate | null;
   readonly drawdownTrough: IsoDate | null;
-  /** The most recent earlier date with a higher value than the last; `null`: the last value is the high of the window. */
-  readonly highestSince: IsoDate | null;
 }
 
 export interface BenchmarkReport extends PricedFigures {
@@ -115,7 +142,10 @@ export interface MemberExtreme {
 export interface BasketReport {
   readonly id: string;
   readonly name: string;
+  /** The benchmark used: the first of `benchmarks` with data over the window (`null`: none). */
   readonly benchmark: string | null;
+  /** The benchmark and its fallbacks, in order of preference. */
+  readonly benchmarks: readonly string[];
   /** `preset` or the config file it came from. */
   readonly source: string;
   /** The basket's return under the report's method, in the report currency. */
@@ -130,6 +160,8 @@ export interface BasketReport {
   readonly marketValueCoverage: Coverage;
   /** Forward P/E under `peMethod`. */
   readonly forwardPE: number | null;
+  /** The earliest and latest dates of the members' forward P/Es in it (`null` when none is dated). */
+  readonly forwardPEDates: { readonly earliest: IsoDate; readonly latest: IsoDate } | null;
   readonly forwardPEStatus: PEStatus;
   readonly peMethod: PEMethod;
   readonly peCoverage: Coverage;
@@ -168,7 +200,21 @@ export interface ReportMethod {
   readonly rebalance: Rebalance;
   readonly peMethod: PEMethod | 'all';
   readonly negativePE: NegativePEPolicy;
+  /** `quote-date`: each P/E as of its own date; `as-of`: repriced to the as-of date (earnings estimate held constant). */
+  readonly peAt: PEAt;
+  /** Quote figures dated after the as-of date: used and flagged (`flag`), or left out (`strict`). */
+  readonly pointInTime: PointInTimeRule;
+  /** A quote figure older than this many days before the as-of date is flagged stale. */
+  readonly maxQuoteAgeDays: number;
+  /** A move that looks like an unadjusted split: kept and flagged (`flag`) or left out (`drop`). */
+  readonly suspectSplits: SuspectSplitPolicy;
 }
+
+export const PE_AT = ['quote-date', 'as-of'] as const;
+export type PEAt = (typeof PE_AT)[number];
+
+export const LOOKBACKS = ['1y', '3y', '5y', '10y', 'max'] as const;
+export type Lookback = (typeof LOOKBACKS)[number];
 
 export interface Report {
   readonly asOf: IsoDate;
@@ -179,6 +225,9 @@ export interface Report {
   readonly priceBasis: PriceBasis;
   readonly method: ReportMethod;
   readonly periods: readonly Period[];
+  /** How far before `from` highest-since looks (--lookback), and from which date; `null`: the window alone. */
+  readonly lookback: Lookback | null;
+  readonly lookbackStart: IsoDate | null;
   /** `yahoo` or `files:<dir>`. */
   readonly dataSource: string;
   readonly baskets: readonly BasketReport[];

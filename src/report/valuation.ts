@@ -1,6 +1,8 @@
 /**
  * A basket's valuation figures for the report: forward and trailing P/E under
- * every method, with the sanity check on currency-mismatched P/Es. Pure.
+ * every method, over exactly the members in the basket's return and weighted
+ * by its target weights, with the sanity check on currency-mismatched P/Es
+ * and a note for every member left out. Pure.
  */
 import {
   basketPE,
@@ -27,34 +29,41 @@ const byMethod = (f: (m: PEMethod) => BasketPE) =>
 export const valuesByMethod = (r: Readonly<Record<PEMethod, BasketPE>>): PEByMethod =>
   Object.fromEntries(PE_METHODS.map((m) => [m, r[m].value])) as unknown as PEByMethod;
 
-/**
- * Every P/E figure of a basket. `marketValues` are the members' end market
- * values in one currency (for `aggregate`); suspect P/Es are noted and left out.
- */
-export function valueBasket(
-  symbols: readonly string[],
-  quotes: readonly (Quote | undefined)[],
-  marketValues: readonly (number | null)[],
-  policy: NegativePEPolicy,
-  note: (issue: SymbolIssue) => void,
-): BasketValuation {
-  const checked = (field: 'forwardPE' | 'trailingPE') =>
-    quotes.map((q, i) => {
-      const pe = q?.[field] ?? null;
-      if (q && looksCurrencyMismatched(pe, q.currency, q.financialCurrency)) {
+export interface ValuationInput {
+  readonly symbols: readonly string[];
+  /** Each member's quote figures on the as-of date (undefined: none). */
+  readonly quotes: readonly (Quote | undefined)[];
+  /** Each member's forward and trailing P/E as used (repriced, with --pe-at as-of). */
+  readonly forwardPEs: readonly (number | null)[];
+  readonly trailingPEs: readonly (number | null)[];
+  /** End market values in one currency (for `aggregate`). */
+  readonly marketValues: readonly (number | null)[];
+  /** The basket's target weights; `null`: not in its return, so not in its P/E either. */
+  readonly weights: readonly (number | null)[];
+  readonly policy: NegativePEPolicy;
+}
+
+/** Every P/E figure of a basket; suspect P/Es are noted and left out. */
+export function valueBasket(input: ValuationInput, note: (issue: SymbolIssue) => void): BasketValuation {
+  const checked = (field: 'forwardPE' | 'trailingPE', pes: readonly (number | null)[]) =>
+    input.quotes.map((q, i) => {
+      const pe = pes[i] ?? null;
+      if (q && looksCurrencyMismatched(q[field], q.currency, q.financialCurrency)) {
+        const basis = field === 'forwardPE' ? 'forward' : 'trailing';
         note({
-          symbol: symbols[i] as string,
-          code: 'suspect-forward-pe',
-          message: `${field === 'forwardPE' ? 'forward' : 'trailing'} P/E ${pe} looks currency-mismatched (price in ${q.currency}, earnings in ${q.financialCurrency}): left out`,
+          symbol: input.symbols[i] as string,
+          code: field === 'forwardPE' ? 'suspect-forward-pe' : 'suspect-trailing-pe',
+          message: `${basis} P/E ${q[field]} looks currency-mismatched (price in ${q.currency}, earnings in ${q.financialCurrency}): left out`,
         });
         return null;
       }
       return pe;
     });
-  const forwardPEs = checked('forwardPE');
-  const trailingPEs = checked('trailingPE');
-  const forward = byMethod((m) => basketPE(m, forwardPEs, marketValues, policy));
-  const trailing = byMethod((m) => basketPE(m, trailingPEs, marketValues, policy));
+  const forwardPEs = checked('forwardPE', input.forwardPEs);
+  const trailingPEs = checked('trailingPE', input.trailingPEs);
+  const value = (pes: readonly (number | null)[]) => byMethod((m) => basketPE(m, pes, input.marketValues, input.policy, input.weights));
+  const forward = value(forwardPEs);
+  const trailing = value(trailingPEs);
   const rows: Valuation[] = (['forward', 'trailing'] as const).flatMap((basis) =>
     PE_METHODS.map((method) => {
       const r = (basis === 'forward' ? forward : trailing)[method];
@@ -62,4 +71,27 @@ export function valueBasket(
     }),
   );
   return { forwardPEs, forward, trailing, rows };
+}
+
+const listed = (symbols: readonly string[]) => `${symbols.slice(0, 4).join(', ')}${symbols.length > 4 ? ', …' : ''}`;
+
+/** The notes on who is left out of a basket's headline P/Es, and why. */
+export function noteValuation(basket: string, symbols: readonly string[], v: BasketValuation, method: PEMethod, note: (issue: SymbolIssue) => void): void {
+  const fwd = v.forward[method];
+  const name = (i: number) => symbols[i] as string;
+  fwd.missing.forEach((i) => note({ symbol: name(i), basket, code: 'no-forward-pe', message: 'forward P/E unknown: left out of the basket P/E' }));
+  fwd.nonPositive.forEach((i) =>
+    note({ symbol: name(i), basket, code: 'non-positive-forward-pe', message: `forward P/E ${v.forwardPEs[i]} (expected losses): left out of the basket P/E` }),
+  );
+  if (fwd.unweighted.length > 0) {
+    note({ symbol: null, basket, code: 'no-forward-pe', message: `not in the basket's return, so left out of its P/E too: ${listed(fwd.unweighted.map(name))}` });
+  }
+  if (fwd.noMarketValue.length > 0) {
+    note({ symbol: null, basket, code: 'no-market-value', message: `market cap unknown for ${listed(fwd.noMarketValue.map(name))}: left out of the aggregate P/E` });
+  }
+  const trailing = v.trailing[method];
+  const noTrailing = [...trailing.missing, ...trailing.nonPositive].sort((a, b) => a - b).map(name);
+  if (noTrailing.length > 0) {
+    note({ symbol: null, basket, code: 'no-trailing-pe', message: `trailing P/E unknown or ≤ 0 for ${noTrailing.length} of ${symbols.length} (${listed(noTrailing)}): left out of the trailing P/E` });
+  }
 }

@@ -10,14 +10,15 @@ import {
   type BasketPath,
   type Rebalance,
 } from '../analytics/basket.js';
-import { marketValueOverPeriod } from '../analytics/market-value.js';
+import { marketValueFromCap, marketValueFromShares } from '../analytics/market-value.js';
 import { equalWeights, proportionalWeights, renormalisedWeights, type Weighting } from '../analytics/weights.js';
-import type { Quote } from '../domain/types.js';
 import { isFailure, priceOver, type Failure, type PreparedSeries, type Priced, type Span } from './pricing.js';
+import type { MarketSize } from './quotes.js';
 
 export interface WindowMember {
   readonly prepared: PreparedSeries | Failure | null;
-  readonly quote: Quote | undefined;
+  /** Its market cap (with the price it was computed at) or share count, when known (report/quotes.ts). */
+  readonly size: MarketSize | null;
 }
 
 export interface WindowResult {
@@ -38,14 +39,14 @@ export interface WindowResult {
 
 export const isPriced = (p: Priced | Failure | null | undefined): p is Priced => p !== null && p !== undefined && !('code' in p);
 
-/** A member's market value over the window from its quote's market cap, or null when the cap is unknown. */
+/** A member's market value over the window from its cap or share count (report/quotes.ts), or null when neither is known. */
 function marketValueOf(m: WindowMember, p: Priced | Failure | null) {
-  const cap = m.quote?.marketCap ?? null;
-  if (!isPriced(p) || cap === null || !(cap > 0) || isFailure(m.prepared) || m.prepared === null) return null;
-  // a cap so small or large that the unit conversion under- or overflows is as good as unknown
-  const major = cap / m.prepared.divisor;
-  if (!(major > 0) || !Number.isFinite(major)) return null;
-  const value = marketValueOverPeriod(major, p.rawStart, p.rawEnd, p.fxStart, p.fxEnd);
+  const size = m.size;
+  if (!isPriced(p) || size === null) return null;
+  const value =
+    size.kind === 'cap'
+      ? marketValueFromCap(size.cap, size.priceAtCap, p.rawStart, p.rawEnd, p.fxStart, p.fxEnd)
+      : marketValueFromShares(size.shares, p.rawStart, p.rawEnd, p.fxStart, p.fxEnd);
   return Number.isFinite(value.start) && Number.isFinite(value.end) && Number.isFinite(value.change) ? value : null;
 }
 

@@ -41,8 +41,8 @@ export const EVIL_MEMBER_NAME = 'A1 Corp | <script>alert(1)</script> & Co';
 
 export function sampleReport(options: Partial<ReportOptions> = {}): Report {
   const baskets: BasketDef[] = [
-    { id: 'alpha', name: EVIL_BASKET_NAME, symbols: ['A1', 'A2', 'A3'], weights: null, benchmark: 'BM', source: 'preset' },
-    { id: 'beta', name: 'Beta', symbols: ['B1', 'B2'], weights: null, benchmark: 'NOBM', source: 'preset' },
+    { id: 'alpha', name: EVIL_BASKET_NAME, symbols: ['A1', 'A2', 'A3'], weights: null, benchmarks: ['BM'], source: 'preset' },
+    { id: 'beta', name: 'Beta', symbols: ['B1', 'B2'], weights: null, benchmarks: ['NOBM'], source: 'preset' },
   ];
   return buildReport({
     baskets,
@@ -54,10 +54,10 @@ export function sampleReport(options: Partial<ReportOptions> = {}): Report {
       ['BM', series('BM', path(1000, 0.001, 0.01))],
     ]),
     quotes: new Map([
-      ['A1', quote('A1', EVIL_MEMBER_NAME, 12)],
-      ['A2', quote('A2', 'A2 Inc.', null)],
-      ['B1', quote('B1', 'B1 Inc.', 25)],
-      ['B2', quote('B2', 'B2 Inc.', 30)],
+      ['A1', [quote('A1', EVIL_MEMBER_NAME, 12)]],
+      ['A2', [quote('A2', 'A2 Inc.', null)]],
+      ['B1', [quote('B1', 'B1 Inc.', 25)]],
+      ['B2', [quote('B2', 'B2 Inc.', 30)]],
     ]),
     providerIssues: [
       { symbol: 'A3', code: 'no-data', message: 'no price file prices/A3.csv | <here>' },

@@ -133,11 +133,11 @@ describe('the HTML report in Chromium (headless)', () => {
   it('draws one path per series with data, each with as many points as the series has closes', async () => {
     const { page } = await load({ width: 1280, height: 900 });
     const paths = page.locator('svg.chart path');
-    // titans, mag7 and ^NDX; HSTECH.HK has no data in the demo
-    expect(await paths.evaluateAll((els: PageElement[]) => els.map((e) => e.getAttribute('data-series')))).toEqual(['benchmark ^NDX', 'China tech titans', 'Magnificent Seven']);
+    // the benchmarks (drawn first, under the baskets), then titans and mag7
+    expect(await paths.evaluateAll((els: PageElement[]) => els.map((e) => e.getAttribute('data-series')))).toEqual(['benchmark HSTECH.HK', 'benchmark ^NDX', 'China tech titans', 'Magnificent Seven']);
     const points = await paths.evaluateAll((els: PageElement[]) => els.map((e) => (e.getAttribute('d') ?? '').split(/[ML]/).filter((s) => s.trim() !== '').length));
     const [titans, mag7] = report.baskets;
-    expect(points).toEqual([mag7?.benchmarkResult?.levels?.dates.length, titans?.levels?.dates.length, mag7?.levels?.dates.length]);
+    expect(points).toEqual([titans?.benchmarkResult?.levels?.dates.length, mag7?.benchmarkResult?.levels?.dates.length, titans?.levels?.dates.length, mag7?.levels?.dates.length]);
     const box = await page.locator('svg.chart').boundingBox();
     expect(box?.width).toBeGreaterThan(400);
     expect(box?.height).toBeGreaterThan(200);

@@ -5,31 +5,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BasketDef } from '../../src/config/basket.js';
+import { quoteOf } from '../../src/domain/quote.js';
 import type { PriceSeries, Quote } from '../../src/domain/types.js';
+import { toDayNumber } from '../../src/analytics/calendar.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from '../../src/report/build.js';
 import { seriesOf } from '../../src/providers/provider.js';
 
 const series = (symbol: string, currency: string | null, dates: string[], close: number[], adjClose = close): PriceSeries =>
   seriesOf(symbol, currency, dates, close, adjClose);
-const quote = (symbol: string, q: Partial<Quote> = {}): Quote => ({
-  symbol,
-  name: null,
-  currency: null,
-  financialCurrency: null,
-  price: null,
-  forwardPE: null,
-  trailingPE: null,
-  epsForward: null,
-  marketCap: null,
-  sharesOutstanding: null,
-  ...q,
-});
+const quote = (symbol: string, q: Partial<Quote> = {}): Quote => quoteOf(symbol, q);
 const basket = (id: string, symbols: string[], extra: Partial<BasketDef> = {}): BasketDef => ({
   id,
   name: id,
   symbols,
   weights: null,
-  benchmark: null,
+  benchmarks: [],
   source: 'preset',
   ...extra,
 });
@@ -41,7 +31,7 @@ function input(baskets: BasketDef[], history: PriceSeries[], quotes: Quote[], op
   return {
     baskets,
     history: new Map(history.map((s) => [s.symbol, s])),
-    quotes: new Map(quotes.map((q) => [q.symbol, q])),
+    quotes: new Map(quotes.map((q) => [q.symbol, [q]])),
     providerIssues: [],
     from: '2025-01-01',
     asOf: '2025-02-04',
@@ -163,7 +153,7 @@ describe('weights and rebalancing', () => {
     const b = r.baskets[0];
     expect(b?.return).toBeCloseTo(0.5 * (10 / 10 - 1) + 0.5 * (10 / 10 - 1), 9); // 0
     expect(b?.members.map((m) => m.contribution)).toEqual([0, 0]);
-    expect(r.method).toEqual({ weights: 'equal', rebalance: 'none', peMethod: 'harmonic', negativePE: 'exclude' });
+    expect(r.method).toEqual({ weights: 'equal', rebalance: 'none', peMethod: 'harmonic', negativePE: 'exclude', peAt: 'quote-date', pointInTime: 'flag', maxQuoteAgeDays: 31, suspectSplits: 'flag' });
   });
 
   it('monthly rebalancing resets to equal weights at the close of 31 January', () => {
@@ -233,7 +223,7 @@ describe('benchmark and risk', () => {
   const ix = series('^IX', 'USD', ['2024-12-31', '2025-01-02', '2025-01-03', '2025-01-06'], [1000, 1010, 1020, 990]);
 
   it('gives the benchmark its own return, the excess return, and risk on the daily level', () => {
-    const r = buildReport(input([basket('a', ['A'], { benchmark: '^IX' })], [a, ix], [], {}, { asOf: '2025-01-06' }));
+    const r = buildReport(input([basket('a', ['A'], { benchmarks: ['^IX'] })], [a, ix], [], {}, { asOf: '2025-01-06' }));
     const b = r.baskets[0];
     expect(b?.benchmarkResult?.return).toBeCloseTo(990 / 1000 - 1, 9);
     expect(b?.benchmarkResult?.excessReturn).toBeCloseTo(110 / 100 - 1 - (990 / 1000 - 1), 9); // 0.1 + 0.01
@@ -250,7 +240,7 @@ describe('benchmark and risk', () => {
 
   it('a benchmark with no data shows unknowns, and the provider note stands', () => {
     const r = buildReport(
-      input([basket('a', ['A'], { benchmark: 'HSTECH.HK' })], [a], [], {}, {
+      input([basket('a', ['A'], { benchmarks: ['HSTECH.HK'] })], [a], [], {}, {
         asOf: '2025-01-06',
         providerIssues: [{ symbol: 'HSTECH.HK', code: 'no-data', message: 'no data' }],
       }),
@@ -330,16 +320,51 @@ describe('bad series', () => {
   const fine = series('0700.HK', 'HKD', ['2025-06-06', '2025-06-09', '2025-06-10', '2025-06-30'], [500, 505, 498, 510]);
   const window = { from: '2025-06-09', asOf: '2025-06-30' };
 
-  it('leaves out a series with an unadjusted split and names the date, and flags a long gap', () => {
+  const fell = `close fell ${((1 - 135.60000610351562 / (132.1999969482422 * 3)) * 100).toFixed(1)}% on 2025-06-10, as an unadjusted 3-for-1 split would`;
+
+  it('keeps a member with a move that looks like an unadjusted split, flags it loudly with its date and ratio, and flags a long gap', () => {
     const r = buildReport(input([basket('b', ['1211.HK', '0700.HK'])], [raw, fine], [], { maxDailyMove: 0.4, maxGapDays: 10 }, window));
+    expect(r.baskets[0]?.members.map((m) => m.included)).toEqual([true, true]);
+    // a dropped member would bias the basket: both are in, the suspect move and all (140.8 / (134.33 × 3) − 1 for BYD)
+    expect(r.baskets[0]?.return).toBeCloseTo(0.5 * (140.8000030517578 / (134.3333282470703 * 3) - 1) + 0.5 * (510 / 500 - 1), 9);
+    expect(r.issues).toContainEqual({ symbol: '1211.HK', code: 'suspect-split', date: '2025-06-10', ratio: 3, message: `${fell}: kept in, check the data (--suspect-splits drop leaves it out)` });
+    expect(r.issues).toContainEqual({ symbol: '0700.HK', code: 'gap-in-data', message: 'no close from 2025-06-10 to 2025-06-30 (20 days): check the data' });
+  });
+
+  it('with --suspect-splits drop leaves such a member out, and says so with the date and ratio', () => {
+    const r = buildReport(input([basket('b', ['1211.HK', '0700.HK'])], [raw, fine], [], { maxDailyMove: 0.4, suspectSplits: 'drop' }, window));
     expect(r.baskets[0]?.members.map((m) => m.included)).toEqual([false, true]);
     expect(r.baskets[0]?.return).toBeCloseTo(510 / 500 - 1, 9); // from the close of 2025-06-06, the last before 2025-06-09
-    expect(r.issues).toContainEqual({
-      symbol: '1211.HK',
-      code: 'suspect-split',
-      message: `close fell ${((1 - 135.60000610351562 / (132.1999969482422 * 3)) * 100).toFixed(1)}% on 2025-06-10, as an unadjusted 3-for-1 split would: left out of the basket return`,
-    });
-    expect(r.issues).toContainEqual({ symbol: '0700.HK', code: 'gap-in-data', message: 'no close from 2025-06-10 to 2025-06-30 (20 days): check the data' });
+    expect(r.issues).toContainEqual({ symbol: '1211.HK', code: 'suspect-split', date: '2025-06-10', ratio: 3, message: `${fell}: left out of the basket return` });
+  });
+
+  it('adjusts a split the data records when the closes still show it, instead of guessing', () => {
+    const recorded = { ...raw, splits: [{ day: toDayNumber('2025-06-10'), ratio: 3 }] };
+    const r = buildReport(input([basket('b', ['1211.HK'])], [recorded], [], { maxDailyMove: 0.4 }, window));
+    // closes before 2025-06-10 divided by 3: the return runs from 134.33 to 140.80
+    expect(r.baskets[0]?.return).toBeCloseTo(140.8000030517578 / 134.3333282470703 - 1, 9);
+    expect(r.issues.some((i) => i.code === 'suspect-split')).toBe(false);
+    expect(r.issues).toContainEqual(expect.objectContaining({ symbol: '1211.HK', code: 'split-adjusted', date: '2025-06-10', ratio: 3 }));
+  });
+
+  it('leaves a recorded split alone when the closes already account for it', () => {
+    const adjusted = series('1211.HK', 'HKD', dates, [134.3333282470703, 132.1999969482422, 135.60000610351562, 140.8000030517578]);
+    const r = buildReport(input([basket('b', ['1211.HK'])], [{ ...adjusted, splits: [{ day: toDayNumber('2025-06-10'), ratio: 3 }] }], [], {}, window));
+    expect(r.baskets[0]?.return).toBeCloseTo(140.8000030517578 / 134.3333282470703 - 1, 9);
+    expect(r.issues.some((i) => i.code === 'split-adjusted' || i.code === 'suspect-split')).toBe(false);
+  });
+
+  it('invariant: a suspect move in an earlier period does not touch the headline, even under drop', () => {
+    // S falls to a third on 2025-06-02: inside the 1m window (base 2025-05-29), before the main window (base 2025-06-16)
+    const s = series('S', 'HKD', ['2025-05-29', '2025-06-02', '2025-06-16', '2025-06-30'], [300, 100, 110, 120]);
+    const f = series('F', 'HKD', ['2025-05-29', '2025-06-02', '2025-06-16', '2025-06-30'], [50, 50, 51, 52]);
+    const late = { from: '2025-06-17', asOf: '2025-06-30' };
+    const plain = buildReport(input([basket('b', ['S', 'F'])], [s, f], [], { suspectSplits: 'drop', maxDailyMove: 0.4 }, late));
+    const more = buildReport(input([basket('b', ['S', 'F'])], [s, f], [], { suspectSplits: 'drop', maxDailyMove: 0.4, periods: ['1m'] }, late));
+    expect(plain.baskets[0]?.return).toBeCloseTo(0.5 * (120 / 110 - 1) + 0.5 * (52 / 51 - 1), 9);
+    expect(more.baskets[0]?.return).toBe(plain.baskets[0]?.return);
+    expect(more.baskets[0]?.members.map((m) => m.included)).toEqual([true, true]);
+    expect(more.baskets[0]?.periods[0]?.return).toBeCloseTo(52 / 50 - 1, 9); // S is left out of the 1m return only
   });
 
   it('flags a large move that is no split, and keeps the member', () => {

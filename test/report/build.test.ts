@@ -17,7 +17,7 @@ const quote = (symbol: string, forwardPE: number | null): Quote => ({
   marketCap: null,
   sharesOutstanding: null,
 });
-const basket = (id: string, symbols: string[]): BasketDef => ({ id, name: id.toUpperCase(), symbols, weights: null, benchmark: null, source: 'preset' });
+const basket = (id: string, symbols: string[]): BasketDef => ({ id, name: id.toUpperCase(), symbols, weights: null, benchmarks: [], source: 'preset' });
 
 const D = ['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03'];
 
@@ -31,10 +31,10 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
       ['B2', series('B2', D, [20, 20, 19, 18])], // 20 → 18
     ]),
     quotes: new Map([
-      ['A1', quote('A1', 10)],
-      ['A2', quote('A2', -4)],
-      ['B1', quote('B1', 20)],
-      ['B2', quote('B2', 30)],
+      ['A1', [quote('A1', 10)]],
+      ['A2', [quote('A2', -4)]],
+      ['B1', [quote('B1', 20)]],
+      ['B2', [quote('B2', 30)]],
     ]),
     providerIssues: [{ symbol: 'A3', code: 'no-data', message: 'no price file' }],
     from: '2025-01-01',
@@ -79,10 +79,12 @@ describe('buildReport', () => {
   it('reports every exclusion', () => {
     expect(r.issues).toEqual([
       { symbol: 'A3', code: 'no-data', message: 'no price file' },
-      { symbol: 'A3', basket: 'a', code: 'no-forward-pe', message: expect.stringContaining('left out of the basket P/E') },
       { symbol: 'A2', basket: 'a', code: 'non-positive-forward-pe', message: expect.stringContaining('forward P/E -4') },
-      { symbol: null, basket: 'a', code: 'no-trailing-pe', message: 'trailing P/E unknown or ≤ 0 for 3 of 3 (A1, A2, A3): left out of the trailing P/E' },
+      // A3 has no return, so it is not in the P/E either: the P/E covers exactly the members of the return
+      { symbol: null, basket: 'a', code: 'no-forward-pe', message: "not in the basket's return, so left out of its P/E too: A3" },
+      { symbol: null, basket: 'a', code: 'no-trailing-pe', message: 'trailing P/E unknown or ≤ 0 for 2 of 3 (A1, A2): left out of the trailing P/E' },
       { symbol: null, basket: 'b', code: 'no-trailing-pe', message: 'trailing P/E unknown or ≤ 0 for 2 of 2 (B1, B2): left out of the trailing P/E' },
+      { symbol: null, symbols: ['A1', 'A2', 'B1', 'B2'], fields: ['forwardPE'], code: 'undated-quote', message: 'undated quote figures taken as of 2025-01-03: forward P/E of A1, A2, B1, B2' },
     ]);
   });
 
@@ -96,8 +98,9 @@ describe('buildReport', () => {
     expect(out.issues.map((i) => [i.symbol, i.code])).toEqual([
       ['A1', 'stale-price'],
       ['A2', 'no-end-price'],
-      ['A2', 'non-positive-forward-pe'],
+      [null, 'no-forward-pe'], // A2 has no return, so it is not in the P/E either
       [null, 'no-trailing-pe'],
+      [null, 'undated-quote'],
     ]);
     expect(out.comparison).toBeNull();
   });

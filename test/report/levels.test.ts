@@ -24,7 +24,7 @@ const quote = (symbol: string): Quote => ({
   marketCap: null,
   sharesOutstanding: null,
 });
-const basket = (id: string, symbols: string[], benchmark: string | null = null): BasketDef => ({ id, name: id.toUpperCase(), symbols, weights: null, benchmark, source: 'preset' });
+const basket = (id: string, symbols: string[], benchmark: string | null = null): BasketDef => ({ id, name: id.toUpperCase(), symbols, weights: null, benchmarks: benchmark === null ? [] : [benchmark], source: 'preset' });
 
 const D = ['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03'];
 
@@ -38,7 +38,7 @@ function input(options: Partial<ReportOptions> = {}): ReportInput {
       ['B2', series('B2', D, [20, 20, 19, 18])],
       ['BM', series('BM', D, [180, 200, 210, 190])],
     ]),
-    quotes: new Map(['A1', 'A2', 'B1', 'B2'].map((s) => [s, quote(s)])),
+    quotes: new Map(['A1', 'A2', 'B1', 'B2'].map((s) => [s, [quote(s)]])),
     providerIssues: [{ symbol: 'A3', code: 'no-data', message: 'no price file' }],
     from: '2025-01-01',
     asOf: '2025-01-03',

@@ -1,0 +1,175 @@
+/**
+ * Quote figures on the as-of date, for the report. Pure. Chooses each
+ * member's figures among its dated quotes (analytics/point-in-time.ts), notes
+ * every figure taken from another day, and finds the price a dated market cap
+ * or P/E was computed at, so that market values and repriced P/Es follow
+ * the stated rules:
+ *   market value on day d, from a cap C dated q:  C × raw(d) / P_q
+ *   from a share count S (no cap):                 S × raw(d)
+ *   a P/E dated q repriced to the as-of date:      PE_q × raw(asOf) / P_q
+ * where raw is the unadjusted close and P_q the quote's own price (a dated
+ * quote), else the unadjusted close on or before q (for an undated quote,
+ * on or before the as-of date).
+ */
+import { toDayNumber } from '../analytics/calendar.js';
+import { chooseQuote, type ChosenQuote, type Figure, type PointInTimeOptions, type QuoteField, type QuoteFlag } from '../analytics/point-in-time.js';
+import { lastIndexOnOrBefore } from '../analytics/returns.js';
+import type { DayNumber, IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
+import type { PreparedSeries } from './pricing.js';
+
+/** How a member's market value is known: a cap with the price it was computed at, or a share count. Major units. */
+export type MarketSize =
+  | { readonly kind: 'cap'; readonly cap: number; readonly priceAtCap: number; readonly date: IsoDate | null; readonly provider: string | null }
+  | { readonly kind: 'shares'; readonly shares: number; readonly date: IsoDate | null; readonly provider: string | null };
+
+const LABELS: Readonly<Record<QuoteField, string>> = {
+  name: 'name',
+  currency: 'currency',
+  financialCurrency: 'financial currency',
+  price: 'price',
+  forwardPE: 'forward P/E',
+  trailingPE: 'trailing P/E',
+  epsForward: 'forward EPS',
+  marketCap: 'market cap',
+  sharesOutstanding: 'share count',
+};
+
+/** Every symbol's figures on the as-of date. */
+export function chooseQuotes(quotes: ReadonlyMap<string, QuoteHistory>, options: PointInTimeOptions): Map<string, ChosenQuote> {
+  return new Map([...quotes].map(([symbol, history]) => [symbol, chooseQuote(symbol, history, options)]));
+}
+
+/** A flag of one symbol's figure, as noteQuoteFlags groups them. */
+export interface SymbolFlag extends QuoteFlag {
+  readonly symbol: string;
+}
+
+/** The flags of `fields` of a chosen quote (the figures a member's numbers use). */
+export function flagsOf(symbol: string, chosen: ChosenQuote, fields: readonly QuoteField[]): SymbolFlag[] {
+  return chosen.flags.filter((f) => fields.includes(f.field)).map((f) => ({ ...f, symbol }));
+}
+
+/**
+ * Notes the flags of a report, one note per kind and date (so a basket whose
+ * seven P/Es are all of one later day gets one line, not seven): every
+ * symbol and figure is named, none left out. `undated` figures: one note for
+ * all. Each note has the symbols and fields it covers.
+ */
+export function noteQuoteFlags(flags: readonly SymbolFlag[], options: PointInTimeOptions, note: (issue: SymbolIssue) => void): void {
+  const groups = new Map<string, SymbolFlag[]>();
+  for (const f of flags) {
+    const key = `${f.kind}|${f.date ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  for (const group of groups.values()) {
+    const { kind, date, days } = group[0] as SymbolFlag;
+    const fields = [...new Set(group.map((f) => f.field))];
+    const symbols = [...new Set(group.map((f) => f.symbol))];
+    const what = fields.map((field) => `${LABELS[field]} of ${[...new Set(group.filter((f) => f.field === field).map((f) => f.symbol))].join(', ')}`).join('; ');
+    const base = { symbol: null, symbols, fields };
+    switch (kind) {
+      case 'undated':
+        note({ ...base, code: 'undated-quote', message: `undated quote figures taken as of ${options.asOf}: ${what}` });
+        break;
+      case 'after':
+        note({ ...base, code: 'quote-after-as-of', date: date as IsoDate, days, message: `figures dated ${date}, ${days} days after ${options.asOf}, used: ${what}` });
+        break;
+      case 'left-out':
+        note({ ...base, code: 'quote-after-as-of', date: date as IsoDate, days, message: `figures dated ${date}, ${days} days after ${options.asOf}, left out (--point-in-time strict): ${what}` });
+        break;
+      case 'stale':
+        note({ ...base, code: 'stale-quote', date: date as IsoDate, days, message: `figures dated ${date}, ${days} days before ${options.asOf} (over --max-quote-age ${options.maxAgeDays}), used: ${what}` });
+        break;
+    }
+  }
+}
+
+/** Closes of a symbol outside the window's history (around quote dates), for P_q. */
+export type QuoteCloses = ReadonlyMap<string, PriceSeries>;
+
+/**
+ * The unadjusted close on or before `day`, major units: the later of the
+ * window's history (which ends on the as-of date) and the extra closes
+ * fetched around quote dates; `null` when neither has one.
+ */
+function rawCloseOnOrBefore(s: PreparedSeries, extra: PriceSeries | undefined, day: DayNumber, asOfDay: DayNumber): number | null {
+  let best: { day: DayNumber; close: number } | null = null;
+  const i = lastIndexOnOrBefore(s.days, Math.min(day, asOfDay));
+  if (i >= 0) best = { day: s.days[i] as DayNumber, close: s.raw[i] as number };
+  if (extra) {
+    const j = lastIndexOnOrBefore(extra.days, day);
+    if (j >= 0 && (best === null || (extra.days[j] as DayNumber) > best.day)) best = { day: extra.days[j] as DayNumber, close: (extra.close[j] as number) / s.divisor };
+  }
+  return best && best.close > 0 && Number.isFinite(best.close) ? best.close : null;
+}
+
+/** The price a figure was computed at, major units: its quote's own price (a dated quote), else the close on or before its date. */
+function priceAt(figure: Figure, s: PreparedSeries, extra: PriceSeries | undefined, asOf: IsoDate): number | null {
+  const own = figure.quote.price ?? null;
+  if (figure.date !== null && own !== null && own > 0 && Number.isFinite(own)) return own / s.divisor;
+  const day = toDayNumber(figure.date ?? asOf);
+  return rawCloseOnOrBefore(s, extra, day, toDayNumber(asOf));
+}
+
+/** A member's market size from its chosen cap (preferred) or share count; null when neither is usable. */
+export function marketSizeOf(chosen: ChosenQuote | undefined, s: PreparedSeries, extra: PriceSeries | undefined, asOf: IsoDate): MarketSize | null {
+  if (!chosen) return null;
+  const cap = chosen.quote.marketCap;
+  const capFigure = chosen.figures.marketCap;
+  if (cap !== null && capFigure && cap > 0) {
+    const major = cap / s.divisor;
+    const priceAtCap = priceAt(capFigure, s, extra, asOf);
+    // a cap so small or large that the unit conversion under- or overflows is as good as unknown
+    if (priceAtCap !== null && major > 0 && Number.isFinite(major)) return { kind: 'cap', cap: major, priceAtCap, date: capFigure.date, provider: capFigure.provider };
+    return null;
+  }
+  const shares = chosen.quote.sharesOutstanding;
+  const sharesFigure = chosen.figures.sharesOutstanding;
+  if (shares !== null && sharesFigure && shares > 0 && Number.isFinite(shares)) {
+    return { kind: 'shares', shares, date: sharesFigure.date, provider: sharesFigure.provider };
+  }
+  return null;
+}
+
+/**
+ * A P/E dated q repriced to the as-of date, `PE_q × raw(asOf) / P_q` (the
+ * earnings estimate held constant); the P/E as it is when undated or when a
+ * price is unknown (`null` then: not repriceable).
+ */
+export function repricePE(pe: number | null, figure: Figure | undefined, s: PreparedSeries, extra: PriceSeries | undefined, asOf: IsoDate): number | null {
+  if (pe === null || figure === undefined || figure.date === null) return pe;
+  const atQuote = priceAt(figure, s, extra, asOf);
+  const atAsOf = rawCloseOnOrBefore(s, undefined, toDayNumber(asOf), toDayNumber(asOf));
+  if (atQuote === null || atAsOf === null) return null;
+  return pe * (atAsOf / atQuote);
+}
+
+/**
+ * The dates around which closes are needed beyond [historyStart, asOf]: a
+ * dated cap (or, repricing P/Es, a dated P/E) whose quote has no price of its
+ * own, dated outside the window's history. Per symbol, the earliest and
+ * latest such date.
+ */
+export function quoteDatesOutside(
+  chosen: ReadonlyMap<string, ChosenQuote>,
+  symbols: readonly string[],
+  historyStart: IsoDate,
+  asOf: IsoDate,
+  repricing: boolean,
+): Map<string, { first: IsoDate; last: IsoDate }> {
+  const out = new Map<string, { first: IsoDate; last: IsoDate }>();
+  for (const symbol of symbols) {
+    const c = chosen.get(symbol);
+    if (!c) continue;
+    const figures = [c.figures.marketCap, ...(repricing ? [c.figures.forwardPE, c.figures.trailingPE] : [])];
+    for (const f of figures) {
+      if (!f || f.date === null || (f.quote.price ?? null) !== null) continue;
+      if (f.date >= historyStart && f.date <= asOf) continue;
+      const known = out.get(symbol);
+      out.set(symbol, known ? { first: f.date < known.first ? f.date : known.first, last: f.date > known.last ? f.date : known.last } : { first: f.date, last: f.date });
+    }
+  }
+  return out;
+}

@@ -82,10 +82,12 @@ export interface SplitAdjustment {
 
 /**
  * Recorded splits applied to closes that still show them. A split of ratio r
- * on day t shows when the close fell by it: `pₜ₋₁ / pₜ` within 5% of r
- * (relative). Then every close before t is divided by r, as an adjusted
- * series would have it. A split the closes already account for (no such
- * move) is left alone: a recorded split is used, never guessed.
+ * on day t shows when the day's fall `f = pₜ₋₁ / pₜ` is nearer r than 1 on a
+ * log scale, `|ln(f / r)| < |ln r| / 2` (a 3-for-1 split shows as a fall to a
+ * third, give or take the day's own move). Then every close before t is
+ * divided by r, as an adjusted series would have it. A split the closes
+ * already account for (no such move) is left alone: a recorded split is
+ * used, never guessed.
  */
 export function adjustRecordedSplits(days: ArrayLike<DayNumber>, prices: ArrayLike<number>, splits: readonly Split[]): SplitAdjustment {
   if (days.length !== prices.length) throw new RangeError('days and prices differ in length');
@@ -98,7 +100,7 @@ export function adjustRecordedSplits(days: ArrayLike<DayNumber>, prices: ArrayLi
     if (t === 0 || t === days.length || days[t] !== split.day) continue;
     const current: ArrayLike<number> = out ?? prices;
     const fall = (current[t - 1] as number) / (current[t] as number);
-    if (Math.abs(fall / split.ratio - 1) > SPLIT_TOLERANCE) continue;
+    if (!(Math.abs(Math.log(fall / split.ratio)) < Math.abs(Math.log(split.ratio)) / 2)) continue;
     out ??= Float64Array.from(prices);
     for (let i = 0; i < t; i++) out[i] = (out[i] as number) / split.ratio;
     applied.push(split);

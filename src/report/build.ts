@@ -19,7 +19,7 @@ import { checkWindow, splitName, type CheckOptions, type SuspectSplitPolicy } fr
 import { toMemberReports } from './members.js';
 import { basketLookbackSince, lookbackStartOf } from './highs.js';
 import { isFailure, prepareSeries, spanOf, type PreparedSeries, type PricingInput, type Span } from './pricing.js';
-import { chooseQuotes, flagsOf, marketSizeOf, noteQuoteFlags, repricePE, type QuoteCloses, type SymbolFlag } from './quotes.js';
+import { chooseQuotes, flagsOf, memberPEs, memberSizes, noteQuoteFlags, type QuoteCloses, type SymbolFlag } from './quotes.js';
 import { riskOf } from './risk.js';
 import { toLevelSeries } from './levels.js';
 import type { BasketReport, Lookback, MethodReturn, PEAt, PEByMethod, PeriodReturn, PriceBasis, Report } from './types.js';
@@ -126,10 +126,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     const p = prepared[i];
     return p && !isFailure(p) ? p : null;
   };
-  const sizes = def.symbols.map((s, i) => {
-    const p = ok(i);
-    return p ? marketSizeOf(sh.chosen.get(s), p, input.quoteCloses?.get(s), input.asOf) : null;
-  });
+  const sizes = memberSizes(def.symbols, sh.chosen, ok, input.quoteCloses, input.asOf, note);
   /** The members as one window sees them: its own checks may leave a member out of it, and of it alone. */
   const membersOver = (span: Span): WindowMember[] =>
     def.symbols.map((_, i) => {
@@ -164,9 +161,17 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
   const periods = opts.periods.map((period) => {
     const pSpan = spanOf(periodFrom(period, input.asOf), input.asOf);
     const w = basketOverWindow(membersOver(pSpan), def.symbols, pSpan, method(opts.weights, opts.rebalance), ` (${period})`);
-    const lacking = def.symbols.filter((_, i) => !isPriced(w.priced[i]) && ok(i) !== null);
+    // each member left out of this period's return, with its own reason (no close before it is the usual one: noted together)
+    const unpriced = def.symbols.flatMap((symbol, i) => {
+      const p = w.priced[i];
+      return ok(i) !== null && p && isFailure(p) ? [{ symbol, failure: p }] : [];
+    });
+    const lacking = unpriced.filter((u) => u.failure.code === 'no-start-price').map((u) => u.symbol);
     if (lacking.length > 0) {
       note({ symbol: null, basket: def.id, code: 'no-start-price', message: `${period}: no close before ${pSpan.from} for ${listed(lacking)}: left out of the ${period} return` });
+    }
+    for (const { symbol, failure } of unpriced.filter((u) => u.failure.code !== 'no-start-price')) {
+      note({ symbol, basket: def.id, ...failure, message: `${period}: ${failure.message.replace(/ \([^)]*\): left out$|: left out$/, '')}: left out of the ${period} return` });
     }
     return {
       row: { period, startDate: w.path && w.path.days.length > 0 ? fromDayNumber(w.path.days[0] as number) : null, return: w.return } as PeriodReturn,
@@ -181,17 +186,11 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     if (c === undefined || main.weights[i] === null || main.weights[i] === undefined) return;
     sh.flag(flagsOf(s, c, ['forwardPE', 'trailingPE', sizes[i]?.kind === 'shares' ? 'sharesOutstanding' : 'marketCap']));
   });
-  const reprice = (field: 'forwardPE' | 'trailingPE') =>
-    def.symbols.map((s, i) => {
-      const c = chosen[i];
-      const pe = c?.quote[field] ?? null;
-      const p = ok(i);
-      return opts.peAt === 'as-of' && p ? repricePE(pe, c?.figures[field], p, input.quoteCloses?.get(s), input.asOf) : pe;
-    });
+  const pes = (field: 'forwardPE' | 'trailingPE') => memberPEs(field, def.symbols, chosen, ok, input.quoteCloses, opts.peAt === 'as-of', input.asOf, note);
   // market values in one currency only
   const mv = main.marketValues.map((v) => (currency === null ? null : v));
   const valuation = valueBasket(
-    { symbols: def.symbols, quotes: chosen.map((c) => c?.quote), forwardPEs: reprice('forwardPE'), trailingPEs: reprice('trailingPE'), marketValues: mv.map((v) => v?.end ?? null), weights: main.weights, policy: opts.negativePE },
+    { symbols: def.symbols, quotes: chosen.map((c) => c?.quote), forwardPEs: pes('forwardPE'), trailingPEs: pes('trailingPE'), marketValues: mv.map((v) => v?.end ?? null), weights: main.weights, policy: opts.negativePE },
     note,
   );
   noteValuation(def.id, def.symbols, valuation, opts.peMethod, note);
@@ -202,7 +201,9 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
   }
   const mvSum = sumKnown(mv.map((v) => v?.change ?? null));
   const members = toMemberReports({ def, prepared, chosen, main, periods: periods.map((p) => p.members), valuation, sizes, span, lookback: sh.lookback, levels: opts.levels === true });
-  const usedDates = members.flatMap((m, i) => (valuation.forward[opts.peMethod].missing.includes(i) || !m.included || m.forwardPEDate === null || valuation.forwardPEs[i] === null ? [] : [m.forwardPEDate])).sort();
+  // the dates of the P/Es the headline P/E is made of
+  const out = new Set([...fwd.missing, ...fwd.nonPositive, ...fwd.unweighted, ...fwd.noMarketValue]);
+  const usedDates = members.flatMap((m, i) => (out.has(i) || m.forwardPEDate === null ? [] : [m.forwardPEDate])).sort();
   const ranked = members.filter((m) => m.included && m.return !== null).sort((a, b) => (b.return as number) - (a.return as number));
   const extreme = (m: (typeof members)[number] | undefined) => (m ? { symbol: m.symbol, return: m.return as number } : null);
 
@@ -213,11 +214,17 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
       })
     : null;
   const risk = riskOf(main.path, span);
+  const lookbackMembers = sh.lookback === null ? [] : membersOver(sh.lookback);
+  lookbackMembers.forEach((m, i) => {
+    if (ok(i) !== null && main.weights[i] !== null && main.weights[i] !== undefined && isFailure(m.prepared)) {
+      note({ symbol: def.symbols[i] as string, basket: def.id, code: 'no-lookback', message: `left out of the look-back level of ${def.id}: ${m.prepared.message.replace(/: left out$/, '')}` });
+    }
+  });
   const lookbackSince =
     sh.lookback === null
       ? null
       : basketLookbackSince(
-          membersOver(sh.lookback).map((m) => (m.prepared && !isFailure(m.prepared) ? m.prepared.converted : null)),
+          lookbackMembers.map((m) => (m.prepared && !isFailure(m.prepared) ? m.prepared.converted : null)),
           main.weights,
           def.symbols,
           def.id,
@@ -307,7 +314,8 @@ export function buildReport(input: ReportInput): Report {
   const unneeded = new Set(input.baskets.flatMap((b) => b.benchmarks.slice(1)).filter((s) => !used.has(s)));
   if (unneeded.size > 0) issues.splice(0, input.providerIssues.length, ...input.providerIssues.filter((i) => i.symbol === null || !unneeded.has(i.symbol)));
   noteQuoteFlags([...flags.values()], pointInTime, note);
-  if (lookbackStart !== null) {
+  // with `max` there is no start to fall short of: every series looks back as far as it goes
+  if (lookbackStart !== null && opts.lookback !== 'max') {
     const late = [...new Set(input.baskets.flatMap((b) => [...b.symbols, ...b.benchmarks]))].filter((s) => {
       const h = input.history.get(s);
       return h !== undefined && h.days.length > 0 && (h.days[0] as number) > toDayNumber(lookbackStart);

@@ -38,7 +38,15 @@ export function seriesHighs(s: PreparedSeries, span: Span, lookbackFromDay: DayN
   const from = Math.max(0, lastIndexBefore(days, lookbackFromDay ?? span.fromDay));
   const to = lastIndexOnOrBefore(days, span.asOfDay);
   if (high === null || to < from) return NO_HIGHS;
-  const since = higherBefore(Array.prototype.slice.call(days, from, to + 1) as number[], Array.prototype.slice.call(prices, from, to + 1) as number[]);
+  // higherBefore over [from, to], in place: a member's closes are not copied
+  const last = prices[to] as number;
+  let since: DayNumber | null = null;
+  for (let t = to - 1; t >= from; t--) {
+    if ((prices[t] as number) > last) {
+      since = days[t] as DayNumber;
+      break;
+    }
+  }
   return { highestSince: iso(since), windowHigh: high.value, windowHighDate: fromDayNumber(high.day), fromWindowHigh: high.fromHigh };
 }
 

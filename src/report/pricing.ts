@@ -28,7 +28,10 @@ export interface PreparedSeries {
   readonly days: Int32Array;
   /** Closes on the chosen basis (adjusted or not), in major units. */
   readonly prices: Float64Array;
-  /** Unadjusted closes in major units (for market values). */
+  /**
+   * Unadjusted closes in major units (for market values), with the recorded
+   * splits that still showed in them adjusted for: prices of today's shares.
+   */
   readonly raw: Float64Array;
   /** Rates into the report currency; `null` without a report currency. */
   readonly fx: FxRates | null;
@@ -62,7 +65,9 @@ export function prepareSeries(symbol: string, input: PricingInput): PreparedSeri
   const basis = adjusted.prices as Float64Array;
   // the closes as they are when no unit conversion applies: no copy of a million bars
   const prices = divisor === 1 ? basis : basis.map((p) => p / divisor);
-  const raw = divisor === 1 ? series.close : series.close.map((p) => p / divisor);
+  // raw closes in the basis of today's shares: the recorded splits that still show in them adjusted for
+  const unadjusted = splits.length > 0 ? (adjustRecordedSplits(series.days, series.close, splits).prices as Float64Array) : series.close;
+  const raw = divisor === 1 ? unadjusted : unadjusted.map((p) => p / divisor);
   const base = { symbol, currency: unit?.currency ?? null, divisor, days: series.days, prices, raw, splits, splitsApplied: adjusted.applied };
   if (input.currency === null) return { ...base, fx: null, converted: { days: series.days, prices } };
   if (!unit) return { code: 'no-currency', message: `its currency is unknown, so it cannot be converted into ${input.currency}: left out` };

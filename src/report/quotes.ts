@@ -89,10 +89,14 @@ export function noteQuoteFlags(flags: readonly SymbolFlag[], options: PointInTim
 /** Closes of a symbol outside the window's history (around quote dates), for P_q. */
 export type QuoteCloses = ReadonlyMap<string, PriceSeries>;
 
+/** A close more than this many calendar days before a figure's date does not stand for the price on it. */
+export const PRICE_AT_QUOTE_MAX_DAYS = 10;
+
 /**
  * The unadjusted close on or before `day`, major units: the later of the
  * window's history (which ends on the as-of date) and the extra closes
- * fetched around quote dates; `null` when neither has one.
+ * fetched around quote dates; `null` when neither has one within
+ * PRICE_AT_QUOTE_MAX_DAYS of `day`.
  */
 function rawCloseOnOrBefore(s: PreparedSeries, extra: PriceSeries | undefined, day: DayNumber, asOfDay: DayNumber): number | null {
   let best: { day: DayNumber; close: number } | null = null;
@@ -102,35 +106,48 @@ function rawCloseOnOrBefore(s: PreparedSeries, extra: PriceSeries | undefined, d
     const j = lastIndexOnOrBefore(extra.days, day);
     if (j >= 0 && (best === null || (extra.days[j] as DayNumber) > best.day)) best = { day: extra.days[j] as DayNumber, close: (extra.close[j] as number) / s.divisor };
   }
-  return best && best.close > 0 && Number.isFinite(best.close) ? best.close : null;
+  if (best === null || day - best.day > PRICE_AT_QUOTE_MAX_DAYS) return null;
+  return best.close > 0 && Number.isFinite(best.close) ? best.close : null;
 }
 
-/** The price a figure was computed at, major units: its quote's own price (a dated quote), else the close on or before its date. */
+/**
+ * The price a figure was computed at, major units, in the basis of today's
+ * shares (as `raw`): its quote's own price (a dated quote) divided by every
+ * split recorded after its date, else the close on or before its date.
+ */
 function priceAt(figure: Figure, s: PreparedSeries, extra: PriceSeries | undefined, asOf: IsoDate): number | null {
   const own = figure.quote.price ?? null;
-  if (figure.date !== null && own !== null && own > 0 && Number.isFinite(own)) return own / s.divisor;
+  if (figure.date !== null && own !== null && own > 0 && Number.isFinite(own)) {
+    const q = toDayNumber(figure.date);
+    return s.splits.reduce((p, split) => (split.day > q ? p / split.ratio : p), own / s.divisor);
+  }
   const day = toDayNumber(figure.date ?? asOf);
   return rawCloseOnOrBefore(s, extra, day, toDayNumber(asOf));
 }
 
-/** A member's market size from its chosen cap (preferred) or share count; null when neither is usable. */
-export function marketSizeOf(chosen: ChosenQuote | undefined, s: PreparedSeries, extra: PriceSeries | undefined, asOf: IsoDate): MarketSize | null {
-  if (!chosen) return null;
+/**
+ * A member's market size from its chosen cap (preferred) or share count;
+ * `size` null when neither is usable, with `unpriced` the cap's date when a
+ * cap was there but no price to hold its share count at (said in a note).
+ */
+export function marketSizeOf(chosen: ChosenQuote | undefined, s: PreparedSeries, extra: PriceSeries | undefined, asOf: IsoDate): { size: MarketSize | null; unpriced: IsoDate | null } {
+  if (!chosen) return { size: null, unpriced: null };
+  let unpriced: IsoDate | null = null;
   const cap = chosen.quote.marketCap;
   const capFigure = chosen.figures.marketCap;
   if (cap !== null && capFigure && cap > 0) {
     const major = cap / s.divisor;
     const priceAtCap = priceAt(capFigure, s, extra, asOf);
     // a cap so small or large that the unit conversion under- or overflows is as good as unknown
-    if (priceAtCap !== null && major > 0 && Number.isFinite(major)) return { kind: 'cap', cap: major, priceAtCap, date: capFigure.date, provider: capFigure.provider };
-    return null;
+    if (priceAtCap !== null && major > 0 && Number.isFinite(major)) return { size: { kind: 'cap', cap: major, priceAtCap, date: capFigure.date, provider: capFigure.provider }, unpriced: null };
+    if (priceAtCap === null) unpriced = capFigure.date ?? asOf;
   }
   const shares = chosen.quote.sharesOutstanding;
   const sharesFigure = chosen.figures.sharesOutstanding;
   if (shares !== null && sharesFigure && shares > 0 && Number.isFinite(shares)) {
-    return { kind: 'shares', shares, date: sharesFigure.date, provider: sharesFigure.provider };
+    return { size: { kind: 'shares', shares, date: sharesFigure.date, provider: sharesFigure.provider }, unpriced };
   }
-  return null;
+  return { size: null, unpriced };
 }
 
 /**
@@ -172,4 +189,54 @@ export function quoteDatesOutside(
     }
   }
   return out;
+}
+
+/** Each member's market size (null when unknown); a cap with no price near its date is noted. */
+export function memberSizes(
+  symbols: readonly string[],
+  chosen: ReadonlyMap<string, ChosenQuote>,
+  prepared: (i: number) => PreparedSeries | null,
+  closes: QuoteCloses | undefined,
+  asOf: IsoDate,
+  note: (issue: SymbolIssue) => void,
+): (MarketSize | null)[] {
+  return symbols.map((symbol, i) => {
+    const p = prepared(i);
+    if (!p) return null;
+    const { size, unpriced } = marketSizeOf(chosen.get(symbol), p, closes?.get(symbol), asOf);
+    if (unpriced !== null) {
+      const then = size === null ? 'market value unknown' : 'market value from the share count';
+      note({ symbol, code: 'no-market-value', message: `market cap dated ${unpriced} has no price on or within ${PRICE_AT_QUOTE_MAX_DAYS} days before that date to hold its share count at: ${then}` });
+    }
+    return size;
+  });
+}
+
+/**
+ * Each member's P/E of `field` as used: as of its own date, or with
+ * `--pe-at as-of` repriced to the as-of date; one that cannot be repriced
+ * (no price near its date) is left out, and noted.
+ */
+export function memberPEs(
+  field: 'forwardPE' | 'trailingPE',
+  symbols: readonly string[],
+  chosen: readonly (ChosenQuote | undefined)[],
+  prepared: (i: number) => PreparedSeries | null,
+  closes: QuoteCloses | undefined,
+  reprice: boolean,
+  asOf: IsoDate,
+  note: (issue: SymbolIssue) => void,
+): (number | null)[] {
+  return symbols.map((symbol, i) => {
+    const c = chosen[i];
+    const pe = c?.quote[field] ?? null;
+    const p = prepared(i);
+    if (!reprice || !p || pe === null) return pe;
+    const repriced = repricePE(pe, c?.figures[field], p, closes?.get(symbol), asOf);
+    if (repriced === null) {
+      const date = c?.figures[field]?.date ?? asOf;
+      note({ symbol, code: field === 'forwardPE' ? 'no-forward-pe' : 'no-trailing-pe', message: `${LABELS[field]} dated ${date} has no price on or within ${PRICE_AT_QUOTE_MAX_DAYS} days before that date to reprice it to ${asOf}: left out` });
+    }
+    return repriced;
+  });
 }

@@ -142,7 +142,7 @@ export interface MemberExtreme {
 export interface BasketReport {
   readonly id: string;
   readonly name: string;
-  /** The benchmark used: the first of `benchmarks` with data over the window (`null`: none). */
+  /** The benchmark used: the first of `benchmarks` with data over the window; when none has data, the first (its figures null); `null` without benchmarks. */
   readonly benchmark: string | null;
   /** The benchmark and its fallbacks, in order of preference. */
   readonly benchmarks: readonly string[];

@@ -16,8 +16,9 @@ import type { Quote, SymbolIssue } from '../domain/types.js';
 import type { PEByMethod, Valuation } from './types.js';
 
 export interface BasketValuation {
-  /** Forward P/E of each member as used (a suspect one is `null`). */
+  /** Forward and trailing P/E of each member as used (a suspect one is `null`). */
   readonly forwardPEs: readonly (number | null)[];
+  readonly trailingPEs: readonly (number | null)[];
   readonly forward: Readonly<Record<PEMethod, BasketPE>>;
   readonly trailing: Readonly<Record<PEMethod, BasketPE>>;
   readonly rows: readonly Valuation[];
@@ -70,7 +71,7 @@ export function valueBasket(input: ValuationInput, note: (issue: SymbolIssue) =>
       return { basis, method, value: r.value, earningsYield: r.earningsYield, status: r.status, coverage: { included: r.included, total: r.total } };
     }),
   );
-  return { forwardPEs, forward, trailing, rows };
+  return { forwardPEs, trailingPEs, forward, trailing, rows };
 }
 
 const listed = (symbols: readonly string[]) => `${symbols.slice(0, 4).join(', ')}${symbols.length > 4 ? ', …' : ''}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/analytics/calendar.js';
-import { findGaps, findJumps, MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../../src/analytics/series-checks.js';
+import { adjustRecordedSplits, findGaps, findJumps, MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../../src/analytics/series-checks.js';
 
 const d = toDayNumber;
 const days = (dates: readonly string[]) => Int32Array.from(dates, d);
@@ -66,5 +66,27 @@ describe('findGaps', () => {
     expect(findGaps(DAYS, MAX_GAP_DAYS, 1)).toEqual([{ from: d('2025-03-18'), to: d('2025-04-01'), days: 14 }]);
     expect(findGaps(DAYS, MAX_GAP_DAYS, 0, 3)).toEqual([{ from: d('2025-03-03'), to: d('2025-03-17'), days: 14 }]);
     expect(findGaps(DAYS, MAX_GAP_DAYS, 1, 3)).toEqual([]);
+  });
+});
+
+describe('adjustRecordedSplits', () => {
+  const days = [1, 2, 3, 4];
+  it('applies a split the closes still show, even on a day the stock moved 6%', () => {
+    // a 4-for-1 split on day 3 with the stock up 6% that day: 100 → 26.5, a fall of 3.77×
+    const r = adjustRecordedSplits(days, [98, 100, 26.5, 27], [{ day: 3, ratio: 4 }]);
+    expect(Array.from(r.prices)).toEqual([98 / 4, 100 / 4, 26.5, 27]);
+    expect(r.applied).toEqual([{ day: 3, ratio: 4 }]);
+  });
+
+  it('leaves a split the closes already account for, and returns the closes themselves', () => {
+    const closes = [24.5, 25, 26.5, 27];
+    const r = adjustRecordedSplits(days, closes, [{ day: 3, ratio: 4 }]);
+    expect(r.prices).toBe(closes);
+    expect(r.applied).toEqual([]);
+  });
+
+  it('a reverse split (1-for-2, ratio 0.5): closes before it doubled', () => {
+    const r = adjustRecordedSplits(days, [5, 5, 10.2, 10], [{ day: 3, ratio: 0.5 }]);
+    expect(Array.from(r.prices)).toEqual([10, 10, 10.2, 10]);
   });
 });

@@ -120,3 +120,17 @@ describe('mergeHistory', () => {
     expect(seriesDates(entrySeries(e, '2025-03-04', '2025-03-04'))).toEqual(['2025-03-04']);
   });
 });
+
+describe('recorded splits in the cache', () => {
+  it('are kept in an entry, given back with its series, and merged with a later answer', () => {
+    const day = toDayNumber('2025-03-04');
+    const s = { ...seriesOf('N', 'USD', ['2025-03-03', '2025-03-04', '2025-03-05'], [40, 10, 11]), splits: [{ day, ratio: 4 }] };
+    const entry = toEntry(s, '2025-03-03', '2025-03-05', '2025-03-06T00:00:00.000Z', []);
+    expect(entry.splits).toEqual([{ day, ratio: 4 }]);
+    expect(entrySeries(entry, '2025-03-03', '2025-03-05').splits).toEqual([{ day, ratio: 4 }]);
+    const later = { ...seriesOf('N', 'USD', ['2025-03-05', '2025-03-06'], [11, 6]), splits: [{ day: toDayNumber('2025-03-06'), ratio: 2 }] };
+    expect(mergeHistory(entry, later, '2025-03-05', '2025-03-06', '2025-03-07T00:00:00.000Z', [])?.splits).toEqual([{ day, ratio: 4 }, { day: toDayNumber('2025-03-06'), ratio: 2 }]);
+    // an entry without splits has no such key: what was written before splits were kept reads as it was
+    expect('splits' in toEntry(seriesOf('M', 'USD', ['2025-03-03'], [1]), '2025-03-03', '2025-03-03', '2025-03-06T00:00:00.000Z', [])).toBe(false);
+  });
+});

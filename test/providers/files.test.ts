@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { toDayNumber } from '../../src/analytics/calendar.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import { normaliseSymbol } from '../../src/config/symbols.js';
 import { DataFileError, UsageError } from '../../src/errors.js';
@@ -173,6 +174,15 @@ describe('writeDataDirectory (snapshot output)', () => {
     expect(back.items.get('0700.HK')).toEqual(series);
     const quotes = await provider.fetchQuotes(['0700.HK']);
     expect(quotes.items.get('0700.HK')).toEqual([quote, dated]);
+  });
+
+  it('writes the splits a series records as a Stock Splits column, which reads back', async () => {
+    const split = { ...seriesOf('1211.HK', 'HKD', ['2025-06-09', '2025-06-10'], [396.6, 135.6]), splits: [{ day: toDayNumber('2025-06-10'), ratio: 3 }] };
+    expect(toPriceCsv(split)).toBe('Date,Close,Adj Close,Stock Splits\n2025-06-09,396.6,396.6,0\n2025-06-10,135.6,135.6,3\n');
+    const out = path.join(await makeTempDir('basket-snap-'), 'snap');
+    await writeDataDirectory(out, [split], [], { force: false });
+    const back = await (await openFilesProvider(out)).fetchHistory({ symbols: ['1211.HK'], start: '2025-06-01', end: '2025-06-30' });
+    expect(back.items.get('1211.HK')?.splits).toEqual([{ day: toDayNumber('2025-06-10'), ratio: 3 }]);
   });
 
   it('writes RFC 4180 CSV', () => {

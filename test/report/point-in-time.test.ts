@@ -264,3 +264,57 @@ describe('a real crash stays in', () => {
     expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'K', code: 'suspect-split', date: '2025-02-04', ratio: 2 }));
   });
 });
+
+describe('a split between a quote and the window', () => {
+  // unadjusted closes with a 4-for-1 split on 2025-02-14 recorded: 400 before, 100 after
+  const split = { ...series('N', 'USD', ['2024-12-31', '2025-02-13', '2025-02-14', '2025-03-07'], [400, 420, 105, 110]), splits: [{ day: Date.UTC(2025, 1, 14) / 86_400_000, ratio: 4 }] };
+
+  it("a cap dated before the split, with its quote's own price: the price is taken into today's shares", () => {
+    // 1 000 000 shares at 400 on 2024-12-31 (cap 4e8) are 4 000 000 shares after the split
+    const r = build([basket('b', ['N'])], [split], [quote('N', '2024-12-31', { currency: 'USD', marketCap: 4e8, price: 400 })]);
+    const m = r.baskets[0]?.members[0];
+    expect(m?.marketValueStart).toBeCloseTo(4e8 * ((400 / 4) / (400 / 4)), 6); // raw(start) and P_q both in today's shares
+    expect(m?.marketValueEnd).toBeCloseTo(4e8 * (110 / (400 / 4)), 6);
+    // and the return, from the split-adjusted closes: 110 / (400 / 4) − 1
+    expect(r.baskets[0]?.return).toBeCloseTo(110 / 100 - 1, 9);
+  });
+
+  it('a cap dated before the split without a price: the close of its date, in the same basis', () => {
+    const r = build([basket('b', ['N'])], [split], [quote('N', '2025-02-13', { currency: 'USD', marketCap: 4.2e8 })]);
+    const m = r.baskets[0]?.members[0];
+    expect(m?.marketValueStart).toBeCloseTo(4.2e8 * (100 / 105), 6); // 400 / 4 over 420 / 4
+    expect(m?.marketValueEnd).toBeCloseTo(4.2e8 * (110 / 105), 6);
+  });
+});
+
+describe('what cannot be had is said, with its reason', () => {
+  it('a cap with no close within 10 days before its date: the share count stands in, and a note says why', () => {
+    // the cap of 2024-06-28 has no close near it in the data (which starts 2024-12-31)
+    const r = build([basket('b', ['U'])], [us], [quote('U', '2024-06-28', { marketCap: 999 }), quote('U', '2024-12-31', { sharesOutstanding: 10 })]);
+    const m = r.baskets[0]?.members[0];
+    expect([m?.marketValueStart, m?.marketValueEnd, m?.marketValueFrom]).toEqual([10 * 100, 10 * 80, 'sharesOutstanding']);
+    expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'U', code: 'no-market-value', message: expect.stringContaining('market cap dated 2024-06-28 has no price on or within 10 days before that date') }));
+  });
+
+  it('a P/E that cannot be repriced to the as-of date is left out under --pe-at as-of, and said', () => {
+    const r = build([basket('b', ['U'])], [us], [quote('U', '2024-06-28', { forwardPE: 30 })], { peAt: 'as-of' });
+    expect(r.baskets[0]?.forwardPE).toBeNull();
+    expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'U', code: 'no-forward-pe', message: 'forward P/E dated 2024-06-28 has no price on or within 10 days before that date to reprice it to 2025-03-07: left out' }));
+  });
+
+  it('a member dropped from one period for a suspect split is named with that reason, not as lacking a close', () => {
+    // the 1m window's base is 2025-02-03 (the last close on or before 2025-02-07): the fall of 2025-02-10 is in it, not in the main window
+    const s = series('S', 'USD', ['2025-02-03', '2025-02-10', '2025-02-28', '2025-03-07'], [300, 100, 110, 120]);
+    const f = series('F', 'USD', ['2025-02-03', '2025-02-10', '2025-02-28', '2025-03-07'], [50, 50, 51, 52]);
+    const r = build([basket('b', ['S', 'F'])], [s, f], [], { suspectSplits: 'drop', maxDailyMove: 0.4, periods: ['1m'] }, { from: '2025-03-01' });
+    expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'S', basket: 'b', code: 'suspect-split', date: '2025-02-10', message: expect.stringMatching(/^1m: close fell 66\.7% on 2025-02-10, .*: left out of the 1m return$/) }));
+    expect(r.issues.some((i) => i.code === 'no-start-price')).toBe(false);
+  });
+
+  it('a member dropped from the look-back level for a suspect split is named', () => {
+    const s = series('S', 'USD', ['2024-06-28', '2024-07-01', '2025-02-28', '2025-03-07'], [300, 100, 110, 120]);
+    const f = series('F', 'USD', ['2024-06-28', '2024-07-01', '2025-02-28', '2025-03-07'], [50, 50, 51, 52]);
+    const r = build([basket('b', ['S', 'F'])], [s, f], [], { suspectSplits: 'drop', maxDailyMove: 0.4, lookback: '1y' }, { from: '2025-03-01' });
+    expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'S', basket: 'b', code: 'no-lookback', message: expect.stringMatching(/^left out of the look-back level of b: close fell 66\.7% on 2024-07-01/) }));
+  });
+});

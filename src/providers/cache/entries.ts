@@ -4,7 +4,7 @@
  * thousands of numbers, read on every run).
  */
 import { isIsoDate, toDayNumber } from '../../analytics/calendar.js';
-import type { DayNumber, IsoDate, Quote } from '../../domain/types.js';
+import type { DayNumber, IsoDate, Quote, Split } from '../../domain/types.js';
 
 /**
  * A symbol's daily closes as the source had them at `fetchedAt`, for every
@@ -27,6 +27,8 @@ export interface HistoryEntry {
   readonly notes: readonly string[];
   /** Set when the source said it has no data for the symbol: its reason. */
   readonly missing: string | null;
+  /** The splits the source recorded (day numbers, new shares per old); absent when none. */
+  readonly splits?: readonly Split[];
 }
 
 /**
@@ -57,8 +59,11 @@ const HISTORY_KEYS = ['symbol', 'currency', 'from', 'to', 'fetchedAt', 'days', '
 const OLD_QUOTE_KEYS = ['symbol', 'name', 'currency', 'financialCurrency', 'price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding'];
 const QUOTE_KEYS = [...OLD_QUOTE_KEYS, 'date', 'provider'];
 
+const isSplit = (s: unknown) => isObject(s) && hasExactly(s, ['day', 'ratio']) && Number.isInteger(s.day) && isPrice(s.ratio);
+
 export const checkHistory: Check<HistoryEntry> = (x) => {
-  if (!isObject(x) || !hasExactly(x, HISTORY_KEYS)) return invalid('bad shape');
+  if (!isObject(x) || !(hasExactly(x, HISTORY_KEYS) || hasExactly(x, [...HISTORY_KEYS, 'splits']))) return invalid('bad shape');
+  if ('splits' in x && !(Array.isArray(x.splits) && x.splits.every(isSplit))) return invalid('bad splits');
   const { symbol, currency, from, to, fetchedAt, days, close, adjClose, notes, missing } = x;
   if (typeof symbol !== 'string' || symbol === '' || !isNullableString(currency) || !isNullableString(missing)) return invalid('bad shape');
   if (typeof from !== 'string' || typeof to !== 'string' || !isIsoDate(from) || !isIsoDate(to) || from > to) return invalid('bad range');

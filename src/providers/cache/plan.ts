@@ -18,7 +18,7 @@
  * the merged series is on one basis.
  */
 import { fromDayNumber, shiftDays, toDayNumber } from '../../analytics/calendar.js';
-import type { DayNumber, IsoDate, PriceSeries } from '../../domain/types.js';
+import type { DayNumber, IsoDate, PriceSeries, Split } from '../../domain/types.js';
 import type { HistoryEntry } from './store.js';
 
 /** Bars dated this many days or fewer before their fetch may still be revised. */
@@ -74,7 +74,14 @@ export function toEntry(series: PriceSeries, from: IsoDate, to: IsoDate, fetched
     adjClose: Array.from(series.adjClose),
     notes: [...notes],
     missing: null,
+    ...(series.splits && series.splits.length > 0 ? { splits: [...series.splits] } : {}),
   };
+}
+
+/** The splits of both, each day once (the newer answer's ratio where both have one), ascending. */
+function unionOfSplits(older: readonly Split[] = [], newer: readonly Split[] = []): Split[] {
+  const byDay = new Map([...older, ...newer].map((s) => [s.day, s]));
+  return [...byDay.values()].sort((a, b) => a.day - b.day);
 }
 
 /** An entry recording that the source has no data for the symbol in [from, to]. */
@@ -127,6 +134,7 @@ export function mergeHistory(
     adjClose: [...kept.map((j) => (entry.adjClose[j] as number) * adjFactor), ...tail.adjClose, ...keptAfter.map((j) => entry.adjClose[j] as number)],
     notes: [...new Set([...entry.notes, ...notes])],
     missing: null,
+    ...((splits) => (splits.length > 0 ? { splits } : {}))(unionOfSplits(entry.splits, tail.splits)),
   };
 }
 
@@ -148,5 +156,5 @@ export function entrySeries(entry: HistoryEntry, start: IsoDate, end: IsoDate): 
   days.set(part(entry.days));
   close.set(part(entry.close));
   adjClose.set(part(entry.adjClose));
-  return { symbol: entry.symbol, currency: entry.currency, days, close, adjClose };
+  return { symbol: entry.symbol, currency: entry.currency, days, close, adjClose, ...(entry.splits && entry.splits.length > 0 ? { splits: entry.splits } : {}) };
 }

@@ -17,9 +17,12 @@ const csv = (rows: (string | number | null)[][]) =>
     { record_delimiter: '\n' },
   );
 
-/** A series as `Date,Close,Adj Close` CSV. */
+/** A series as `Date,Close,Adj Close` CSV, with a `Stock Splits` column when the source recorded splits (ratio on its day, else 0). */
 export function toPriceCsv(s: PriceSeries): string {
-  return csv([['Date', 'Close', 'Adj Close'], ...seriesDates(s).map((d, i) => [d, s.close[i] ?? null, s.adjClose[i] ?? null])]);
+  const dates = seriesDates(s);
+  if (!s.splits || s.splits.length === 0) return csv([['Date', 'Close', 'Adj Close'], ...dates.map((d, i) => [d, s.close[i] ?? null, s.adjClose[i] ?? null])]);
+  const ratio = new Map(s.splits.map((x) => [x.day, x.ratio]));
+  return csv([['Date', 'Close', 'Adj Close', 'Stock Splits'], ...dates.map((d, i) => [d, s.close[i] ?? null, s.adjClose[i] ?? null, ratio.get(s.days[i] as number) ?? 0])]);
 }
 
 /** Quotes as `quotes.csv` with its `date` and `provider` columns: one row per quote (a symbol's dated quotes each on its own row), in the order given. */

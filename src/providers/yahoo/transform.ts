@@ -20,6 +20,9 @@ export function toExchangeDate(instant: Date, timeZone: string): IsoDate {
     fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formatters.set(timeZone, fmt);
   }
+  // en-CA writes a date as YYYY-MM-DD: format() is several times quicker than formatToParts()
+  const text = fmt.format(instant);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
   const parts = Object.fromEntries(fmt.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

@@ -138,7 +138,9 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
   const currency = opts.currency ?? own;
   const method = (weights: Weighting, rebalance: Rebalance): WindowMethod => ({ weights, rebalance, configWeights: def.weights, oneCurrency: currency !== null });
   const span = sh.span;
-  const main = basketOverWindow(membersOver(span), def.symbols, span, method(opts.weights, opts.rebalance), '');
+  // the main window's members once: every method side by side (--weights all) prices the same ones
+  const mainMembers = membersOver(span);
+  const main = basketOverWindow(mainMembers, def.symbols, span, method(opts.weights, opts.rebalance), '');
   main.priced.forEach((p, i) => {
     const symbol = def.symbols[i] as string;
     if (p && isFailure(p) && !isFailure(prepared[i])) note({ symbol, ...p, message: p.message.replace(/left out$/, 'left out of the basket return') });
@@ -209,7 +211,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
 
   const alternatives: MethodReturn[] | null = opts.compareMethods
     ? [...REBALANCES.map((r) => ['equal', r] as const), ['cap', 'none'] as const, ...(def.weights ? [['config', 'none'] as const] : [])].map(([weights, rebalance]) => {
-        const w = basketOverWindow(membersOver(span), def.symbols, span, method(weights, rebalance), '');
+        const w = basketOverWindow(mainMembers, def.symbols, span, method(weights, rebalance), '');
         return { weights, rebalance, return: w.return, coverage: { included: w.included, total: w.total } };
       })
     : null;

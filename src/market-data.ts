@@ -95,19 +95,27 @@ function startFx(provider: MarketDataProvider, currency: string, start: IsoDate,
 async function fetchHistory(
   provider: MarketDataProvider,
   members: readonly string[],
-  benchmarks: readonly string[],
+  benchmarks: { readonly first: readonly string[]; readonly fallbacks: readonly string[] },
   request: Omit<HistoryRequest, 'symbols' | 'onProgress'>,
   onProgress?: ProgressSink,
 ): Promise<ProviderResult<PriceSeries>> {
-  const total = members.length + benchmarks.length;
+  const total = members.length + benchmarks.first.length + benchmarks.fallbacks.length;
   let done = 0;
   const counted = onProgress ? { onProgress: (_: number, __: number, symbol: string) => onProgress(++done, total, symbol) } : {};
-  const ask = (symbols: readonly string[]): Promise<ProviderResult<PriceSeries>> =>
-    symbols.length === 0 ? Promise.resolve({ items: new Map(), issues: [] }) : provider.fetchHistory({ ...request, symbols, ...counted });
-  const [ofBenchmarks, ofMembers] = await Promise.allSettled([ask(benchmarks), ask(members)]);
+  const ask = (symbols: readonly string[], more: Partial<HistoryRequest> = {}): Promise<ProviderResult<PriceSeries>> =>
+    symbols.length === 0 ? Promise.resolve({ items: new Map(), issues: [] }) : provider.fetchHistory({ ...request, ...more, symbols, ...counted });
+  // one wave: the first choices, their fallbacks (no suggestion looked up for one Yahoo lacks), the members
+  const [ofFirst, ofFallbacks, ofMembers] = await Promise.allSettled([ask(benchmarks.first), ask(benchmarks.fallbacks, { suggest: false }), ask(members)]);
   if (ofMembers.status === 'rejected') throw ofMembers.reason;
-  if (ofBenchmarks.status === 'rejected') throw ofBenchmarks.reason;
-  return { items: new Map([...ofMembers.value.items, ...ofBenchmarks.value.items]), issues: [...ofMembers.value.issues, ...ofBenchmarks.value.issues] };
+  if (ofFirst.status === 'rejected') throw ofFirst.reason;
+  // fallbacks the source could not be asked for (none in the cache, Yahoo out of reach) are notes, not the run's end
+  if (ofFallbacks.status === 'rejected' && !(ofFallbacks.reason instanceof SourceUnavailableError)) throw ofFallbacks.reason;
+  const fallbacks: ProviderResult<PriceSeries> =
+    ofFallbacks.status === 'fulfilled'
+      ? ofFallbacks.value
+      : { items: new Map(), issues: benchmarks.fallbacks.map((symbol): SymbolIssue => ({ symbol, code: 'no-data', message: `${provider.description} unavailable: ${firstLine((ofFallbacks.reason as Error).message)}` })) };
+  const parts = [ofMembers.value, ofFirst.value, fallbacks];
+  return { items: new Map(parts.flatMap((p) => [...p.items])), issues: parts.flatMap((p) => p.issues) };
 }
 
 export interface MarketData {
@@ -142,8 +150,10 @@ export async function fetchMarketData(
     return q;
   });
   const memberSet = new Set(members);
+  const firstChoices = new Set(baskets.flatMap((b) => b.benchmarks.slice(0, 1)));
   const benchmarks = symbols.filter((s) => !memberSet.has(s));
-  const fetching = fetchHistory(provider, members, benchmarks, { start, end, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) }, onProgress);
+  const split = { first: benchmarks.filter((s) => firstChoices.has(s)), fallbacks: benchmarks.filter((s) => !firstChoices.has(s)) };
+  const fetching = fetchHistory(provider, members, split, { start, end, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) }, onProgress);
   const [history, quotes] = await Promise.all([fetching, quoting]);
   const quoted = (s: string) => {
     const q = quotes.items.get(s);

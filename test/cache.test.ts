@@ -32,7 +32,7 @@ describe('a second run', () => {
     const { cacheDir, fake } = await setup();
     const first = await runCli(['compare', ...AS_OF], { fetch: fake.fetch, cacheDir, now: LATER });
     expect(first.exitCode).toBe(0);
-    // 14 members, 3 benchmarks (HSTECH.HK and its fallback 3033.HK are not found, and searched for), one quote batch
+    // 14 members, 3 benchmarks (HSTECH.HK and its fallback 3033.HK are not found; HSTECH.HK is searched for), one quote batch
     expect(fake.count('chart')).toBe(17);
     expect(fake.count('quote')).toBe(1);
     const before = fake.requests.length;

@@ -49,9 +49,9 @@ function scriptedProvider(script: Script) {
       const items = new Map(symbols.flatMap((s) => (script.quotes[s] ? [[s, [script.quotes[s]]] as const] : [])));
       return { items, issues: symbols.filter((s) => !items.has(s)).map((s): SymbolIssue => ({ symbol: s, code: 'no-quote', message: 'no quote' })) };
     },
-    async fetchHistory({ symbols, onCurrency, onProgress }: HistoryRequest) {
+    async fetchHistory({ symbols, onCurrency, onProgress, suggest }: HistoryRequest) {
       const fx = symbols.every((s) => s.endsWith('=X'));
-      log.push(`${fx ? 'fx' : 'history'} asked ${symbols.join(',')}${onProgress ? ' (with progress)' : ''}`);
+      log.push(`${fx ? 'fx' : 'history'} asked ${symbols.join(',')}${onProgress ? ' (with progress)' : ''}${suggest === false ? ' (no suggestion)' : ''}`);
       if (fx && symbols.some((s) => script.unreachable?.includes(s))) throw new SourceUnavailableError(`cannot reach the source for ${symbols[0]}: try again later`);
       const items = new Map<string, PriceSeries>();
       const issues: SymbolIssue[] = [];
@@ -165,7 +165,8 @@ describe('fetchMarketData', () => {
     await writeFile(path.join(dir, 'basket.config.yaml'), 'baskets:\n  b:\n    symbols: [AAPL]\n    benchmark: [^IDX, MSFT]\n');
     const { provider, log } = scriptedProvider({ series: { AAPL: series('AAPL', 'USD'), MSFT: series('MSFT', 'USD') }, quotes: { AAPL: quote('AAPL', 'USD') } });
     const r = await runCompare({ baskets: ['b'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null }, context(dir, provider));
-    expect(log.filter((l) => l.startsWith('history asked'))).toEqual(['history asked ^IDX,MSFT', 'history asked AAPL']);
+    // three requests started together: the first choice, its fallback (no suggestion looked up), the members
+    expect(log.filter((l) => l.startsWith('history asked'))).toEqual(['history asked ^IDX', 'history asked MSFT (no suggestion)', 'history asked AAPL']);
     expect(r.baskets[0]?.benchmark).toBe('MSFT');
     expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'MSFT', code: 'benchmark-fallback', message: 'benchmark MSFT used: ^IDX (no data) had no data over the window' }));
     // the source's note on ^IDX stays: it is the first choice, and the user named it

@@ -24,6 +24,12 @@ export interface HistoryRequest {
   readonly start: IsoDate;
   /** Last exchange-local date wanted, inclusive. */
   readonly end: IsoDate;
+  /**
+   * Whether to look up a suggestion for a symbol the source does not know
+   * (a search, on Yahoo); default true. A fallback benchmark needs none: if
+   * it is used its data are there, and if it is not its note is dropped.
+   */
+  readonly suggest?: boolean;
 }
 
 /** A symbol a search found. */

@@ -101,7 +101,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       return s.search ? s.search(query, limit) : [];
     },
 
-    async fetchHistory({ symbols, start, end, onProgress, onCurrency }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
+    async fetchHistory({ symbols, start, end, onProgress, onCurrency, suggest }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
       const entries = await Promise.all(symbols.map((s) => store.readHistory(s)));
       const answers = new Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>();
       const fetchedAt = now().toISOString();
@@ -137,7 +137,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
         });
         const wanted = symbols.flatMap((s, i) => (answers.has(s) ? [] : [{ symbol: s, entry: entries[i] ?? null, plan: plans[i] as Extract<HistoryPlan, { kind: 'fetch' }> }]));
         try {
-          await fetchAndStore(wanted, answers, fetchedAt, { onCurrency, onProgress: (_, __, symbol) => count(symbol) });
+          await fetchAndStore(wanted, answers, fetchedAt, { onCurrency, onProgress: (_, __, symbol) => count(symbol), ...(suggest === false ? { suggest } : {}) });
         } catch (err) {
           if (!(err instanceof SourceUnavailableError)) throw err;
           const why = unreachableWhy(err);
@@ -215,7 +215,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     wanted: readonly { symbol: string; entry: HistoryEntry | null; plan: Extract<HistoryPlan, { kind: 'fetch' }> }[],
     answers: Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>,
     fetchedAt: string,
-    told: Pick<HistoryRequest, 'onCurrency' | 'onProgress'>,
+    told: Pick<HistoryRequest, 'onCurrency' | 'onProgress' | 'suggest'>,
   ): Promise<void> {
     if (wanted.length === 0) return;
     const src = await openSource();

@@ -254,14 +254,14 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   };
 
   /** One symbol's daily closes in [start, end], or the notes saying why there are none. */
-  const fetchChart = async (symbol: string, start: IsoDate, end: IsoDate): Promise<{ series?: PriceSeries; issues: SymbolIssue[] }> => {
+  const fetchChart = async (symbol: string, start: IsoDate, end: IsoDate, withSuggestion: boolean): Promise<{ series?: PriceSeries; issues: SymbolIssue[] }> => {
     let chart: ChartLike;
     try {
       // period2 is exclusive and read as UTC midnight: the day after `end` keeps end's session.
       chart = (await yf.chart(symbol, { period1: start, period2: shiftDays(end, 1), interval: '1d' })) as ChartLike;
     } catch (err) {
       const failure = classify(err, true);
-      const hint = failure.code === 'no-data' ? await suggest(symbol) : '';
+      const hint = failure.code === 'no-data' && withSuggestion ? await suggest(symbol) : '';
       const issue: SymbolIssue = { symbol, code: failure.code, message: failure.message + hint };
       return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };
     }
@@ -277,10 +277,10 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     description: 'yahoo',
     search,
 
-    async fetchHistory({ symbols, start, end, onProgress, onCurrency }: HistoryRequest) {
+    async fetchHistory({ symbols, start, end, onProgress, onCurrency, suggest: withSuggestion = true }: HistoryRequest) {
       let done = 0;
       const answer = async (symbol: string) => {
-        const a = await fetchChart(symbol, start, end);
+        const a = await fetchChart(symbol, start, end, withSuggestion);
         if (a.series?.currency) onCurrency?.(symbol, a.series.currency);
         onProgress?.(++done, symbols.length, symbol);
         return a;

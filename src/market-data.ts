@@ -155,10 +155,6 @@ export async function fetchMarketData(
   const split = { first: benchmarks.filter((s) => firstChoices.has(s)), fallbacks: benchmarks.filter((s) => !firstChoices.has(s)) };
   const fetching = fetchHistory(provider, members, split, { start, end, ...(fx ? { onCurrency: (_: string, c: string) => fx.want(c) } : {}) }, onProgress);
   const [history, quotes] = await Promise.all([fetching, quoting]);
-  const quoted = (s: string) => {
-    const q = quotes.items.get(s);
-    return q === undefined ? null : currencyIn(q);
-  };
-  const currencyOf = (s: string) => quoted(s) ?? history.items.get(s)?.currency ?? null;
+  const currencyOf = (s: string) => currencyIn(quotes.items.get(s) ?? []) ?? history.items.get(s)?.currency ?? null;
   return { symbols, members, history, quotes, fx: fx ? await fx.settle(symbols.map(currencyOf)) : NO_FX };
 }

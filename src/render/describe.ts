@@ -43,16 +43,22 @@ export const highestLabel = (r: Report) => (r.lookback === null ? 'window high' 
 
 /**
  * The dates the baskets' forward P/Es come from, where any differs from the
- * as-of date: `P/Es dated: China tech titans 2024-12-31 … 2025-03-14`; null
- * when every P/E is of the as-of date (or undated).
+ * as-of date: `China tech titans 2024-12-31 … 2025-03-14; Magnificent Seven
+ * 2025-03-13`; null when every P/E is of the as-of date (or undated).
  */
-export function peDatesLine(r: Report): string | null {
+function peDates(r: Report): string | null {
   const parts = r.baskets.flatMap((b) => {
     const d = b.forwardPEDates;
     if (d === null || (d.earliest === r.asOf && d.latest === r.asOf)) return [];
     return [`${b.name} ${d.earliest === d.latest ? d.earliest : `${d.earliest} … ${d.latest}`}`];
   });
-  return parts.length === 0 ? null : `Forward P/Es dated (as-of ${r.asOf}): ${parts.join('; ')}`;
+  return parts.length === 0 ? null : parts.join('; ');
+}
+
+/** The line under the tables saying what peDates says; null when it says nothing. */
+export function peDatesLine(r: Report): string | null {
+  const dates = peDates(r);
+  return dates === null ? null : `Forward P/Es dated (as-of ${r.asOf}): ${dates}`;
 }
 
 /** The one-line summary of period and methods that heads every output. */
@@ -70,7 +76,7 @@ export function methodNotes(r: Report): { label: string; text: string }[] {
     { label: 'P/E method', text: describePE(r) },
     ...(r.periods.length > 0 ? [{ label: 'Periods', text: r.periods.join(', ') }] : []),
     ...(r.lookback !== null ? [{ label: 'Look-back', text: `${r.lookback}: highest-since looks back to ${r.lookbackStart}` }] : []),
-    ...((line) => (line === null ? [] : [{ label: 'P/E dates', text: line.replace(/^Forward P\/Es dated /, 'forward P/Es dated ') }]))(peDatesLine(r)),
+    ...(peDates(r) === null ? [] : [{ label: 'P/E dates', text: `forward P/Es dated (as-of ${r.asOf}): ${peDates(r)}` }]),
   ];
 }
 

@@ -74,9 +74,12 @@ export function toEntry(series: PriceSeries, from: IsoDate, to: IsoDate, fetched
     adjClose: Array.from(series.adjClose),
     notes: [...notes],
     missing: null,
-    ...(series.splits && series.splits.length > 0 ? { splits: [...series.splits] } : {}),
+    ...splitsKey(series.splits),
   };
 }
+
+/** An entry's `splits` key: present only when there are some (an entry without splits reads as before they were kept). */
+const splitsKey = (splits: readonly Split[] | undefined) => (splits && splits.length > 0 ? { splits: [...splits] } : {});
 
 /** The splits of both, each day once (the newer answer's ratio where both have one), ascending. */
 function unionOfSplits(older: readonly Split[] = [], newer: readonly Split[] = []): Split[] {
@@ -134,7 +137,7 @@ export function mergeHistory(
     adjClose: [...kept.map((j) => (entry.adjClose[j] as number) * adjFactor), ...tail.adjClose, ...keptAfter.map((j) => entry.adjClose[j] as number)],
     notes: [...new Set([...entry.notes, ...notes])],
     missing: null,
-    ...((splits) => (splits.length > 0 ? { splits } : {}))(unionOfSplits(entry.splits, tail.splits)),
+    ...splitsKey(unionOfSplits(entry.splits, tail.splits)),
   };
 }
 
@@ -156,5 +159,5 @@ export function entrySeries(entry: HistoryEntry, start: IsoDate, end: IsoDate): 
   days.set(part(entry.days));
   close.set(part(entry.close));
   adjClose.set(part(entry.adjClose));
-  return { symbol: entry.symbol, currency: entry.currency, days, close, adjClose, ...(entry.splits && entry.splits.length > 0 ? { splits: entry.splits } : {}) };
+  return { symbol: entry.symbol, currency: entry.currency, days, close, adjClose, ...splitsKey(entry.splits) };
 }

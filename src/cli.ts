@@ -440,7 +440,7 @@ Examples:
     .argument('[symbols...]', 'symbols to forget (default: everything)')
     .addHelpText('after', '\nExamples:\n  $ basket cache clear\n  $ basket cache clear AAPL 700.HK')
     .action(async (symbols: string[], flags: CommonFlags) => {
-      const { normaliseSymbol } = await import('./config/symbols.js');
+      const { normaliseSymbol } = await import('./domain/symbols.js');
       const store = await openCacheStore(io, deps);
       let removed = await store.clear(symbols.map((s) => normaliseSymbol(s)));
       // clearing everything forgets the saved Yahoo session too

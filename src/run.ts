@@ -9,7 +9,7 @@
  * Rendering and exit codes belong to the CLI.
  */
 import type { Rebalance } from './analytics/basket.js';
-import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './analytics/calendar.js';
+import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './domain/calendar.js';
 import { earliestFrom, isPeriod, PERIODS, type Period } from './analytics/periods.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
 import { DEFAULT_MAX_QUOTE_AGE_DAYS, type PointInTimeRule } from './analytics/point-in-time.js';

@@ -7,8 +7,8 @@
  * closes, all before `from`) and the basket's return is the final level − 1.
  */
 import type { DayNumber } from '../domain/types.js';
-import { daysToCivil } from './calendar.js';
-import { lastIndexBefore, lastIndexOnOrBefore } from './returns.js';
+import { daysToCivil } from '../domain/calendar.js';
+import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 
 export interface BasketReturn {
   /** The basket's return, a fraction; `null` when no member has one. */

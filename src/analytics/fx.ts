@@ -4,7 +4,7 @@
  * member's currency", taken as the last close on or before a date.
  */
 import type { DayNumber } from '../domain/types.js';
-import { lastIndexOnOrBefore } from './returns.js';
+import { lastIndexOnOrBefore } from '../domain/series.js';
 
 /** Currencies Yahoo quotes in hundredths of their major unit: pence, cents, agorot. */
 export const MINOR_UNITS: Readonly<Record<string, { readonly major: string; readonly divisor: number }>> = {

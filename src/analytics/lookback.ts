@@ -14,7 +14,7 @@
  */
 import type { DayNumber } from '../domain/types.js';
 import { rebalancePeriodKey, type MemberPrices, type RebalanceCalendar } from './basket.js';
-import { lastIndexBefore, lastIndexOnOrBefore } from './returns.js';
+import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 
 export interface LookbackPath {
   /** The base day, then every day of the union of the members' trading days after it, to `asOf`. */

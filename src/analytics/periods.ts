@@ -11,7 +11,7 @@ import { subMonths } from 'date-fns/subMonths';
 import { subWeeks } from 'date-fns/subWeeks';
 import { subYears } from 'date-fns/subYears';
 import type { IsoDate } from '../domain/types.js';
-import { shiftDays, startOfYear, toIsoDate } from './calendar.js';
+import { shiftDays, startOfYear, toIsoDate } from '../domain/calendar.js';
 
 export const PERIODS = ['1d', '1w', '1m', '3m', '6m', 'ytd', '1y', '3y', '5y'] as const;
 export type Period = (typeof PERIODS)[number];

@@ -12,7 +12,7 @@
  * A figure taken from an undated quote is flagged `undated`.
  */
 import type { IsoDate, Quote, QuoteHistory } from '../domain/types.js';
-import { daysBetween } from './calendar.js';
+import { daysBetween } from '../domain/calendar.js';
 
 export const QUOTE_FIELDS = ['name', 'currency', 'financialCurrency', 'price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding'] as const;
 export type QuoteField = (typeof QUOTE_FIELDS)[number];
@@ -95,16 +95,4 @@ export function chooseQuote(symbol: string, quotes: QuoteHistory, options: Point
     if (chosen !== null) figures[field] = { date: dateOf(chosen), provider: chosen.provider ?? null, quote: chosen };
   }
   return { quote: values as unknown as Quote, figures, flags };
-}
-
-/** Sorts a symbol's quotes as QuoteHistory wants them: undated first, then ascending by date (stable). */
-export function sortQuotes(quotes: readonly Quote[]): Quote[] {
-  return quotes
-    .map((q, i) => ({ q, i }))
-    .sort((a, b) => {
-      const da = dateOf(a.q) ?? '';
-      const db = dateOf(b.q) ?? '';
-      return da < db ? -1 : da > db ? 1 : a.i - b.i;
-    })
-    .map(({ q }) => q);
 }

@@ -9,30 +9,7 @@
  * have a return for the period.
  */
 import type { DayNumber } from '../domain/types.js';
-
-/** Index of the last day strictly before `day` in ascending `days`, or -1. O(log n). */
-export function lastIndexBefore(days: ArrayLike<DayNumber>, day: DayNumber): number {
-  let lo = 0;
-  let hi = days.length; // first index with days[i] >= day
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] as DayNumber) < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** Index of the last day on or before `day` in ascending `days`, or -1. O(log n). */
-export function lastIndexOnOrBefore(days: ArrayLike<DayNumber>, day: DayNumber): number {
-  let lo = 0;
-  let hi = days.length; // first index with days[i] > day
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] as DayNumber) <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 
 /**
  * Simple return `(p1 / p0) − 1`, a fraction. Prices must be positive and finite

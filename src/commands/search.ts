@@ -5,7 +5,7 @@
  * way people write it (`700`, `00700`, `700.HK`, `0700 HK`) is searched in
  * the four-digit form Yahoo uses (`0700.HK`), with a note saying so.
  */
-import { normaliseSymbol } from '../config/symbols.js';
+import { normaliseSymbol } from '../domain/symbols.js';
 import type { SymbolIssue } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { currencyIn, type MarketDataProvider, type SymbolMatch } from '../providers/provider.js';

@@ -4,7 +4,7 @@
  */
 import { ConfigError } from '../errors.js';
 import { BASKET_ID, EMPTY_BASKET, type BasketDef } from './basket.js';
-import { normaliseSymbol, symbolProblem } from './symbols.js';
+import { normaliseSymbol, symbolProblem } from '../domain/symbols.js';
 
 /**
  * A plain-text ticker list: one symbol per line, `#` starts a comment, blank

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { BASKET_ID, EMPTY_BASKET, type BasketDef } from './basket.js';
-import { normaliseSymbol, symbolProblem } from './symbols.js';
+import { normaliseSymbol, symbolProblem } from '../domain/symbols.js';
 
 const SymbolText = z
   .string({ error: 'must be a ticker symbol (text)' })

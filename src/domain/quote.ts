@@ -1,4 +1,6 @@
-import type { Quote } from './types.js';
+import type { IsoDate, Quote } from './types.js';
+
+const dateOf = (q: Quote): IsoDate | null => q.date ?? null;
 
 /** A quote of `symbol` with every figure unknown but those given (undated unless `date` is). */
 export function quoteOf(symbol: string, fields: Partial<Omit<Quote, 'symbol'>> = {}): Quote {
@@ -15,4 +17,16 @@ export function quoteOf(symbol: string, fields: Partial<Omit<Quote, 'symbol'>> =
     sharesOutstanding: null,
     ...fields,
   };
+}
+
+/** Sorts a symbol's quotes as QuoteHistory wants them: undated first, then ascending by date (stable). */
+export function sortQuotes(quotes: readonly Quote[]): Quote[] {
+  return quotes
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => {
+      const da = dateOf(a.q) ?? '';
+      const db = dateOf(b.q) ?? '';
+      return da < db ? -1 : da > db ? 1 : a.i - b.i;
+    })
+    .map(({ q }) => q);
 }

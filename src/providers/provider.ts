@@ -3,8 +3,8 @@
  * only stage that does network or data-file I/O; what they return is already
  * in basket's own model (src/domain/types.ts): no source's field names leak.
  */
-import { fromDayNumber, toDayNumber } from '../analytics/calendar.js';
-import { lastIndexBefore, lastIndexOnOrBefore } from '../analytics/returns.js';
+import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
+import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 import type { IsoDate, PriceSeries, ProviderResult, QuoteHistory } from '../domain/types.js';
 
 /** Told after each symbol a provider has finished (fetched, loaded or given up on): `done` of `total`. */

@@ -5,7 +5,7 @@
  * priced on its own, so that no figure depends on what else was asked for.
  */
 import { REBALANCES, type Rebalance } from '../analytics/basket.js';
-import { daysBetween, fromDayNumber, toDayNumber } from '../analytics/calendar.js';
+import { daysBetween, fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import { sumKnown } from '../analytics/market-value.js';
 import { periodFrom, type Period } from '../analytics/periods.js';
 import { DEFAULT_MAX_QUOTE_AGE_DAYS, type ChosenQuote, type PointInTimeOptions, type PointInTimeRule } from '../analytics/point-in-time.js';

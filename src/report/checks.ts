@@ -4,8 +4,8 @@
  * its own, so that asking for another window never changes this one's
  * figures: a flag in 2023 concerns the 3y return, not the year to date.
  */
-import { fromDayNumber } from '../analytics/calendar.js';
-import { lastIndexBefore, lastIndexOnOrBefore } from '../analytics/returns.js';
+import { fromDayNumber } from '../domain/calendar.js';
+import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 import { findGaps, findJumps } from '../analytics/series-checks.js';
 import type { SymbolIssue } from '../domain/types.js';
 import type { Failure, PreparedSeries, Span } from './pricing.js';

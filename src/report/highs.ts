@@ -2,11 +2,11 @@
  * Highs for the report: the window high of a series or basket level, and
  * "highest since" over the window or, with --lookback, the look-back. Pure.
  */
-import { fromDayNumber, shiftDays } from '../analytics/calendar.js';
+import { fromDayNumber, shiftDays } from '../domain/calendar.js';
 import { lookbackPath, windowHigh } from '../analytics/lookback.js';
 import type { Rebalance } from '../analytics/basket.js';
 import { higherBefore } from '../analytics/risk.js';
-import { lastIndexBefore, lastIndexOnOrBefore } from '../analytics/returns.js';
+import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 import type { DayNumber, IsoDate, SymbolIssue } from '../domain/types.js';
 import type { MemberPrices } from '../analytics/basket.js';
 import type { PreparedSeries, Span } from './pricing.js';

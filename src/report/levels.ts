@@ -3,7 +3,7 @@
  * paths (the same ones the returns and risk figures come from). Pure.
  */
 import { buyAndHoldPath, type BasketPath } from '../analytics/basket.js';
-import { fromDayNumber } from '../analytics/calendar.js';
+import { fromDayNumber } from '../domain/calendar.js';
 import type { PreparedSeries, Span } from './pricing.js';
 import type { LevelSeries } from './types.js';
 

@@ -5,7 +5,7 @@
 import { convertPrices, convertReturn, fxRates, toMajorUnit, type FxRates } from '../analytics/fx.js';
 import type { MemberPrices } from '../analytics/basket.js';
 import { periodReturn } from '../analytics/returns.js';
-import { fromDayNumber, toDayNumber } from '../analytics/calendar.js';
+import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import { adjustRecordedSplits } from '../analytics/series-checks.js';
 import type { DayNumber, IsoDate, IssueCode, PriceSeries, Quote, Split } from '../domain/types.js';
 import type { PriceBasis } from './types.js';

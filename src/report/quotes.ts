@@ -11,9 +11,9 @@
  * quote), else the unadjusted close on or before q (for an undated quote,
  * on or before the as-of date).
  */
-import { toDayNumber } from '../analytics/calendar.js';
+import { toDayNumber } from '../domain/calendar.js';
 import { chooseQuote, type ChosenQuote, type Figure, type PointInTimeOptions, type QuoteField, type QuoteFlag } from '../analytics/point-in-time.js';
-import { lastIndexOnOrBefore } from '../analytics/returns.js';
+import { lastIndexOnOrBefore } from '../domain/series.js';
 import type { DayNumber, IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
 import type { PreparedSeries } from './pricing.js';
 

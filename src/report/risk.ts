@@ -3,7 +3,7 @@
  * report. Pure.
  */
 import type { BasketPath } from '../analytics/basket.js';
-import { fromDayNumber } from '../analytics/calendar.js';
+import { fromDayNumber } from '../domain/calendar.js';
 import { annualisedVolatility, higherBefore, maxDrawdown } from '../analytics/risk.js';
 import { levelHigh } from './highs.js';
 import type { Span } from './pricing.js';

@@ -8,7 +8,7 @@ import {
   rebalancePeriodKey,
   weightedBuyAndHold,
 } from '../../src/analytics/basket.js';
-import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
+import { fromDayNumber, toDayNumber } from '../../src/domain/calendar.js';
 
 /** Dates are written as ISO strings here and converted to day numbers at the call. */
 const d = toDayNumber;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
+import { fromDayNumber, toDayNumber } from '../../src/domain/calendar.js';
 import { convertPrices, convertReturn, type FxSeries, fxRates, fxSymbol, toMajorUnit } from '../../src/analytics/fx.js';
 import { periodReturn } from '../../src/analytics/returns.js';
 

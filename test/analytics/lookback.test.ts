@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDayNumber } from '../../src/analytics/calendar.js';
+import { toDayNumber } from '../../src/domain/calendar.js';
 import { lookbackPath, windowHigh } from '../../src/analytics/lookback.js';
 import { higherBefore } from '../../src/analytics/risk.js';
 import { buyAndHoldPath } from '../../src/analytics/basket.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, shiftDays, toDayNumber } from '../../src/analytics/calendar.js';
+import { fromDayNumber, shiftDays, toDayNumber } from '../../src/domain/calendar.js';
 import { earliestFrom, isPeriod, PERIODS, type Period, periodAnchor, periodFrom } from '../../src/analytics/periods.js';
 import { periodReturn } from '../../src/analytics/returns.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseQuote, sortQuotes, type PointInTimeOptions } from '../../src/analytics/point-in-time.js';
+import { chooseQuote, type PointInTimeOptions } from '../../src/analytics/point-in-time.js';
+import { sortQuotes } from '../../src/domain/quote.js';
 import { quoteOf } from '../../src/domain/quote.js';
 import type { Quote } from '../../src/domain/types.js';
 

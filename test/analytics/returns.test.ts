@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
-import { lastIndexBefore, lastIndexOnOrBefore, periodReturn, simpleReturn } from '../../src/analytics/returns.js';
+import { fromDayNumber, toDayNumber } from '../../src/domain/calendar.js';
+import { periodReturn, simpleReturn } from '../../src/analytics/returns.js';
+import { lastIndexBefore, lastIndexOnOrBefore } from '../../src/domain/series.js';
 
 const d = toDayNumber;
 

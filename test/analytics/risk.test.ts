@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
+import { fromDayNumber, toDayNumber } from '../../src/domain/calendar.js';
 import { annualisedVolatility, higherBefore, maxDrawdown, TRADING_DAYS_PER_YEAR } from '../../src/analytics/risk.js';
 
 const d = toDayNumber;

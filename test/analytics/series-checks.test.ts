@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDayNumber } from '../../src/analytics/calendar.js';
+import { toDayNumber } from '../../src/domain/calendar.js';
 import { adjustRecordedSplits, findGaps, findJumps, MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../../src/analytics/series-checks.js';
 
 const d = toDayNumber;

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { BASKET_ID, type BasketDef } from '../../src/config/basket.js';
 import { loadCatalog, selectBaskets, type Catalog } from '../../src/config/load.js';
 import { WEIGHT_SUM_TOLERANCE } from '../../src/config/schema.js';
-import { normaliseSymbol, symbolProblem } from '../../src/config/symbols.js';
+import { normaliseSymbol, symbolProblem } from '../../src/domain/symbols.js';
 import { BasketError, ConfigError } from '../../src/errors.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import { basketNames, configFile, validConfig } from './config-files.js';

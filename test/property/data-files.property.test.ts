@@ -12,7 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoDate } from '../../src/analytics/calendar.js';
+import { isIsoDate } from '../../src/domain/calendar.js';
 import type { PriceSeries, ProviderResult, Quote, QuoteHistory, SymbolIssue } from '../../src/domain/types.js';
 import { DataFileError } from '../../src/errors.js';
 import { QUOTE_COLUMNS } from '../../src/providers/files/csv.js';

@@ -1,6 +1,6 @@
 /** Cache planning and merging: pure, with the dates and factors worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, toDayNumber } from '../../src/analytics/calendar.js';
+import { fromDayNumber, toDayNumber } from '../../src/domain/calendar.js';
 import { basisFactor, entrySeries, isFresh, mergeHistory, planHistory, settledThrough, toEntry } from '../../src/providers/cache/plan.js';
 import type { HistoryEntry } from '../../src/providers/cache/store.js';
 import type { PriceSeries } from '../../src/domain/types.js';

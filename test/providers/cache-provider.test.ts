@@ -6,7 +6,7 @@
  * run a few at a time instead of one after another.
  */
 import { describe, expect, it } from 'vitest';
-import { toDayNumber } from '../../src/analytics/calendar.js';
+import { toDayNumber } from '../../src/domain/calendar.js';
 import type { IsoDate, PriceSeries, SymbolIssue } from '../../src/domain/types.js';
 import { openCachingProvider, type CacheMode } from '../../src/providers/cache/provider.js';
 import { CacheStore, mergeQuotes, type HistoryEntry, type QuoteEntry } from '../../src/providers/cache/store.js';

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { toDayNumber } from '../../src/analytics/calendar.js';
+import { toDayNumber } from '../../src/domain/calendar.js';
 import { CacheStore, fileNameOf, type HistoryEntry } from '../../src/providers/cache/store.js';
 import { makeTempDir } from '../helpers/tmp.js';
 

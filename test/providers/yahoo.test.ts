@@ -11,7 +11,7 @@ import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/re
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
 import { plainSeries } from '../helpers/series.js';
 import { createFakeYahoo } from '../helpers/fake-yahoo.js';
-import { toDayNumber } from '../../src/analytics/calendar.js';
+import { toDayNumber } from '../../src/domain/calendar.js';
 
 /** A retry policy that waits for nothing and records the waits it was asked for. */
 function fakeRetry(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { waits: number[] } {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { BasketDef } from '../../src/config/basket.js';
 import { quoteOf } from '../../src/domain/quote.js';
 import type { PriceSeries, Quote } from '../../src/domain/types.js';
-import { toDayNumber } from '../../src/analytics/calendar.js';
+import { toDayNumber } from '../../src/domain/calendar.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from '../../src/report/build.js';
 import { seriesOf } from '../../src/providers/provider.js';
 

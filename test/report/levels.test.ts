@@ -9,7 +9,7 @@ import { buildReport, DEFAULT_OPTIONS, type ReportInput, type ReportOptions } fr
 import { toLevelSeries } from '../../src/report/levels.js';
 import type { LevelSeries } from '../../src/report/types.js';
 import { seriesOf } from '../../src/providers/provider.js';
-import { toDayNumber } from '../../src/analytics/calendar.js';
+import { toDayNumber } from '../../src/domain/calendar.js';
 
 const series = (symbol: string, dates: string[], close: number[], adjClose = close): PriceSeries => seriesOf(symbol, 'USD', dates, close, adjClose);
 const quote = (symbol: string): Quote => ({

@@ -3,7 +3,7 @@
  * pass before it is used (hand-written, not a schema library: an entry holds
  * thousands of numbers, read on every run).
  */
-import { isIsoDate, toDayNumber } from '../../analytics/calendar.js';
+import { isIsoDate, toDayNumber } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate, Quote, Split } from '../../domain/types.js';
 
 /**

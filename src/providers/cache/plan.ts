@@ -17,7 +17,7 @@
  * (1 unless such an event happened) rescales the bars kept from the entry, so
  * the merged series is on one basis.
  */
-import { fromDayNumber, shiftDays, toDayNumber } from '../../analytics/calendar.js';
+import { fromDayNumber, shiftDays, toDayNumber } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate, PriceSeries, Split } from '../../domain/types.js';
 import type { HistoryEntry } from './store.js';
 

@@ -10,7 +10,7 @@
  * cached, the source's error stands (quotes alone only become notes: the
  * returns do not need them).
  */
-import { fromDayNumber } from '../../analytics/calendar.js';
+import { fromDayNumber } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { sliceSeries, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';

@@ -15,7 +15,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, isTempFile, writeFileAtomic } from '../../atomic-file.js';
 import { readReused } from '../../read-file.js';
-import { fromDayNumber } from '../../analytics/calendar.js';
+import { fromDayNumber } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate } from '../../domain/types.js';
 import { checkHistory, checkQuote, isObject, type Check, type HistoryEntry, type QuoteEntry } from './entries.js';
 

@@ -6,8 +6,8 @@
  * csv-parse, loaded only then, which also gives the error messages.
  */
 import { createRequire } from 'node:module';
-import { isIsoDate, toDayNumber } from '../../analytics/calendar.js';
-import { sortQuotes } from '../../analytics/point-in-time.js';
+import { isIsoDate, toDayNumber } from '../../domain/calendar.js';
+import { sortQuotes } from '../../domain/quote.js';
 import type { IsoDate, Quote, QuoteHistory } from '../../domain/types.js';
 import { DataFileError } from '../../errors.js';
 import { cellNumber, columnIndex, decodeText, encodeText, scanPriceFile, simpleRows, skippedNote, toCellDate, type ParsedSeries, type Row } from './scan.js';

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { normaliseSymbol } from '../../config/symbols.js';
+import { normaliseSymbol } from '../../domain/symbols.js';
 import { readReused } from '../../read-file.js';
 import type { PriceSeries, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { DataFileError, UsageError } from '../../errors.js';

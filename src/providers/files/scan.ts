@@ -9,7 +9,7 @@
  * file is read the same whichever reader takes it (a property test holds
  * the two to it).
  */
-import { civilToDays, fromDayNumber, isoDayAt } from '../../analytics/calendar.js';
+import { civilToDays, fromDayNumber, isoDayAt } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate, PriceSeries, SymbolIssue } from '../../domain/types.js';
 import { wasmRows } from './wasm-rows.js';
 

@@ -12,7 +12,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { IsoDate, PriceSeries, Quote, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
-import { shiftDays } from '../../analytics/calendar.js';
+import { shiftDays } from '../../domain/calendar.js';
 import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
 import { laneOf, RequestGate } from './gate.js';
 import { isRefusedSession, openSession } from './session.js';

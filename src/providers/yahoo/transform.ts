@@ -4,7 +4,7 @@
  * stop here.
  */
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
-import { toDayNumber } from '../../analytics/calendar.js';
+import { toDayNumber } from '../../domain/calendar.js';
 import { seriesOf, type SymbolMatch } from '../provider.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

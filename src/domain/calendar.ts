@@ -4,7 +4,7 @@
  * Gregorian calendar), which is exact for whole days whatever the machine's
  * zone, and cheap enough for millions of bars (no Date, no regex).
  */
-import type { IsoDate } from '../domain/types.js';
+import type { IsoDate } from './types.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -10,7 +10,7 @@ import {
   startOfYear,
   toDayNumber,
   toIsoDate,
-} from '../../src/analytics/calendar.js';
+} from '../../src/domain/calendar.js';
 
 describe('calendar', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseSymbol, symbolProblem } from '../../src/config/symbols.js';
+import { normaliseSymbol, symbolProblem } from '../../src/domain/symbols.js';
 import { toListBasket } from '../../src/config/list.js';
 
 describe('normaliseSymbol', () => {

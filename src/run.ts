@@ -6,11 +6,13 @@
  *   3b. closes around quote dates outside the window, when a dated cap (or,
  *      repricing P/Es, a dated P/E) has no price of its own (offline data)
  *   4. analytics + report   compute every figure into one Report
- * Rendering and exit codes belong to the CLI.
+ *   5. verdict   compare --strict: a member without usable data fails the run;
+ *      snapshot: the data written as an offline data directory
+ * Flags, rendering and exit codes belong to the command line (cli.ts, commands/).
  */
 import type { Rebalance } from './analytics/basket.js';
 import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './domain/calendar.js';
-import { earliestFrom, isPeriod, PERIODS, type Period } from './analytics/periods.js';
+import { earliestFrom, type Period } from './analytics/periods.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
 import { DEFAULT_MAX_QUOTE_AGE_DAYS, type PointInTimeRule } from './analytics/point-in-time.js';
 import type { Weighting } from './analytics/weights.js';
@@ -19,7 +21,7 @@ import { loadCatalog, selectBaskets, type Catalog, type ConfigLocation } from '.
 import { DEFAULT_BASKETS } from './config/presets.js';
 import { quoteOf } from './domain/quote.js';
 import type { IsoDate, PriceSeries, Quote, QuoteHistory, SymbolIssue } from './domain/types.js';
-import { MarketDataError, UsageError } from './errors.js';
+import { IncompleteDataError, MarketDataError, UsageError } from './errors.js';
 import { fetchMarketData } from './market-data.js';
 import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportOptions } from './report/build.js';
@@ -73,28 +75,6 @@ async function chooseBaskets(ctx: Context, names: readonly string[]): Promise<Ba
   return selectBaskets(catalog, names.length > 0 ? names : DEFAULT_BASKETS, ctx.config.cwd);
 }
 
-const unique = (xs: readonly string[]) => [...new Set(xs)];
-
-/** `1w,3m,ytd` → periods, in the order given, without repeats. */
-export function parsePeriods(text: string): Period[] {
-  const periods = text
-    .split(',')
-    .map((p) => p.trim().toLowerCase())
-    .filter((p) => p !== '');
-  for (const p of periods) {
-    if (!isPeriod(p)) throw new UsageError(`--periods: unknown period "${p}" (choose from ${PERIODS.join(', ')})`);
-  }
-  if (periods.length === 0) throw new UsageError(`--periods needs at least one of ${PERIODS.join(', ')}`);
-  return unique(periods) as Period[];
-}
-
-/** `usd` → `USD`; anything but three letters is a usage error. */
-export function parseCurrency(text: string): string {
-  const code = text.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) throw new UsageError(`--currency must be a three-letter ISO 4217 code such as USD, got "${text}"`);
-  return code;
-}
-
 export interface CompareRequest extends WindowOptions {
   readonly baskets: readonly string[];
   readonly data: string;
@@ -115,6 +95,14 @@ export interface CompareRequest extends WindowOptions {
   readonly maxQuoteAgeDays?: number;
   readonly peAt?: PEAt;
   readonly lookback?: Lookback | null;
+  /** --strict: a member with no usable data fails the run (IncompleteDataError) instead of being left out. */
+  readonly strict?: boolean;
+}
+
+export interface CompareResult {
+  readonly report: Report;
+  /** Under --strict, the members left out for want of data, as the error to end with once the report's notes are out; else null. */
+  readonly incomplete: IncompleteDataError | null;
 }
 
 function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOptions {
@@ -168,7 +156,7 @@ async function fetchQuoteCloses(
   return answer.items;
 }
 
-export async function runCompare(req: CompareRequest, ctx: Context): Promise<Report> {
+export async function runCompare(req: CompareRequest, ctx: Context): Promise<CompareResult> {
   const baskets = await chooseBaskets(ctx, req.baskets);
   const options = toOptions(req, baskets);
   const window = decideWindow(req, ctx.now);
@@ -203,7 +191,14 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Rep
         : `no close at all from ${window.historyStart} to ${window.asOf}`;
     throw new MarketDataError(`no market data for any member from ${window.from} to ${window.asOf} (${provider.description}): ${hint}`);
   }
-  return report;
+  return { report, incomplete: req.strict ? incompleteIn(report) : null };
+}
+
+/** The --strict failure of a report some member is left out of for want of data; null when every member is in. */
+function incompleteIn(report: Report): IncompleteDataError | null {
+  const missing = report.baskets.flatMap((b) => b.members.filter((m) => !m.included).map((m) => `${m.symbol} (${b.id})`));
+  if (missing.length === 0) return null;
+  return new IncompleteDataError(`--strict: ${missing.length} member${missing.length > 1 ? 's have' : ' has'} no usable data: ${missing.join(', ')}`);
 }
 
 export async function runBaskets(ctx: Context): Promise<Catalog> {
@@ -215,6 +210,15 @@ export interface SnapshotRequest extends WindowOptions {
   readonly data: string;
   /** Also freeze the FX series a later `compare --currency` in this currency needs. */
   readonly currency?: string | null;
+  /** The offline data directory to write (replaced atomically); without one, the snapshot is gathered and returned only. */
+  readonly out?: SnapshotTarget;
+}
+
+export interface SnapshotTarget {
+  /** An absolute path. */
+  readonly dir: string;
+  /** Replace a directory that exists and is not empty. */
+  readonly force: boolean;
 }
 
 export interface Snapshot {
@@ -226,7 +230,8 @@ export interface Snapshot {
 
 /**
  * Everything a later offline `compare` of the same baskets and window needs:
- * the history of members and benchmarks, and the members' quotes.
+ * the history of members and benchmarks, and the members' quotes; written
+ * to `req.out` when given.
  */
 export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<Snapshot> {
   const baskets = await chooseBaskets(ctx, req.baskets);
@@ -243,10 +248,16 @@ export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<S
   const currencyRows: Quote[] = series
     .filter((s) => !quoted.has(s.symbol) && s.currency !== null)
     .map((s) => quoteOf(s.symbol, { currency: s.currency }));
-  return {
+  const snapshot: Snapshot = {
     window,
     series,
     quotes: [...memberQuotes, ...currencyRows],
     issues: [...history.issues, ...quotes.issues, ...fx.issues],
   };
+  if (req.out) {
+    // the CSV writer only for the command that writes (a compare never loads it)
+    const { writeDataDirectory } = await import('./providers/files/write.js');
+    await writeDataDirectory(req.out.dir, snapshot.series, snapshot.quotes, { force: req.out.force });
+  }
+  return snapshot;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from './helpers/tmp.js';
-import { decideColorLevel } from '../src/cli.js';
+import { decideColorLevel } from '../src/commands/terminal.js';
 import type { Report } from '../src/report/types.js';
 import { DEMO_DIR, runCli } from './helpers/cli.js';
 import { createReplayFetch, FIXTURES } from './helpers/replay.js';

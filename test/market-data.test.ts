@@ -87,8 +87,8 @@ function context(dir: string, provider: MarketDataProvider, onProgress?: Context
   };
 }
 
-const compare = (dir: string, provider: MarketDataProvider, currency: string | null = 'USD') =>
-  runCompare({ baskets: ['b.txt'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency }, context(dir, provider));
+const compare = async (dir: string, provider: MarketDataProvider, currency: string | null = 'USD') =>
+  (await runCompare({ baskets: ['b.txt'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency }, context(dir, provider))).report;
 
 const released = () => {
   let release = () => {};
@@ -150,7 +150,7 @@ describe('fetchMarketData', () => {
     await writeFile(path.join(dir, 'basket.config.yaml'), 'baskets:\n  b:\n    symbols: [AAPL, MSFT]\n    benchmark: ^IDX\n');
     const { provider, log } = scriptedProvider({ series: { AAPL: series('AAPL', 'USD'), MSFT: series('MSFT', 'USD') }, quotes: { AAPL: quote('AAPL', 'USD'), MSFT: quote('MSFT', 'USD') } });
     const seen: string[] = [];
-    const r = await runCompare(
+    const { report: r } = await runCompare(
       { baskets: ['b'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null },
       context(dir, provider, (done, total, symbol) => seen.push(`${done}/${total} ${symbol}`)),
     );
@@ -164,7 +164,7 @@ describe('fetchMarketData', () => {
     const dir = await makeTempDir('basket-market-data-');
     await writeFile(path.join(dir, 'basket.config.yaml'), 'baskets:\n  b:\n    symbols: [AAPL]\n    benchmark: [^IDX, MSFT]\n');
     const { provider, log } = scriptedProvider({ series: { AAPL: series('AAPL', 'USD'), MSFT: series('MSFT', 'USD') }, quotes: { AAPL: quote('AAPL', 'USD') } });
-    const r = await runCompare({ baskets: ['b'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null }, context(dir, provider));
+    const { report: r } = await runCompare({ baskets: ['b'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', priceBasis: 'adjusted', currency: null }, context(dir, provider));
     // three requests started together: the first choice, its fallback (no suggestion looked up), the members
     expect(log.filter((l) => l.startsWith('history asked'))).toEqual(['history asked ^IDX', 'history asked MSFT (no suggestion)', 'history asked AAPL']);
     expect(r.baskets[0]?.benchmark).toBe('MSFT');

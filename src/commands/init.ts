@@ -11,7 +11,11 @@ import { errnoCode, writeFileAtomic } from '../atomic-file.js';
 import type { BasketDef } from '../config/basket.js';
 import { LOCAL_CONFIG_NAMES, USER_CONFIG_NAMES } from '../config/load.js';
 import { PRESETS } from '../config/presets.js';
-import { UsageError } from '../errors.js';
+import { EXIT_OK, UsageError } from '../errors.js';
+import { defaultUserConfigDir } from './context.js';
+import type { CommonFlags } from './flags.js';
+import type { Deps, Io } from './io.js';
+import { VERSION } from './version.js';
 
 /** The example basket of the starter config: weights summing to 1, and a benchmark. */
 export const EXAMPLE_BASKET = {
@@ -175,4 +179,22 @@ export async function runInit(req: InitRequest): Promise<InitResult> {
     notes.push(`basket reads it when given --config ${req.file ?? file}`);
   }
   return { file, format, replaced: existing !== null, notes };
+}
+
+export interface InitFlags extends CommonFlags {
+  force?: boolean;
+}
+
+export async function initCommand(file: string | undefined, flags: InitFlags, io: Io, deps: Deps): Promise<number> {
+  if (file !== undefined && flags.config !== undefined && path.resolve(io.cwd, file) !== path.resolve(io.cwd, flags.config)) {
+    throw new UsageError(`init writes one file: ${file} or --config ${flags.config}, not both`);
+  }
+  const userConfigDir = deps.userConfigDir !== undefined ? deps.userConfigDir : await defaultUserConfigDir();
+  const done = await runInit({ file: file ?? flags.config, force: flags.force === true, cwd: io.cwd, userConfigDir, version: VERSION });
+  if (flags.verbose) io.stderr.write(`basket: config files, first found: --config FILE; ./basket.config.{yaml,yml,json}; ${userConfigDir ?? '(no user config directory)'}/config.{yaml,yml,json}\n`);
+  if (!flags.quiet) {
+    io.stderr.write(`basket: ${done.replaced ? 'replaced' : 'wrote'} ${done.file} (a starter config: titans, mag7 and an example with weights)\n`);
+    for (const note of done.notes) io.stderr.write(`basket: note: ${note}\n`);
+  }
+  return EXIT_OK;
 }

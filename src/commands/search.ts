@@ -7,8 +7,13 @@
  */
 import { normaliseSymbol } from '../domain/symbols.js';
 import type { SymbolIssue } from '../domain/types.js';
-import { UsageError } from '../errors.js';
+import { EXIT_OK, UsageError } from '../errors.js';
 import { currencyIn, type MarketDataProvider, type SymbolMatch } from '../providers/provider.js';
+import { providerOpener } from './context.js';
+import type { CommonFlags } from './flags.js';
+import type { Deps, Io } from './io.js';
+import { printIssues } from './notes.js';
+import { stdoutChalk, terminalWidth } from './terminal.js';
 
 /** A search match with the currency its quote is in (null when Yahoo gave no quote). */
 export interface SymbolFound extends SymbolMatch {
@@ -79,4 +84,24 @@ export async function runSearch(req: SearchRequest, openProvider: (data: string)
     matches: matches.map((m) => ({ ...m, currency: currencies.get(m.symbol) ?? null })),
     issues,
   };
+}
+
+export interface SearchFlags extends CommonFlags {
+  data: string;
+  format: 'table' | 'csv' | 'json';
+}
+
+export async function searchCommand(query: string[], flags: SearchFlags, io: Io, deps: Deps): Promise<number> {
+  const found = await runSearch({ query: query.join(' '), data: flags.data }, providerOpener(io, deps, flags));
+  if (found.hongKongHint !== null && !flags.quiet) io.stderr.write(`basket: ${found.hongKongHint}\n`);
+  printIssues(io, found.issues, flags.quiet);
+  if (flags.verbose) io.stderr.write(`basket: Yahoo Finance search for "${found.searched}": ${found.matches.length} match${found.matches.length === 1 ? '' : 'es'}\n`);
+  if (flags.format === 'table') {
+    const { renderSymbolMatches } = await import('../render/table.js');
+    io.stdout.write(renderSymbolMatches(found, { chalk: await stdoutChalk(io, flags.color), columns: terminalWidth(io) }));
+  } else {
+    const { renderSymbolsCsv, renderSymbolsJson } = await import('../render/symbols.js');
+    io.stdout.write(flags.format === 'json' ? renderSymbolsJson(found) : renderSymbolsCsv(found));
+  }
+  return EXIT_OK;
 }

@@ -1,91 +1,46 @@
 /**
  * Analytics results → the Report. Pure: the orchestrator hands in what the
- * provider found, this decides every figure and every note about exclusions.
+ * provider found, this decides every figure and where a figure leaves
+ * something out (the notes' words and their once-only rule: notes.ts).
  * Each window (the main one, each period's, the look-back) is checked and
  * priced on its own, so that no figure depends on what else was asked for.
  */
 import { REBALANCES, type Rebalance } from '../analytics/basket.js';
-import { daysBetween, fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import { sumKnown } from '../analytics/market-value.js';
-import { periodFrom, type Period } from '../analytics/periods.js';
-import { DEFAULT_MAX_QUOTE_AGE_DAYS, type ChosenQuote, type PointInTimeOptions, type PointInTimeRule } from '../analytics/point-in-time.js';
-import { MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
-import { PE_METHODS, valuationDiscount, type NegativePEPolicy, type PEMethod } from '../analytics/valuation.js';
+import { periodFrom } from '../analytics/periods.js';
+import { DEFAULT_MAX_QUOTE_AGE_DAYS, type ChosenQuote, type PointInTimeOptions } from '../analytics/point-in-time.js';
+import { PE_METHODS, valuationDiscount } from '../analytics/valuation.js';
 import type { Weighting } from '../analytics/weights.js';
 import type { BasketDef } from '../config/basket.js';
-import type { IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
+import { fromDayNumber } from '../domain/calendar.js';
+import type { IsoDate } from '../domain/types.js';
 import { toBenchmark, type BenchmarkContext } from './benchmark.js';
-import { checkWindow, splitName, type CheckOptions, type SuspectSplitPolicy } from './checks.js';
-import { toMemberReports } from './members.js';
+import { checkWindow, type SuspectSplitPolicy } from './checks.js';
 import { basketLookbackSince, lookbackStartOf } from './highs.js';
-import { isFailure, prepareSeries, spanOf, type PreparedSeries, type PricingInput, type Span } from './pricing.js';
-import { chooseQuotes, flagsOf, memberPEs, memberSizes, noteQuoteFlags, type QuoteCloses, type SymbolFlag } from './quotes.js';
-import { riskOf } from './risk.js';
 import { toLevelSeries } from './levels.js';
-import type { BasketReport, Lookback, MethodReturn, PEAt, PEByMethod, PeriodReturn, PriceBasis, Report } from './types.js';
+import { toMemberReports } from './members.js';
+import {
+  collectNotes,
+  noteLateHistories,
+  noteLookbackGaps,
+  noteMainWindow,
+  noteUnaddedMarketValues,
+  notePeriodGaps,
+  notePreparationFailures,
+  noteSplitsApplied,
+  withoutUnneededFallbacks,
+  type Note,
+} from './notes.js';
+import { DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from './options.js';
+import { isFailure, prepareSeries, spanOf, type PreparedSeries, type PricingInput, type Span } from './pricing.js';
+import { chooseQuotes, flagsOf, memberPEs, memberSizes, noteQuoteFlags, type SymbolFlag } from './quotes.js';
+import { riskOf } from './risk.js';
+import type { BasketReport, MethodReturn, PEByMethod, PeriodReturn, Report } from './types.js';
 import { noteValuation, valueBasket, valuesByMethod } from './valuation.js';
 import { basketOverWindow, isPriced, type WindowMember, type WindowMethod } from './window.js';
 
-/** An end price older than this many days before the as-of date is flagged as stale. */
-export const STALE_AFTER_DAYS = 10;
-
-export interface ReportOptions extends CheckOptions {
-  /** Report currency; `null` = each member in its own. */
-  readonly currency: string | null;
-  readonly weights: Weighting;
-  readonly rebalance: Rebalance;
-  /** Also compute the basket under every weighting and rebalancing (--weights all). */
-  readonly compareMethods: boolean;
-  readonly peMethod: PEMethod;
-  /** Show every P/E method side by side (--pe-method all); `peMethod` is then the headline one. */
-  readonly comparePEMethods: boolean;
-  readonly negativePE: NegativePEPolicy;
-  readonly periods: readonly Period[];
-  /** Also put the daily levels (rebased to 100) of baskets, benchmarks and members in the report (chart, HTML, sparklines). */
-  readonly levels?: boolean;
-  /** Quote figures dated after the as-of date: used and flagged, or left out. */
-  readonly pointInTime?: PointInTimeRule;
-  /** A quote figure older than this many days is flagged stale. */
-  readonly maxQuoteAgeDays?: number;
-  /** Each P/E as of its own date, or repriced to the as-of date. */
-  readonly peAt?: PEAt;
-  /** How far before `from` highest-since looks. */
-  readonly lookback?: Lookback | null;
-}
-
-export const DEFAULT_OPTIONS: ReportOptions = {
-  currency: null,
-  weights: 'equal',
-  rebalance: 'none',
-  compareMethods: false,
-  peMethod: 'harmonic',
-  comparePEMethods: false,
-  negativePE: 'exclude',
-  periods: [],
-  maxGapDays: MAX_GAP_DAYS,
-  maxDailyMove: MAX_DAILY_MOVE,
-  suspectSplits: 'flag',
-  levels: false,
-};
-
-export interface ReportInput {
-  readonly baskets: readonly BasketDef[];
-  /** Histories of members, benchmarks and FX series. */
-  readonly history: ReadonlyMap<string, PriceSeries>;
-  /** Every symbol's quotes, one per date. */
-  readonly quotes: ReadonlyMap<string, QuoteHistory>;
-  /** Closes around quote dates outside the history (for the price a cap was computed at). */
-  readonly quoteCloses?: QuoteCloses;
-  /** What the provider could not supply. */
-  readonly providerIssues: readonly SymbolIssue[];
-  readonly from: IsoDate;
-  readonly asOf: IsoDate;
-  readonly priceBasis: PriceBasis;
-  readonly dataSource: string;
-  readonly options?: ReportOptions;
-}
-
-type Note = (issue: SymbolIssue) => void;
+export { DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from './options.js';
+export { STALE_AFTER_DAYS } from './notes.js';
 
 /** What every basket of one report shares. */
 interface Shared {
@@ -102,26 +57,17 @@ interface Shared {
   readonly flag: (flags: readonly SymbolFlag[]) => void;
 }
 
-const listed = (symbols: readonly string[]) => `${symbols.slice(0, 4).join(', ')}${symbols.length > 4 ? ', …' : ''}`;
-
 /** A member prepared once for every window; recorded splits the closes still showed are noted. */
 function prepareMember(symbol: string, sh: Shared) {
   const prepared = prepareSeries(symbol, sh.pricing);
-  if (prepared && !isFailure(prepared)) {
-    for (const s of prepared.splitsApplied) {
-      const date = fromDayNumber(s.day);
-      sh.note({ symbol, code: 'split-adjusted', date, ratio: s.ratio, message: `the data records a ${splitName(s.ratio)} on ${date} that its closes still showed: closes before it adjusted` });
-    }
-  }
+  noteSplitsApplied(symbol, prepared, sh.note);
   return prepared;
 }
 
 function toBasket(def: BasketDef, sh: Shared): BasketReport {
   const { input, opts, note } = sh;
   const prepared = def.symbols.map((s) => prepareMember(s, sh));
-  prepared.forEach((p, i) => {
-    if (isFailure(p)) note({ symbol: def.symbols[i] as string, code: p.code, message: p.message.replace(/left out$/, 'left out of the basket return') });
-  });
+  notePreparationFailures(def.symbols, prepared, note);
   const ok = (i: number): PreparedSeries | null => {
     const p = prepared[i];
     return p && !isFailure(p) ? p : null;
@@ -141,24 +87,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
   // the main window's members once: every method side by side (--weights all) prices the same ones
   const mainMembers = membersOver(span);
   const main = basketOverWindow(mainMembers, def.symbols, span, method(opts.weights, opts.rebalance), '');
-  main.priced.forEach((p, i) => {
-    const symbol = def.symbols[i] as string;
-    if (p && isFailure(p) && !isFailure(prepared[i])) note({ symbol, ...p, message: p.message.replace(/left out$/, 'left out of the basket return') });
-    if (isPriced(p)) {
-      const age = daysBetween(p.endDate, input.asOf);
-      if (age > STALE_AFTER_DAYS) note({ symbol, code: 'stale-price', message: `last close ${p.endDate} is ${age} days before ${input.asOf}` });
-    }
-  });
-  if (main.weightingGap) {
-    const gap = main.weightingGap;
-    note({
-      symbol: null,
-      basket: def.id,
-      code: gap.reason,
-      message: gap.reason === 'mixed-currencies' ? `cap weights need one currency for all members: use --currency` : `market cap unknown for ${listed(gap.symbols)}: left out of the cap-weighted return`,
-    });
-  }
-  if (main.return === null) note({ symbol: null, basket: def.id, code: 'basket-empty', message: `no member of ${def.id} has a return from ${input.from} to ${input.asOf}` });
+  noteMainWindow(def, main, prepared, input, note);
 
   const periods = opts.periods.map((period) => {
     const pSpan = spanOf(periodFrom(period, input.asOf), input.asOf);
@@ -168,13 +97,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
       const p = w.priced[i];
       return ok(i) !== null && p && isFailure(p) ? [{ symbol, failure: p }] : [];
     });
-    const lacking = unpriced.filter((u) => u.failure.code === 'no-start-price').map((u) => u.symbol);
-    if (lacking.length > 0) {
-      note({ symbol: null, basket: def.id, code: 'no-start-price', message: `${period}: no close before ${pSpan.from} for ${listed(lacking)}: left out of the ${period} return` });
-    }
-    for (const { symbol, failure } of unpriced.filter((u) => u.failure.code !== 'no-start-price')) {
-      note({ symbol, basket: def.id, ...failure, message: `${period}: ${failure.message.replace(/ \([^)]*\): left out$|: left out$/, '')}: left out of the ${period} return` });
-    }
+    notePeriodGaps(def, period, pSpan.from, unpriced, note);
     return {
       row: { period, startDate: w.path && w.path.days.length > 0 ? fromDayNumber(w.path.days[0] as number) : null, return: w.return } as PeriodReturn,
       members: w.priced.map((p): PeriodReturn => (isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null })),
@@ -198,9 +121,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
   noteValuation(def.id, def.symbols, valuation, opts.peMethod, note);
   const fwd = valuation.forward[opts.peMethod];
   const trailing = valuation.trailing[opts.peMethod];
-  if (currency === null && main.marketValues.some((v) => v !== null)) {
-    note({ symbol: null, basket: def.id, code: 'mixed-currencies', message: 'members trade in different currencies: market values are not added up (use --currency)' });
-  }
+  if (currency === null) noteUnaddedMarketValues(def, main, note);
   const mvSum = sumKnown(mv.map((v) => v?.change ?? null));
   const members = toMemberReports({ def, prepared, chosen, main, periods: periods.map((p) => p.members), valuation, sizes, span, lookback: sh.lookback, levels: opts.levels === true });
   // the dates of the P/Es the headline P/E is made of
@@ -217,11 +138,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     : null;
   const risk = riskOf(main.path, span);
   const lookbackMembers = sh.lookback === null ? [] : membersOver(sh.lookback);
-  lookbackMembers.forEach((m, i) => {
-    if (ok(i) !== null && main.weights[i] !== null && main.weights[i] !== undefined && isFailure(m.prepared)) {
-      note({ symbol: def.symbols[i] as string, basket: def.id, code: 'no-lookback', message: `left out of the look-back level of ${def.id}: ${m.prepared.message.replace(/: left out$/, '')}` });
-    }
-  });
+  noteLookbackGaps(def, lookbackMembers, (i) => ok(i) !== null && main.weights[i] !== null && main.weights[i] !== undefined, note);
   const lookbackSince =
     sh.lookback === null
       ? null
@@ -282,15 +199,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
 /** Every figure of a comparison, with every exclusion noted in `issues`. */
 export function buildReport(input: ReportInput): Report {
   const opts = input.options ?? DEFAULT_OPTIONS;
-  const issues: SymbolIssue[] = [...input.providerIssues];
-  // a symbol's note is given once per kind; a note of a dated event once per event
-  const key = (i: SymbolIssue) => `${i.symbol}|${i.code}|${i.basket ?? ''}|${i.symbol === null || i.date !== undefined ? i.message : ''}`;
-  const reported = new Set(issues.map(key));
-  const note: Note = (issue) => {
-    if (reported.has(key(issue))) return;
-    reported.add(key(issue));
-    issues.push(issue);
-  };
+  const { issues, note } = collectNotes(input.providerIssues);
   const pointInTime: PointInTimeOptions = { asOf: input.asOf, maxAgeDays: opts.maxQuoteAgeDays ?? DEFAULT_MAX_QUOTE_AGE_DAYS, rule: opts.pointInTime ?? 'flag' };
   const chosen = chooseQuotes(input.quotes, pointInTime);
   const pricing: PricingInput = { history: input.history, quotes: new Map([...chosen].map(([s, c]) => [s, c.quote])), priceBasis: input.priceBasis, currency: opts.currency };
@@ -310,22 +219,10 @@ export function buildReport(input: ReportInput): Report {
     },
   };
   const baskets = input.baskets.map((b) => toBasket(b, shared));
-  // a fallback benchmark no basket needed: what the source said of it is beside the point (a basket whose
-  // every candidate failed names them all in its benchmark-fallback note)
-  const used = new Set([...input.baskets.flatMap((b) => [...b.symbols, b.benchmarks[0] ?? '']), ...baskets.map((b) => b.benchmark ?? '')]);
-  const unneeded = new Set(input.baskets.flatMap((b) => b.benchmarks.slice(1)).filter((s) => !used.has(s)));
-  if (unneeded.size > 0) issues.splice(0, input.providerIssues.length, ...input.providerIssues.filter((i) => i.symbol === null || !unneeded.has(i.symbol)));
+  issues.splice(0, input.providerIssues.length, ...withoutUnneededFallbacks(input.providerIssues, input.baskets, baskets));
   noteQuoteFlags([...flags.values()], pointInTime, note);
   // with `max` there is no start to fall short of: every series looks back as far as it goes
-  if (lookbackStart !== null && opts.lookback !== 'max') {
-    const late = [...new Set(input.baskets.flatMap((b) => [...b.symbols, ...b.benchmarks]))].filter((s) => {
-      const h = input.history.get(s);
-      return h !== undefined && h.days.length > 0 && (h.days[0] as number) > toDayNumber(lookbackStart);
-    });
-    for (const s of late) {
-      note({ symbol: s, code: 'no-lookback', message: `history starts ${fromDayNumber(input.history.get(s)?.days[0] as number)}, after the look-back start ${lookbackStart}: its highest-since looks back to then only` });
-    }
-  }
+  if (lookbackStart !== null && opts.lookback !== 'max') noteLateHistories(input.baskets, input.history, lookbackStart, note);
   const [first, second] = baskets;
   const discounts = (a: PEByMethod, b: PEByMethod): PEByMethod => Object.fromEntries(PE_METHODS.map((m) => [m, valuationDiscount(a[m], b[m])])) as unknown as PEByMethod;
   return {

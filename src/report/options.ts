@@ -1,0 +1,72 @@
+/**
+ * What building a report takes: the provider's findings (ReportInput) and
+ * the choices of method, checks and windows (ReportOptions), with the
+ * defaults a comparison uses when nothing else is asked for.
+ */
+import type { Rebalance } from '../analytics/basket.js';
+import type { Period } from '../analytics/periods.js';
+import type { PointInTimeRule } from '../analytics/point-in-time.js';
+import { MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
+import type { NegativePEPolicy, PEMethod } from '../analytics/valuation.js';
+import type { Weighting } from '../analytics/weights.js';
+import type { BasketDef } from '../config/basket.js';
+import type { IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
+import type { CheckOptions } from './checks.js';
+import type { QuoteCloses } from './quotes.js';
+import type { Lookback, PEAt, PriceBasis } from './types.js';
+
+export interface ReportOptions extends CheckOptions {
+  /** Report currency; `null` = each member in its own. */
+  readonly currency: string | null;
+  readonly weights: Weighting;
+  readonly rebalance: Rebalance;
+  /** Also compute the basket under every weighting and rebalancing (--weights all). */
+  readonly compareMethods: boolean;
+  readonly peMethod: PEMethod;
+  /** Show every P/E method side by side (--pe-method all); `peMethod` is then the headline one. */
+  readonly comparePEMethods: boolean;
+  readonly negativePE: NegativePEPolicy;
+  readonly periods: readonly Period[];
+  /** Also put the daily levels (rebased to 100) of baskets, benchmarks and members in the report (chart, HTML, sparklines). */
+  readonly levels?: boolean;
+  /** Quote figures dated after the as-of date: used and flagged, or left out. */
+  readonly pointInTime?: PointInTimeRule;
+  /** A quote figure older than this many days is flagged stale. */
+  readonly maxQuoteAgeDays?: number;
+  /** Each P/E as of its own date, or repriced to the as-of date. */
+  readonly peAt?: PEAt;
+  /** How far before `from` highest-since looks. */
+  readonly lookback?: Lookback | null;
+}
+
+export const DEFAULT_OPTIONS: ReportOptions = {
+  currency: null,
+  weights: 'equal',
+  rebalance: 'none',
+  compareMethods: false,
+  peMethod: 'harmonic',
+  comparePEMethods: false,
+  negativePE: 'exclude',
+  periods: [],
+  maxGapDays: MAX_GAP_DAYS,
+  maxDailyMove: MAX_DAILY_MOVE,
+  suspectSplits: 'flag',
+  levels: false,
+};
+
+export interface ReportInput {
+  readonly baskets: readonly BasketDef[];
+  /** Histories of members, benchmarks and FX series. */
+  readonly history: ReadonlyMap<string, PriceSeries>;
+  /** Every symbol's quotes, one per date. */
+  readonly quotes: ReadonlyMap<string, QuoteHistory>;
+  /** Closes around quote dates outside the history (for the price a cap was computed at). */
+  readonly quoteCloses?: QuoteCloses;
+  /** What the provider could not supply. */
+  readonly providerIssues: readonly SymbolIssue[];
+  readonly from: IsoDate;
+  readonly asOf: IsoDate;
+  readonly priceBasis: PriceBasis;
+  readonly dataSource: string;
+  readonly options?: ReportOptions;
+}

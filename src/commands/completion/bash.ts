@@ -4,7 +4,7 @@
  * value, an option, or the command's arguments, each as the tables below say.
  */
 import { COMPLETE_BASKETS, type ArgKind, type CommandSpec, type OptionSpec, type ProgramSpec, type ValueKind } from './spec.js';
-import { allNamesOf, fill, flagsOf, indent, namesOf, words } from './words.js';
+import { allNamesOf, fill, flagsOf, indent, leafArm, namesOf, words, type ArmSyntax } from './words.js';
 
 /** What completes an option's value, by kind (after `pattern)`); null: the option takes none. */
 const VALUE_ACTIONS: Readonly<Record<ValueKind, string | null>> = {
@@ -24,6 +24,8 @@ const ARG_ACTIONS: Readonly<Record<ArgKind, string>> = {
   choices: 'COMPREPLY=($(compgen -W "{choices}" -- "$cur"))',
   none: ':',
 };
+
+const ARM_SYNTAX: ArmSyntax = { onPrevious: 'case "$prev" in', ifOption: 'if [[ "$cur" == -* ]]; then' };
 
 function valueCase(o: OptionSpec): string | null {
   const pattern = flagsOf(o).join('|');
@@ -50,17 +52,13 @@ function commandCase(c: CommandSpec, commandNames: string, depth: number): strin
     ].join('\n');
     return `${names}\n${indent(body, 2)}`;
   }
-  const values = c.options.map(valueCase).filter((x) => x !== null).map((x) => `  ${x}`);
-  const body = [
-    ...(values.length > 0 ? ['case "$prev" in', ...values, 'esac'] : []),
-    'if [[ "$cur" == -* ]]; then',
+  return leafArm(
+    names,
+    ARM_SYNTAX,
+    c.options.map(valueCase).filter((x) => x !== null),
     `  COMPREPLY=($(compgen -W "${c.options.flatMap(flagsOf).join(' ')}" -- "$cur"))`,
-    'else',
-    `  ${fill(ARG_ACTIONS[c.args], { choices: words(c.argChoices).join(' '), commands: commandNames })}`,
-    'fi',
-    ';;',
-  ].join('\n');
-  return `${names}\n${indent(body, 2)}`;
+    fill(ARG_ACTIONS[c.args], { choices: words(c.argChoices).join(' '), commands: commandNames }),
+  );
 }
 
 export function bashScript(spec: ProgramSpec): string {

@@ -26,3 +26,29 @@ export interface Fill {
 
 /** An action template with its `{choices}` and `{commands}` filled in. */
 export const fill = (template: string, values: Fill) => template.replace(/\{(choices|commands)\}/g, (_, key: keyof Fill) => values[key] ?? '');
+
+/** How a shell writes the tests of a command's case arm (bash and zsh arms share their shape). */
+export interface ArmSyntax {
+  /** Opens the case on the word before the cursor: `case "$prev" in`. */
+  readonly onPrevious: string;
+  /** Opens the branch for a word being typed that is an option: `if [[ "$cur" == -* ]]; then`. */
+  readonly ifOption: string;
+}
+
+/**
+ * The case arm of a command without subcommands: its options' values by the
+ * word before (`valueCases`, one arm each), then its options (`options`, a
+ * block) or its arguments (`args`, one line).
+ */
+export function leafArm(names: string, syntax: ArmSyntax, valueCases: readonly string[], options: string, args: string): string {
+  const body = [
+    ...(valueCases.length > 0 ? [syntax.onPrevious, ...valueCases.map((x) => `  ${x}`), 'esac'] : []),
+    syntax.ifOption,
+    options,
+    'else',
+    `  ${args}`,
+    'fi',
+    ';;',
+  ].join('\n');
+  return `${names}\n${indent(body, 2)}`;
+}

@@ -4,7 +4,7 @@
  * each value and argument completed as the tables below say.
  */
 import { COMPLETE_BASKETS, type ArgKind, type CommandSpec, type OptionSpec, type ProgramSpec, type ValueKind } from './spec.js';
-import { fill, flagsOf, indent, namesOf, oneLine, words } from './words.js';
+import { fill, flagsOf, indent, leafArm, namesOf, oneLine, words, type ArmSyntax } from './words.js';
 
 /** What completes an option's value, by kind (after `(pattern)`); null: the option takes none. */
 const VALUE_ACTIONS: Readonly<Record<ValueKind, string | null>> = {
@@ -24,6 +24,8 @@ const ARG_ACTIONS: Readonly<Record<ArgKind, string>> = {
   choices: 'compadd -- {choices}',
   none: ':',
 };
+
+const ARM_SYNTAX: ArmSyntax = { onPrevious: 'case $prev in', ifOption: 'if [[ $cur == -* ]]; then' };
 
 /** A zsh single-quoted word. */
 const zq = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -66,17 +68,7 @@ function commandCase(c: CommandSpec, depth: number): string {
     ].join('\n');
     return `${names}\n${indent(body, 2)}`;
   }
-  const values = c.options.map(valueCase).filter((x) => x !== null).map((x) => `  ${x}`);
-  const body = [
-    ...(values.length > 0 ? ['case $prev in', ...values, 'esac'] : []),
-    'if [[ $cur == -* ]]; then',
-    optionsBlock(c.options, '  '),
-    'else',
-    `  ${fill(ARG_ACTIONS[c.args], { choices: words(c.argChoices).join(' ') })}`,
-    'fi',
-    ';;',
-  ].join('\n');
-  return `${names}\n${indent(body, 2)}`;
+  return leafArm(names, ARM_SYNTAX, c.options.map(valueCase).filter((x) => x !== null), optionsBlock(c.options, '  '), fill(ARG_ACTIONS[c.args], { choices: words(c.argChoices).join(' ') }));
 }
 
 export function zshScript(spec: ProgramSpec): string {

@@ -17,7 +17,7 @@ export async function defaultUserConfigDir(): Promise<string> {
 }
 
 /** The user's config directory: --deps (tests), else the platform's convention, looked up only when asked for. */
-export function userConfigDirOf(deps: Deps): string | null | (() => Promise<string>) {
+function userConfigDirOf(deps: Deps): string | null | (() => Promise<string>) {
   return deps.userConfigDir !== undefined ? deps.userConfigDir : defaultUserConfigDir;
 }
 

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../src/render/fit.js';
+import { displayWidth } from '../src/render/width.js';
 import { BIN, ROOT } from './helpers/bin.js';
 
 const run = promisify(execFile);

@@ -4,18 +4,19 @@
  *
  * cli-table3 alone takes ~150-200 ms for a 500-member table and seconds for
  * 2,000: its layout checks every cell against every cell of the rows above,
- * and each cell merges its options and measures its text with string-width
- * several times; even a small table costs a short run several milliseconds of
- * its start-up. So the frame, the header and the body are drawn here as
- * cli-table3's Table and Cell draw them with these options: `│` around the
- * cells, one space of padding each side, no border colour, text padded to its
- * column's width and never cut (a column is as wide as its widest cell), the
- * header aligned as its column. Text is measured, and colour carried from
- * line to line, by cli-table3's own helpers; the usual text (ASCII, dashes,
- * bars) is measured without them, as its length. test/render/box.test.ts
- * holds the output to cli-table3's, byte for byte, on random tables.
+ * and each cell merges its options and measures its text several times; even
+ * a small table costs a short run several milliseconds of its start-up. So
+ * the frame, the header and the body are drawn here as cli-table3's Table and
+ * Cell draw them with these options: `│` around the cells, one space of
+ * padding each side, no border colour, text padded to its column's width and
+ * never cut (a column is as wide as its widest cell), the header aligned as
+ * its column, colour left open at the end of a cell's line closed there and
+ * reopened on its next. Text is measured by width.ts, the measure the fitting
+ * code uses too. test/render/box.test.ts holds the output to cli-table3's,
+ * byte for byte, on random tables.
  */
-import { colorizeLines, strlen } from 'cli-table3/src/utils.js';
+import { carryColour } from './carry-colour.js';
+import { displayWidth } from './width.js';
 
 export type Align = 'left' | 'right';
 
@@ -24,23 +25,6 @@ const PADDING = ' ';
 /** cli-table3's default `left`, `middle` and `right` border characters. */
 const BORDER = '│';
 
-/** The colour codes cli-table3 strips before it measures text (utils.js codeRegex). */
-const SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
-/**
- * Text of which cli-table3 (string-width) counts every character as one
- * column: printable ASCII, and the middle dot, dash (unknown), ellipsis and
- * sparkline bars the tables write. None is an escape, control, combining or
- * wide character, and no emoji is made of them alone (emoji-regex needs a
- * U+FE0F or U+20E3 after `#`, `*` or a digit).
- */
-const ONE_COLUMN_EACH = /^[\x20-\x7e·—…▁▂▃▄▅▆▇█]*$/;
-
-/** The columns one line takes as cli-table3 measures it (utils strlen), at a fraction of the cost for the usual text. */
-function lineWidth(line: string): number {
-  const text = line.includes('\u001b') ? line.replace(SGR, '') : line;
-  return ONE_COLUMN_EACH.test(text) ? text.length : strlen(line);
-}
-
 /**
  * A row as the lines cli-table3 draws of it: as many as its tallest cell has,
  * a shorter cell blank below its text, colour left open at the end of a
@@ -48,7 +32,7 @@ function lineWidth(line: string): number {
  */
 function rowLines(cells: readonly string[]): string[][] {
   // without an escape character there is no colour to carry over
-  const draw = (lines: string[], cell: string) => (cell.includes('\u001b') ? colorizeLines(lines) : lines);
+  const draw = (lines: string[], cell: string) => (cell.includes('\u001b') ? carryColour(lines) : lines);
   if (!cells.some((cell) => cell.includes('\n'))) return [cells.map((cell) => draw([cell], cell)[0] as string)];
   const split = cells.map((cell) => draw(cell.split('\n'), cell));
   const height = Math.max(...split.map((lines) => lines.length));
@@ -76,9 +60,9 @@ const rule = (widths: readonly number[], [left, middle, right]: string) => `${le
 export function drawBox(head: readonly string[], rows: readonly (readonly string[])[], aligns: readonly Align[]): string {
   const headLines = rowLines(head);
   const lines = rows.flatMap((r) => rowLines(head.map((_, c) => r[c] ?? '')));
-  // colorizeLines adds colour codes only: these are the widths cli-table3 measures on the cells as given
-  const headWidths = headLines.map((line) => line.map(lineWidth));
-  const lineWidths = lines.map((line) => line.map(lineWidth));
+  // carryColour adds colour codes only: these are the widths of the cells as given
+  const headWidths = headLines.map((line) => line.map(displayWidth));
+  const lineWidths = lines.map((line) => line.map(displayWidth));
   const widths = head.map((_, c) => {
     let widest = 0;
     for (const w of headWidths) widest = Math.max(widest, w[c] as number);

@@ -8,53 +8,13 @@
  *   3. columns are dropped, least important first, in the order the table gives.
  * Numbers are never cut: a column is shown whole or not at all. The widths
  * follow cli-table3's layout: one space of padding each side, one border
- * character between columns and at both ends.
+ * character between columns and at both ends; text is measured by width.ts,
+ * as box.ts measures it to draw.
  */
+import { cellWidth, displayWidth, graphemes, stripAnsi } from './width.js';
 
-/** Terminal text: SGR colour sequences, which take no room on screen. */
-const ANSI = /\u001b\[[0-9;]*m/g;
+/** An SGR colour sequence, which a styled line may hold at its ends or inside. */
 const HAS_ANSI = /\u001b\[[0-9;]*m/;
-
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '');
-}
-
-/** Whether a code point takes two columns on a terminal (CJK, Hangul, full-width forms). */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-/** Text of one column per character: printable ASCII (no control character). */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/** Columns a line takes on a terminal, colour codes aside. */
-export function displayWidth(line: string): number {
-  const plain = line.includes('\u001b') ? stripAnsi(line) : line;
-  // the usual case, measured without walking the text
-  if (PRINTABLE_ASCII.test(plain)) return plain.length;
-  let width = 0;
-  for (const ch of plain) {
-    const cp = ch.codePointAt(0) as number;
-    if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) continue; // control, combining, zero-width
-    width += isWide(cp) ? 2 : 1;
-  }
-  return width;
-}
-
-/** The widest line of a (possibly multi-line) cell. */
-export function cellWidth(text: string): number {
-  return text.includes('\n') ? Math.max(0, ...text.split('\n').map(displayWidth)) : displayWidth(text);
-}
 
 /** The widest cell of column `c` (0 when there are no rows). */
 function columnWidth(rows: readonly (readonly string[])[], c: number): number {
@@ -77,7 +37,7 @@ function splitStyle(line: string): { open: string; text: string; close: string }
 function cutPlain(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
-  for (const ch of text) {
+  for (const ch of graphemes(text)) {
     if (displayWidth(`${out}${ch}`) > width - 1) break;
     out += ch;
   }
@@ -118,7 +78,7 @@ function wrapPlain(text: string, width: number, indent?: string): string[] {
     while (displayWidth(line) + displayWidth(word) > width) {
       const room = Math.max(1, width - displayWidth(line));
       let head = '';
-      for (const ch of word) {
+      for (const ch of graphemes(word)) {
         if (head !== '' && displayWidth(head + ch) > room) break;
         head += ch;
       }

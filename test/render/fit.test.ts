@@ -1,18 +1,9 @@
 /** Fitting tables and text into a terminal's width (src/render/fit.ts). */
 import { describe, expect, it } from 'vitest';
-import { boxWidth, displayWidth, fitTable, truncateLine, wrapJoined, wrapText } from '../../src/render/fit.js';
+import { boxWidth, fitTable, truncateLine, wrapJoined, wrapText } from '../../src/render/fit.js';
+import { displayWidth } from '../../src/render/width.js';
 
 const RED = (s: string) => `\u001b[31m${s}\u001b[39m`;
-
-describe('displayWidth', () => {
-  it.each([
-    ['plain', 'Return', 6],
-    ['colour codes take no room', RED('+42.8%'), 6],
-    ['an em dash is one column', '—', 1],
-    ['CJK characters take two', '腾讯控股', 8],
-    ['box drawing is one column each', '┌─┐', 3],
-  ])('%s', (_, text, width) => expect(displayWidth(text)).toBe(width));
-});
 
 describe('truncateLine and wrapText', () => {
   it('truncates with an ellipsis and keeps the colour around the text', () => {
@@ -90,5 +81,13 @@ describe('fitTable', () => {
     const f = fitTable(head, rows, 200, { ...spec, drop: ['Start price'] });
     expect(f.dropped).toEqual(['Start price']);
     expect(f.head).not.toContain('Start price');
+  });
+});
+
+describe('cutting and wrapping keep characters whole', () => {
+  it('never splits an emoji with its skin tone, nor a letter from its accent', () => {
+    expect(truncateLine('👍🏽👍🏽👍🏽👍🏽', 5)).toBe('👍🏽👍🏽…');
+    expect(truncateLine('e\u0301e\u0301e\u0301e\u0301', 3)).toBe('e\u0301e\u0301…');
+    expect(wrapText('👍🏽👍🏽👍🏽', 4)).toBe('👍🏽👍🏽\n👍🏽');
   });
 });

@@ -6,7 +6,7 @@
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBasketList, renderTable } from '../../src/render/table.js';
-import { displayWidth } from '../../src/render/fit.js';
+import { displayWidth } from '../../src/render/width.js';
 import { PRESETS } from '../../src/config/presets.js';
 import type { Report } from '../../src/report/types.js';
 import { DEMO_DIR, runCli } from '../helpers/cli.js';

@@ -106,3 +106,25 @@ export function startOfYear(date: IsoDate): IsoDate {
   const [year] = daysToCivil(toDayNumber(date));
   return `${pad(year, 4)}-01-01`;
 }
+
+/**
+ * The first day of each month after day `from`, up to and including day `to`
+ * (day numbers): from 2024-12-31 to 2025-03-07, 2025-01-01, 2025-02-01 and
+ * 2025-03-01. Empty when the next month starts after `to`.
+ */
+export function monthStartsAfter(from: number, to: number): number[] {
+  let [year, month] = daysToCivil(from);
+  const starts: number[] = [];
+  for (;;) {
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+    const day = civilToDays(year, month, 1);
+    if (day > to) return starts;
+    starts.push(day);
+  }
+}
+
+/** Months since January of year 0 of a day number's month (2025-03-07 → 2025 × 12 + 2): month arithmetic by subtraction. */
+export function monthIndex(day: number): number {
+  const [year, month] = daysToCivil(day);
+  return year * 12 + month - 1;
+}

@@ -7,9 +7,10 @@
  * on (level 0 = no escape codes at all).
  */
 import type { ChalkInstance } from 'chalk';
+import { fromDayNumber } from '../domain/calendar.js';
 import type { Report } from '../report/types.js';
 import { describeBasis, describeCurrency, describeWeights, legendReturn } from './describe.js';
-import { dateTicks, dayRange, isoDay, levelSampler, niceTicks, plotSeries, valueRange, type PlotSeries } from './plot.js';
+import { dateTicks, dayRange, levelSampler, niceTicks, plotSeries, valueRange, type PlotSeries } from './plot.js';
 
 export interface ChartOptions {
   readonly chalk: ChalkInstance;
@@ -126,13 +127,13 @@ function xAxis(first: number, last: number, plotWidth: number): { marks: Set<num
     marks.add(col);
     return true;
   };
-  const firstLabel = isoDay(first);
-  const lastLabel = isoDay(last);
+  const firstLabel = fromDayNumber(first);
+  const lastLabel = fromDayNumber(last);
   place(firstLabel, 0, 0);
   if (last !== first) place(lastLabel, plotWidth - lastLabel.length, plotWidth - 1);
   for (const day of dateTicks(first, last, Math.floor(plotWidth / 12))) {
     const col = column(day);
-    const text = isoDay(day);
+    const text = fromDayNumber(day);
     place(text, col - Math.floor(text.length / 2), col);
   }
   return { marks, labels: labels.join('') };

@@ -3,6 +3,7 @@
  * to draw (each basket, then its benchmark) from the report's level series,
  * a time axis in calendar days, and round ticks. Pure.
  */
+import { monthIndex, monthStartsAfter, toDayNumber } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/types.js';
 import type { LevelSeries, Report } from '../report/types.js';
 
@@ -29,24 +30,13 @@ export function plotSeries(r: Report): PlotSeries[] {
   });
 }
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of an ISO date. */
-export function dayNumber(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-export function isoDay(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The first and last day drawn: the earliest base date and the latest last date of the series with data. */
 export function dayRange(series: readonly PlotSeries[]): { first: number; last: number } | null {
   const drawn = series.flatMap((s) => (s.levels && s.levels.dates.length > 0 ? [s.levels] : []));
   if (drawn.length === 0) return null;
   return {
-    first: Math.min(...drawn.map((l) => dayNumber(l.dates[0] as IsoDate))),
-    last: Math.max(...drawn.map((l) => dayNumber(l.dates.at(-1) as IsoDate))),
+    first: Math.min(...drawn.map((l) => toDayNumber(l.dates[0] as IsoDate))),
+    last: Math.max(...drawn.map((l) => toDayNumber(l.dates.at(-1) as IsoDate))),
   };
 }
 
@@ -62,7 +52,7 @@ export function valueRange(series: readonly PlotSeries[]): { lo: number; hi: num
  * calendar day; `null` before its first date or after its last.
  */
 export function levelSampler(levels: LevelSeries): (day: number) => number | null {
-  const days = levels.dates.map(dayNumber);
+  const days = levels.dates.map(toDayNumber);
   const n = days.length;
   return (day) => {
     if (n === 0 || day < (days[0] as number) || day > (days[n - 1] as number)) return null;
@@ -112,28 +102,10 @@ export function niceTicks(lo: number, hi: number, maxTicks: number): number[] {
  */
 export function dateTicks(first: number, last: number, maxTicks: number): number[] {
   if (maxTicks < 1 || last <= first) return [];
-  const start = isoDay(first);
-  let y = Number(start.slice(0, 4));
-  let m = Number(start.slice(5, 7)); // 1-based: the month after the first day's
-  const months: number[] = [];
-  for (;;) {
-    if (m === 12) {
-      y += 1;
-      m = 1;
-    } else {
-      m += 1;
-    }
-    const day = Date.UTC(y, m - 1, 1) / DAY_MS;
-    if (day > last) break;
-    months.push(day);
-  }
+  const months = monthStartsAfter(first, last);
   for (const every of [1, 2, 3, 6, 12, 24, 60, 120]) {
     // every k months counted from January, so quarters and years fall on round dates
-    const picked = months.filter((d) => {
-      const iso = isoDay(d);
-      const index = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-      return index % every === 0;
-    });
+    const picked = months.filter((day) => monthIndex(day) % every === 0);
     if (picked.length <= maxTicks) return picked;
   }
   return [];

@@ -6,10 +6,11 @@
  * reference, colours from a palette that colour-blind readers can tell apart
  * (Okabe and Ito), with dashes so it also reads printed in grey.
  */
+import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import type { Report } from '../report/types.js';
 import { escapeHtml } from './escape.js';
 import { legendReturn } from './describe.js';
-import { dateTicks, dayNumber, dayRange, isoDay, niceTicks, plotSeries, valueRange, type PlotSeries } from './plot.js';
+import { dateTicks, dayRange, niceTicks, plotSeries, valueRange, type PlotSeries } from './plot.js';
 
 /** Okabe–Ito: blue, vermillion, bluish green, reddish purple, orange. */
 export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'] as const;
@@ -63,14 +64,14 @@ export function renderSvgChart(r: Report): SvgChart {
   parts.push(`<line class="frame" x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}"/>`);
 
   const labels: { at: number; text: string; anchor: string }[] = [
-    { at: x0, text: isoDay(days.first), anchor: 'start' },
-    { at: x1, text: isoDay(days.last), anchor: 'end' },
+    { at: x0, text: fromDayNumber(days.first), anchor: 'start' },
+    { at: x1, text: fromDayNumber(days.last), anchor: 'end' },
   ];
   const clear = (at: number) => labels.every((l) => Math.abs(l.at - at) >= LABEL_GAP + (l.anchor === 'middle' ? 0 : LABEL_GAP / 2));
   for (const day of dateTicks(days.first, days.last, 8)) {
     const at = x(day);
     parts.push(`<line class="tick" x1="${fixed(at)}" x2="${fixed(at)}" y1="${y0}" y2="${y0 + 4}"/>`);
-    if (clear(at)) labels.push({ at, text: isoDay(day), anchor: 'middle' });
+    if (clear(at)) labels.push({ at, text: fromDayNumber(day), anchor: 'middle' });
   }
   for (const l of labels) parts.push(`<text class="axis" x="${fixed(l.at)}" y="${VIEW.height - 8}" text-anchor="${l.anchor}">${l.text}</text>`);
 
@@ -79,7 +80,7 @@ export function renderSvgChart(r: Report): SvgChart {
   for (const s of drawn) {
     if (!s.levels || s.levels.dates.length === 0) continue;
     const levels = s.levels;
-    const d = levels.dates.map((date, i) => `${i === 0 ? 'M' : 'L'}${fixed(x(dayNumber(date)))} ${fixed(y(levels.values[i] as number))}`).join(' ');
+    const d = levels.dates.map((date, i) => `${i === 0 ? 'M' : 'L'}${fixed(x(toDayNumber(date)))} ${fixed(y(levels.values[i] as number))}`).join(' ');
     const dash = seriesDash(s);
     parts.push(
       `<path class="series" data-series="${escapeHtml(s.label)}" d="${d}" fill="none" stroke="${seriesColour(s)}" stroke-width="${s.benchmark ? 1.75 : 2.5}"${dash ? ` stroke-dasharray="${dash}"` : ''} stroke-linejoin="round" stroke-linecap="round"><title>${escapeHtml(`${s.label} ${legendReturn(s.return)}`)}</title></path>`,

@@ -6,6 +6,8 @@ import {
   fromDayNumber,
   isIsoDate,
   isoDayAt,
+  monthIndex,
+  monthStartsAfter,
   shiftDays,
   startOfYear,
   toDayNumber,
@@ -195,5 +197,25 @@ describe('isoDayAt', () => {
       if (!Number.isNaN(day)) expect(day).toBe(toDayNumber(text));
       else expect(() => toDayNumber(text)).toThrow(RangeError);
     }
+  });
+});
+
+describe('month starts', () => {
+  const days = (...dates: string[]) => dates.map(toDayNumber);
+
+  it.each([
+    ['from the last day of a year', '2024-12-31', '2025-03-07', ['2025-01-01', '2025-02-01', '2025-03-01']],
+    ['not the month of `from`, even from its first day', '2025-01-01', '2025-02-01', ['2025-02-01']],
+    ['across a leap February', '2024-01-15', '2024-04-01', ['2024-02-01', '2024-03-01', '2024-04-01']],
+    ['none when the next month starts after `to`', '2025-03-02', '2025-03-31', []],
+  ])('monthStartsAfter: %s', (_, from, to, expected) => {
+    expect(monthStartsAfter(toDayNumber(from), toDayNumber(to)).map(fromDayNumber)).toEqual(expected);
+  });
+
+  it('monthIndex counts months, so that months apart is a subtraction', () => {
+    expect(monthIndex(toDayNumber('2025-03-07'))).toBe(2025 * 12 + 2);
+    const [a, b] = days('2024-11-30', '2025-02-01').map(monthIndex);
+    expect((b as number) - (a as number)).toBe(3);
+    expect(monthIndex(toDayNumber('0000-01-01'))).toBe(0);
   });
 });

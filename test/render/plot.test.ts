@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateTicks, dayNumber, isoDay, levelSampler, niceTicks, plotSeries } from '../../src/render/plot.js';
+import { fromDayNumber, toDayNumber } from '../../src/domain/calendar.js';
+import { dateTicks, levelSampler, niceTicks, plotSeries } from '../../src/render/plot.js';
 import { sampleReport } from '../helpers/sample-report.js';
 
 describe('niceTicks', () => {
@@ -31,13 +32,13 @@ describe('niceTicks', () => {
 });
 
 describe('dateTicks', () => {
-  const day = dayNumber;
+  const day = toDayNumber;
   it('gives the first days of months after the first day', () => {
-    expect(dateTicks(day('2024-12-31'), day('2025-03-07'), 5).map(isoDay)).toEqual(['2025-01-01', '2025-02-01', '2025-03-01']);
+    expect(dateTicks(day('2024-12-31'), day('2025-03-07'), 5).map(fromDayNumber)).toEqual(['2025-01-01', '2025-02-01', '2025-03-01']);
   });
   it('thins to quarters, then years, when months do not fit', () => {
-    expect(dateTicks(day('2024-12-31'), day('2025-12-31'), 4).map(isoDay)).toEqual(['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01']);
-    expect(dateTicks(day('2019-12-31'), day('2025-03-07'), 6).map(isoDay)).toEqual(['2020-01-01', '2021-01-01', '2022-01-01', '2023-01-01', '2024-01-01', '2025-01-01']);
+    expect(dateTicks(day('2024-12-31'), day('2025-12-31'), 4).map(fromDayNumber)).toEqual(['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01']);
+    expect(dateTicks(day('2019-12-31'), day('2025-03-07'), 6).map(fromDayNumber)).toEqual(['2020-01-01', '2021-01-01', '2022-01-01', '2023-01-01', '2024-01-01', '2025-01-01']);
   });
   it('gives nothing for an empty range or no room', () => {
     expect(dateTicks(day('2025-01-01'), day('2025-01-01'), 5)).toEqual([]);
@@ -48,14 +49,14 @@ describe('dateTicks', () => {
 describe('levelSampler', () => {
   const at = levelSampler({ dates: ['2025-01-03', '2025-01-06', '2025-01-07'], values: [100, 130, 120] });
   it('interpolates by calendar day between closes, and is exact on them', () => {
-    expect(at(dayNumber('2025-01-03'))).toBe(100);
-    expect(at(dayNumber('2025-01-04'))).toBeCloseTo(110, 9); // a third of the way from 100 to 130
-    expect(at(dayNumber('2025-01-06'))).toBe(130);
-    expect(at(dayNumber('2025-01-07'))).toBe(120);
+    expect(at(toDayNumber('2025-01-03'))).toBe(100);
+    expect(at(toDayNumber('2025-01-04'))).toBeCloseTo(110, 9); // a third of the way from 100 to 130
+    expect(at(toDayNumber('2025-01-06'))).toBe(130);
+    expect(at(toDayNumber('2025-01-07'))).toBe(120);
   });
   it('is null outside the series', () => {
-    expect(at(dayNumber('2025-01-02'))).toBeNull();
-    expect(at(dayNumber('2025-01-08'))).toBeNull();
+    expect(at(toDayNumber('2025-01-02'))).toBeNull();
+    expect(at(toDayNumber('2025-01-08'))).toBeNull();
   });
 });
 

@@ -16,9 +16,10 @@
  * byte for byte, on random tables.
  */
 import { carryColour } from './carry-colour.js';
+import type { Align } from './grids.js';
 import { displayWidth } from './width.js';
 
-export type Align = 'left' | 'right';
+export type { Align };
 
 /** cli-table3's default padding-left and padding-right. */
 const PADDING = ' ';
@@ -55,7 +56,7 @@ const rule = (widths: readonly number[], [left, middle, right]: string) => `${le
 /**
  * The table as cli-table3 draws it in compact style with `head` (as given:
  * style it first), `rows` (a missing cell is empty; a cell may hold several
- * lines) and each column's alignment; no colour of its own.
+ * lines) and each column's alignment (left when not given); no colour of its own.
  */
 export function drawBox(head: readonly string[], rows: readonly (readonly string[])[], aligns: readonly Align[]): string {
   const headLines = rowLines(head);

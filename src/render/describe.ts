@@ -1,6 +1,7 @@
 /**
- * The words for a report's period, methods and provenance, shared by the
- * Markdown, HTML and chart renderers. Pure; no colour, no markup.
+ * The words for a report's period, methods, comparison and provenance,
+ * shared by the terminal, Markdown, HTML and chart renderers. Pure; no
+ * colour, no markup.
  */
 import type { Report } from '../report/types.js';
 import { formatPercent, formatPoints, UNKNOWN } from './format.js';
@@ -29,12 +30,14 @@ export function reportTitle(r: Report): string {
 
 export const describeBasis = (r: Report) => (r.priceBasis === 'adjusted' ? 'total return (adjusted closes)' : 'price return (closes)');
 export const describeCurrency = (r: Report) => (r.currency ? `in ${r.currency}` : 'each member in its own currency');
-export const describeWeights = (r: Report) =>
-  `${WEIGHT_NAMES[r.method.weights] ?? r.method.weights}, ${REBALANCE_NAMES[r.method.rebalance] ?? r.method.rebalance}${r.method.weights === 'all' ? ' (every method side by side)' : ''}`;
+/** After a method shown with every alternative (--weights all, --pe-method all). */
+const SIDE_BY_SIDE = ' (every method side by side)';
+const weightsAndRebalancing = (r: Report) => `${WEIGHT_NAMES[r.method.weights] ?? r.method.weights}, ${REBALANCE_NAMES[r.method.rebalance] ?? r.method.rebalance}`;
+export const describeWeights = (r: Report) => `${weightsAndRebalancing(r)}${r.method.weights === 'all' ? SIDE_BY_SIDE : ''}`;
 /** The headline P/E method (`harmonic` under `all`). */
 export const headlinePEMethod = (r: Report) => r.baskets[0]?.peMethod ?? 'harmonic';
-export const describePE = (r: Report) =>
-  `P/E ${headlinePEMethod(r)}${r.method.peMethod === 'all' ? ' (every method side by side)' : ''}, losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}${describePEAt(r)}`;
+const peLosses = (r: Report) => `losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}${describePEAt(r)}`;
+export const describePE = (r: Report) => `P/E ${headlinePEMethod(r)}${r.method.peMethod === 'all' ? SIDE_BY_SIDE : ''}, ${peLosses(r)}`;
 /** `, repriced to 2025-03-07` under --pe-at as-of; empty otherwise. */
 export const describePEAt = (r: Report) => (r.method.peAt === 'as-of' ? `, repriced to ${r.asOf} (earnings estimate held constant)` : '');
 
@@ -61,10 +64,21 @@ export function peDatesLine(r: Report): string | null {
   return dates === null ? null : `Forward P/Es dated (as-of ${r.asOf}): ${dates}`;
 }
 
-/** The one-line summary of period and methods that heads every output. */
-export function headerLine(r: Report): string {
-  return `From ${r.from} to ${r.asOf} · ${describeBasis(r)} · ${describeCurrency(r)} · ${describeWeights(r)} · ${describePE(r)} · data: ${r.dataSource}`;
+/** The summary of period and methods that heads every output, as its parts (joined by ` · `). */
+export function headerParts(r: Report): string[] {
+  return [`From ${r.from} to ${r.asOf}`, describeBasis(r), describeCurrency(r), describeWeights(r), describePE(r), `data: ${r.dataSource}`];
 }
+
+/**
+ * headerParts without the "(every method side by side)" notes, for the
+ * terminal, whose tables right under it show every method.
+ */
+export function terminalHeaderParts(r: Report): string[] {
+  return [`From ${r.from} to ${r.asOf}`, describeBasis(r), describeCurrency(r), weightsAndRebalancing(r), `P/E ${headlinePEMethod(r)}, ${peLosses(r)}`, `data: ${r.dataSource}`];
+}
+
+/** The one-line summary of period and methods that heads every document. */
+export const headerLine = (r: Report) => headerParts(r).join(' · ');
 
 /** The methods used, as label and text, for the methods section of a report. */
 export function methodNotes(r: Report): { label: string; text: string }[] {
@@ -80,18 +94,22 @@ export function methodNotes(r: Report): { label: string; text: string }[] {
   ];
 }
 
-/** The return spread and valuation sentences under a comparison, as label and figure. */
-export function comparisonFigures(r: Report): { label: string; value: string }[] {
+/**
+ * The sentences under a comparison, as label and value: the return spread
+ * and the valuation discount (or premium). `emphasis`: the value is a figure,
+ * to stand out; not when it is a sentence saying why there is none.
+ */
+export function comparisonFigures(r: Report): { label: string; value: string; emphasis: boolean }[] {
   const c = r.comparison;
   if (!c) return [];
   const a = basketName(r, c.basket);
   const b = basketName(r, c.against);
-  const spread = { label: `Return of ${a} minus ${b}`, value: formatPoints(c.returnSpread) };
+  const spread = { label: `Return of ${a} minus ${b}`, value: formatPoints(c.returnSpread), emphasis: true };
   if (c.discount === null) {
-    return [spread, { label: `Valuation discount of ${a} vs ${b}`, value: `${UNKNOWN} (a forward P/E is unknown or not meaningful)` }];
+    return [spread, { label: `Valuation discount of ${a} vs ${b}`, value: `${UNKNOWN} (a forward P/E is unknown or not meaningful)`, emphasis: false }];
   }
   const word = c.discount >= 0 ? 'discount' : 'premium';
-  return [spread, { label: `Valuation of ${a} vs ${b} on forward P/E (${headlinePEMethod(r)})`, value: `${(Math.abs(c.discount) * 100).toFixed(1)}% ${word}` }];
+  return [spread, { label: `Valuation of ${a} vs ${b} on forward P/E (${headlinePEMethod(r)})`, value: `${(Math.abs(c.discount) * 100).toFixed(1)}% ${word}`, emphasis: true }];
 }
 
 /** A series' legend figure: its return, or why there is none. */

@@ -10,7 +10,7 @@ import type { BasketReport, Report } from '../report/types.js';
 import { comparisonFigures, describeBasis, describeCurrency, legendReturn, methodNotes, reportTitle } from './describe.js';
 import { escapeHtml as esc } from './escape.js';
 import { formatCoverage, formatMultiple, formatPercent } from './format.js';
-import { extremesLine, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Grid, type GridCell } from './grids.js';
+import { cellText, extremesLine, toneOf, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Grid, type GridCell } from './grids.js';
 import { renderSvgChart, seriesColour, seriesDash } from './svg.js';
 
 export interface HtmlOptions {
@@ -95,24 +95,33 @@ export const WIDE_COLUMNS = 12;
 
 function cell(c: GridCell, right: boolean, tag: 'td' | 'th' = 'td', extra = ''): string {
   const cls = [right ? 'num' : '', c.tone ?? '', extra].filter((x) => x !== '').join(' ');
-  return `<${tag}${cls ? ` class="${cls}"` : ''}>${esc(c.text)}</${tag}>`;
+  return `<${tag}${cls ? ` class="${cls}"` : ''}>${esc(cellText(c))}</${tag}>`;
 }
 
-function table(g: Grid, caption: string | null = null): string {
-  const head = g.head.map((h, i) => `<th scope="col"${g.right[i] ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
+/** A grid as a table: figures in `num` cells, a tone as the cell's class, a benchmark's and a left-out member's row by their kind. */
+function table(g: Grid): string {
+  const right = g.align.map((a) => a === 'right');
+  const head = g.head.map((h, i) => `<th scope="col"${right[i] ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
   const trendColumn = g.head.indexOf('Trend');
   const nameColumn = g.head.indexOf('Name'); // the long text column: it may wrap when printed
   const peColumn = g.head.indexOf('Fwd P/E'); // a member's P/E with its date: the date may go under it when printed
   const rows = g.rows
     .map((r) => {
       const cls = r.kind === 'benchmark' || r.kind === 'excluded' ? ` class="${r.kind}"` : '';
-      return `<tr${cls}>${r.cells.map((c, i) => cell(c, g.right[i] === true, i === 0 ? 'th' : 'td', i === trendColumn ? 'trend' : i === nameColumn || i === peColumn ? 'wrap' : '')).join('').replace(/^<th/, '<th scope="row"')}</tr>`;
+      return `<tr${cls}>${r.cells.map((c, i) => cell(c, right[i] === true, i === 0 ? 'th' : 'td', i === trendColumn ? 'trend' : i === nameColumn || i === peColumn ? 'wrap' : '')).join('').replace(/^<th/, '<th scope="row"')}</tr>`;
     })
     .join('\n');
-  return `<div class="scroll"><table>${caption ? `<caption>${esc(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
+  return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
 }
 
-const tone = (x: number | null) => (x === null || x === 0 ? '' : x > 0 ? ' gain' : ' loss');
+/** A grid under its title. */
+const titled = (g: Grid) => `<h2>${esc(g.title)}</h2>${table(g)}`;
+
+/** A return's tone as a class to append: ` gain`, ` loss` or nothing. */
+const tone = (x: number | null) => {
+  const t = toneOf(x, formatPercent(x));
+  return t === null ? '' : ` ${t}`;
+};
 
 function basketCard(b: BasketReport): string {
   const bm = b.benchmarkResult;
@@ -127,7 +136,8 @@ function basketCard(b: BasketReport): string {
 function comparisonCard(r: Report): string {
   const figures = comparisonFigures(r);
   if (figures.length === 0) return '';
-  return `<div class="card"><h3>Comparison</h3>${figures.map((f) => `<p>${esc(f.label)}: <strong>${esc(f.value)}</strong></p>`).join('')}</div>`;
+  const value = (f: (typeof figures)[number]) => (f.emphasis ? `<strong>${esc(f.value)}</strong>` : esc(f.value));
+  return `<div class="card"><h3>Comparison</h3>${figures.map((f) => `<p>${esc(f.label)}: ${value(f)}</p>`).join('')}</div>`;
 }
 
 /** The earliest start close and the latest end close among the members: the dates the figures rest on. */
@@ -153,11 +163,9 @@ export function renderHtml(r: Report, opts: HtmlOptions): string {
       const grid = membersGrid(r, b, false);
       // a members table with local and FX returns or periods prints on a landscape page
       const wide = grid.head.length > WIDE_COLUMNS ? ' class="wide"' : '';
-      return `<section${wide}><h2>${esc(`${b.name} (${b.id})`)}</h2>${table(grid)}${extremes ? `<p class="muted">${esc(extremes)}</p>` : ''}</section>`;
+      return `<section${wide}>${titled(grid)}${extremes ? `<p class="muted">${esc(extremes)}</p>` : ''}</section>`;
     })
     .join('\n');
-  const valuation = valuationGrid(r);
-  const methods = methodsGrid(r);
   const used = closesUsed(r);
   const provenance: [string, string][] = [
     ['Data source', r.dataSource],
@@ -173,11 +181,9 @@ export function renderHtml(r: Report, opts: HtmlOptions): string {
     `<header><h1>${esc(title)}</h1><p class="lede">${esc(`From ${r.from} to ${r.asOf} · ${describeBasis(r)} · ${describeCurrency(r)}`)}</p></header>`,
     `<section class="cards" aria-label="Summary">${r.baskets.map(basketCard).join('')}${comparisonCard(r)}</section>`,
     `<figure>${chart.svg}<ul class="legend">${legend}</ul><figcaption>${esc(`Each basket (solid) and its benchmark (dashed), 100 at the last close before ${r.from}; one point per trading day.`)}</figcaption></figure>`,
-    `<section><h2>Returns</h2>${table(returnsGrid(r, false))}</section>`,
-    `<section><h2>Risk and valuation</h2>${table(riskAndValueGrid(r))}</section>`,
+    ...[returnsGrid(r, false), riskAndValueGrid(r)].map((g) => `<section>${titled(g)}</section>`),
     members,
-    valuation ? `<section><h2>P/E by method (coverage)</h2>${table(valuation)}</section>` : '',
-    methods ? `<section><h2>Return by method</h2>${table(methods)}</section>` : '',
+    ...[valuationGrid(r), methodsGrid(r)].map((g) => (g ? `<section>${titled(g)}</section>` : '')),
     `<section><h2>Methods</h2>${dl(methodNotes(r).map((n) => [n.label, n.text]))}</section>`,
     r.issues.length > 0
       ? `<section><h2>Data notes</h2><ul class="notes">${r.issues.map((i) => `<li>${esc(`${i.symbol ?? '*'}${i.basket ? ` (${i.basket})` : ''}: ${i.message}`)}</li>`).join('')}</ul></section>`

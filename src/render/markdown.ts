@@ -8,7 +8,7 @@
  */
 import type { Report } from '../report/types.js';
 import { comparisonFigures, headerLine, methodNotes, reportTitle } from './describe.js';
-import { extremesLine, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Grid } from './grids.js';
+import { cellText, extremesLine, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Grid } from './grids.js';
 
 export interface MarkdownOptions {
   /** A trend column (▁▂▃▄▅▆▇█) in the returns and members tables; needs a report built with levels. */
@@ -36,16 +36,21 @@ export function escapeMarkdown(text: string): string {
 /** A figure cell: only the pipe needs escaping (figures are made here, not read from data). */
 const figure = (text: string) => text.replace(/\|/g, '\\|');
 
+/**
+ * A grid as a GitHub table: a benchmark row's name after `↳`, a left-out
+ * member's cells in italics; no tone (Markdown has no colour). Text from the
+ * data (the `textColumns`) is escaped.
+ */
 function table(g: Grid, textColumns: readonly number[] = [0]): string {
   const cell = (text: string, i: number) => (text === '' ? ' ' : textColumns.includes(i) ? escapeMarkdown(text) : figure(text));
   const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const lines = [
     row(g.head.map((h, i) => figure(h) || (i === 0 ? ' ' : ''))),
-    row(g.right.map((right) => (right ? '---:' : ':---'))),
+    row(g.align.map((a) => (a === 'right' ? '---:' : ':---'))),
     ...g.rows.map((r) =>
       row(
         r.cells.map((c, i) => {
-          const text = cell(c.text, i);
+          const text = cell(cellText(c), i);
           if (i === 0 && r.kind === 'benchmark') return `↳ ${text}`;
           if (r.kind === 'excluded' && c.text !== '') return `_${text}_`;
           return text;
@@ -56,28 +61,28 @@ function table(g: Grid, textColumns: readonly number[] = [0]): string {
   return lines.join('\n');
 }
 
+/** A grid under its title. */
+const section = (g: Grid, textColumns?: readonly number[]) => [`## ${escapeMarkdown(g.title)}`, table(g, textColumns)];
+
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The whole comparison as Markdown, ending in a newline. */
 export function renderMarkdown(r: Report, opts: MarkdownOptions): string {
   const out: string[] = [`# ${escapeMarkdown(reportTitle(r))}`, escapeMarkdown(headerLine(r))];
 
-  out.push('## Returns', table(returnsGrid(r, opts.sparklines)));
-  out.push('## Risk and valuation', table(riskAndValueGrid(r)));
+  out.push(...section(returnsGrid(r, opts.sparklines)), ...section(riskAndValueGrid(r)));
   const comparison = comparisonFigures(r);
-  if (comparison.length > 0) out.push(comparison.map((c) => `- ${escapeMarkdown(c.label)}: **${figure(c.value)}**`).join('\n'));
+  const value = (c: (typeof comparison)[number]) => (c.emphasis ? `**${figure(c.value)}**` : figure(c.value));
+  if (comparison.length > 0) out.push(comparison.map((c) => `- ${escapeMarkdown(c.label)}: ${value(c)}`).join('\n'));
 
   for (const b of r.baskets) {
-    out.push(`## ${escapeMarkdown(`${b.name} (${b.id})`)}`, table(membersGrid(r, b, opts.sparklines), [0, 1, 2]));
+    out.push(...section(membersGrid(r, b, opts.sparklines), [0, 1, 2]));
     const extremes = extremesLine(b);
     const excluded = b.members.some((m) => !m.included) ? ' Members in _italics_ are left out of the basket return (see the data notes).' : '';
     if (extremes || excluded) out.push(`${extremes ? escapeMarkdown(extremes) : ''}${excluded}`.trim());
   }
 
-  const valuation = valuationGrid(r);
-  if (valuation) out.push('## P/E by method (coverage)', table(valuation));
-  const methods = methodsGrid(r);
-  if (methods) out.push('## Return by method', table(methods));
+  for (const g of [valuationGrid(r), methodsGrid(r)]) if (g) out.push(...section(g));
 
   out.push('## Methods', methodNotes(r).map((n) => `- **${escapeMarkdown(n.label)}:** ${escapeMarkdown(n.text)}`).join('\n'));
   if (r.issues.length > 0) {

@@ -5,196 +5,10 @@ import { CSV_COLUMNS, renderCsv } from '../../src/render/csv.js';
 import { formatBillions, formatMultiple, formatPercent, formatPoints, formatPrice, formatUnsignedPercent } from '../../src/render/format.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderTable } from '../../src/render/table.js';
-import type { BasketReport, MemberReport, Report } from '../../src/report/types.js';
+import type { Report } from '../../src/report/types.js';
+import { basket, cov, HAND_REPORT, member } from './hand-report.js';
 
-const cov = (included: number, total: number) => ({ included, total });
-const noPE = { harmonic: null, median: null, mean: null, aggregate: null };
-const member = (m: Partial<MemberReport> & { symbol: string }): MemberReport => ({
-  name: null,
-  currency: null,
-  startDate: null,
-  startPrice: null,
-  endDate: null,
-  endPrice: null,
-  localReturn: null,
-  fxReturn: null,
-  return: null,
-  weight: null,
-  contribution: null,
-  forwardPEDate: null,
-  trailingPEDate: null,
-  marketCapDate: null,
-  marketValueFrom: null,
-  forwardPEProvider: null,
-  marketCapProvider: null,
-  highestSince: null,
-  windowHigh: null,
-  windowHighDate: null,
-  fromWindowHigh: null,
-  marketValueStart: null,
-  marketValueEnd: null,
-  marketValueChange: null,
-  forwardPE: null,
-  trailingPE: null,
-  included: false,
-  periods: [{ period: '1w', startDate: null, return: null }],
-  ...m,
-});
-const basket = (b: Partial<BasketReport> & { id: string; name: string; members: MemberReport[] }): BasketReport => ({
-  benchmark: null,
-  benchmarks: [],
-  source: 'preset',
-  return: null,
-  membersWithData: cov(0, b.members.length),
-  best: null,
-  worst: null,
-  currency: 'USD',
-  marketValueChange: null,
-  marketValueCoverage: cov(0, b.members.length),
-  forwardPE: null,
-  forwardPEDates: null,
-  forwardPEStatus: 'unknown',
-  peMethod: 'harmonic',
-  peCoverage: cov(0, b.members.length),
-  earningsYield: null,
-  trailingPE: null,
-  trailingPEStatus: 'unknown',
-  trailingPECoverage: cov(0, b.members.length),
-  forwardPEs: noPE,
-  trailingPEs: noPE,
-  valuation: [],
-  periods: [{ period: '1w', startDate: null, return: null }],
-  risk: null,
-  benchmarkResult: null,
-  alternatives: null,
-  ...b,
-});
-
-const report: Report = {
-  asOf: '2025-03-07',
-  from: '2025-01-01',
-  currency: 'USD',
-  priceBasis: 'adjusted',
-  method: { weights: 'all', rebalance: 'none', peMethod: 'all', negativePE: 'include', peAt: 'quote-date', pointInTime: 'flag', maxQuoteAgeDays: 31, suspectSplits: 'flag' },
-  periods: ['1w'],
-  lookback: null,
-  lookbackStart: null,
-  dataSource: 'files:fixtures/demo',
-  baskets: [
-    basket({
-      id: 'a',
-      name: 'Basket, "A"',
-      return: 0.428,
-      membersWithData: cov(1, 2),
-      best: { symbol: 'X1', return: 0.428 },
-      worst: { symbol: 'X1', return: 0.428 },
-      forwardPE: 19.2468,
-      forwardPEStatus: 'ok',
-      peCoverage: cov(1, 2),
-      earningsYield: 1 / 19.2468,
-      trailingPEStatus: 'not-meaningful',
-      trailingPECoverage: cov(2, 2),
-      forwardPEs: { harmonic: 19.2468, median: 19.2468, mean: 19.2468, aggregate: null },
-      valuation: [
-        { basis: 'forward', method: 'harmonic', value: 19.2468, earningsYield: 1 / 19.2468, status: 'ok', coverage: cov(1, 2) },
-        { basis: 'trailing', method: 'harmonic', value: null, earningsYield: -0.01, status: 'not-meaningful', coverage: cov(2, 2) },
-      ],
-      periods: [{ period: '1w', startDate: '2025-02-28', return: 0.05 }],
-      risk: { volatility: 0.4045, maxDrawdown: -0.0753, drawdownPeak: '2025-02-26', drawdownTrough: '2025-03-04', highestSince: '2025-03-06', windowHigh: null, windowHighDate: null, fromWindowHigh: null },
-      alternatives: [
-        { weights: 'equal', rebalance: 'none', return: 0.428, coverage: cov(1, 2) },
-        { weights: 'cap', rebalance: 'none', return: null, coverage: cov(0, 2) },
-      ],
-      members: [
-        member({
-          symbol: 'X1',
-          name: '=HYPERLINK("x")',
-          currency: 'HKD',
-          startDate: '2024-12-31',
-          startPrice: 416.1671142578125,
-          endDate: '2025-03-07',
-          endPrice: 528.8831787109375,
-          localReturn: 0.27084327567338295,
-          fxReturn: -0.001145037418625261,
-          return: 0.428,
-          weight: 1,
-          contribution: 0.428,
-          forwardPE: 19,
-          included: true,
-          periods: [{ period: '1w', startDate: '2025-02-28', return: 0.05 }],
-        }),
-        member({ symbol: 'X2' }),
-      ],
-    }),
-    basket({
-      id: 'b',
-      name: 'B',
-      benchmark: '^NDX',
-      benchmarks: ['^NDX'],
-      return: -0.1034985172869911,
-      membersWithData: cov(1, 1),
-      best: { symbol: 'Y', return: -0.1034985172869911 },
-      worst: { symbol: 'Y', return: -0.1034985172869911 },
-      marketValueChange: -415.18e9,
-      marketValueCoverage: cov(1, 1),
-      forwardPE: 27.9,
-      forwardPEStatus: 'ok',
-      peCoverage: cov(1, 1),
-      forwardPEs: { harmonic: 27.9, median: 27.9, mean: 27.9, aggregate: 27.9 },
-      periods: [{ period: '1w', startDate: '2025-02-28', return: -0.0466 }],
-      risk: { volatility: 0.2695, maxDrawdown: -0.14, drawdownPeak: '2025-01-06', drawdownTrough: '2025-03-06', highestSince: null, windowHigh: null, windowHighDate: null, fromWindowHigh: null },
-      benchmarkResult: {
-        symbol: '^NDX',
-        name: null,
-        currency: 'USD',
-        startDate: '2024-12-31',
-        startPrice: 21012.169921875,
-        endDate: '2025-03-07',
-        endPrice: 20201.369140625,
-        localReturn: -0.03858719895492113,
-        fxReturn: 0,
-        return: -0.03858719895492113,
-        excessReturn: -0.1034985172869911 - -0.03858719895492113,
-        periods: [{ period: '1w', startDate: '2025-02-28', return: -0.0327 }],
-        risk: { volatility: 0.2075, maxDrawdown: -0.0957, drawdownPeak: '2025-02-19', drawdownTrough: '2025-03-06', highestSince: '2025-03-05', windowHigh: null, windowHighDate: null, fromWindowHigh: null },
-      },
-      alternatives: [
-        { weights: 'equal', rebalance: 'none', return: -0.1034985172869911, coverage: cov(1, 1) },
-        { weights: 'cap', rebalance: 'none', return: -0.1034985172869911, coverage: cov(1, 1) },
-      ],
-      members: [
-        member({
-          symbol: 'Y',
-          name: 'Y Corp',
-          currency: 'USD',
-          startDate: '2024-12-31',
-          startPrice: 10,
-          endDate: '2025-03-07',
-          endPrice: 8.96,
-          localReturn: -0.1034985172869911,
-          fxReturn: 0,
-          return: -0.1034985172869911,
-          weight: 1,
-          contribution: -0.1034985172869911,
-          marketValueStart: 4015.18e9,
-          marketValueEnd: 3600e9,
-          marketValueChange: -415.18e9,
-          forwardPE: 27.9,
-          included: true,
-          periods: [{ period: '1w', startDate: '2025-02-28', return: -0.0466 }],
-        }),
-      ],
-    }),
-  ],
-  comparison: {
-    basket: 'a',
-    against: 'b',
-    discount: 0.31,
-    discounts: { harmonic: 0.31, median: 0.31, mean: 0.31, aggregate: null },
-    returnSpread: 0.428 - -0.1034985172869911,
-  },
-  issues: [{ symbol: 'X2', code: 'no-data', message: 'no price file' }],
-};
+const report = HAND_REPORT;
 
 describe('format', () => {
   it.each([
@@ -237,6 +51,16 @@ describe('renderTable', () => {
     const text = renderTable(report, { chalk: new Chalk({ level: 1 }) });
     expect(text).toContain('\u001b[32m+42.8%');
     expect(text).toContain('\u001b[31m-10.3%');
+  });
+
+  it('colours the figure, not the coverage after it, and the same figures as Markdown and HTML do', () => {
+    const text = renderTable(report, { chalk: new Chalk({ level: 1 }) });
+    expect(text).toContain('\u001b[32m+42.8%\u001b[39m (1/2)'); // return by method, partial coverage
+    expect(text).toContain('\u001b[31m-415.2 bn USD\u001b[39m (1/1)'); // market value change
+    expect(text).toContain('\u001b[31m-7.5%\u001b[39m'); // drawdown
+    expect(text).toContain('\u001b[31m-6.5%\u001b[39m'); // return over the benchmark's
+    expect(text).toContain('\u001b[32m+27.1%\u001b[39m'); // local return
+    expect(text).toContain('\u001b[31m-0.1%\u001b[39m'); // FX return
   });
 
   it('shows n/m for a P/E that is not meaningful, money in billions, and every method side by side', () => {

@@ -10,7 +10,9 @@ import type { ChalkInstance } from 'chalk';
 import { fromDayNumber } from '../domain/calendar.js';
 import type { Report } from '../report/types.js';
 import { describeBasis, describeCurrency, describeWeights, legendReturn } from './describe.js';
+import { truncateLine } from './fit.js';
 import { dateTicks, dayRange, levelSampler, niceTicks, plotSeries, valueRange, type PlotSeries } from './plot.js';
+import { displayWidth } from './width.js';
 
 export interface ChartOptions {
   readonly chalk: ChalkInstance;
@@ -52,8 +54,6 @@ interface Cell {
   colour: Colour | 'dim' | null;
 }
 
-const truncate = (text: string, width: number) => (text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`);
-
 function paint(cells: readonly Cell[], chalk: ChalkInstance): string {
   let out = '';
   let k = 0;
@@ -76,9 +76,9 @@ function titleLine(r: Report, width: number): string {
     describeBasis(r),
     `data: ${r.dataSource}`,
   ];
-  let line = truncate(parts[0] as string, width);
+  let line = truncateLine(parts[0] as string, width);
   for (const part of parts.slice(1)) {
-    if (line.length + 3 + part.length > width) break;
+    if (displayWidth(line) + 3 + displayWidth(part) > width) break;
     line += ` · ${part}`;
   }
   return line;
@@ -181,7 +181,7 @@ export function renderChart(r: Report, { chalk, width: askedWidth, height: asked
   const legend = series.map((s, i) => {
     const style = styleOf(i);
     const sample = s.levels ? `${style.h}${style.h}${style.h}` : '   ';
-    const text = truncate(` ${s.label} ${legendReturn(s.return)}`, width - sample.length);
+    const text = truncateLine(` ${s.label} ${legendReturn(s.return)}`, width - sample.length);
     return `${s.levels ? paint([...sample].map((ch) => ({ ch, colour: colourOf(s) })), chalk) : sample}${text}`;
   });
   const days = dayRange(series);

@@ -3,6 +3,7 @@
  * shared by the terminal, Markdown, HTML and chart renderers. Pure; no
  * colour, no markup.
  */
+import type { SymbolIssue } from '../domain/types.js';
 import type { Report } from '../report/types.js';
 import { formatPercent, formatPoints, UNKNOWN } from './format.js';
 
@@ -111,6 +112,9 @@ export function comparisonFigures(r: Report): { label: string; value: string; em
   const word = c.discount >= 0 ? 'discount' : 'premium';
   return [spread, { label: `Valuation of ${a} vs ${b} on forward P/E (${headlinePEMethod(r)})`, value: `${(Math.abs(c.discount) * 100).toFixed(1)}% ${word}`, emphasis: true }];
 }
+
+/** A data note as one line: `0700.HK (titans): no price file`, `*` for a note on no one symbol. */
+export const describeIssue = (i: SymbolIssue) => `${i.symbol ?? '*'}${i.basket ? ` (${i.basket})` : ''}: ${i.message}`;
 
 /** A series' legend figure: its return, or why there is none. */
 export const legendReturn = (ret: number | null) => (ret === null ? 'no data' : formatPercent(ret));

@@ -6,7 +6,7 @@
  * Markdown and HTML only map a grid to their medium: colour or none, a class,
  * markup. Pure; no colour, no markup, no escaping.
  */
-import type { BasketReport, LevelSeries, Report, Risk } from '../report/types.js';
+import type { BasketReport, BenchmarkReport, LevelSeries, Report, Risk } from '../report/types.js';
 import { REBALANCE_NAMES, WEIGHT_NAMES, headlinePEMethod, highestLabel } from './describe.js';
 import {
   formatBillions,
@@ -72,25 +72,29 @@ const grid = (title: string, head: string[], right: (i: number) => boolean, rows
   rows,
 });
 
+/** A row for each basket, then one for its benchmark (named, then `benchmark`'s cells) where it has one. */
+function basketRows(r: Report, basket: (b: BasketReport) => GridCell[], benchmark: (bm: BenchmarkReport) => GridCell[]): GridRow[] {
+  return r.baskets.flatMap((b): GridRow[] => {
+    const main: GridRow = { kind: 'basket', cells: [plain(b.name), ...basket(b)] };
+    const bm = b.benchmarkResult;
+    return bm ? [main, { kind: 'benchmark', cells: [plain(`benchmark ${bm.symbol}`), ...benchmark(bm)] }] : [main];
+  });
+}
+
 /** Each basket, then its benchmark: members with data, return, trend, periods, return over the benchmark's. */
 export function returnsGrid(r: Report, sparklines: boolean): Grid {
-  const rows = r.baskets.flatMap((b): GridRow[] => {
-    const main: GridRow = {
-      kind: 'basket',
-      cells: [
-        plain(b.name),
-        plain(formatCoverage(b.membersWithData)),
-        signed(b.return),
-        ...(sparklines ? [trend(b.levels)] : []),
-        ...b.periods.map((p) => signed(p.return)),
-        signed(b.benchmarkResult?.excessReturn ?? null),
-      ],
-    };
-    const bm = b.benchmarkResult;
-    if (!bm) return [main];
-    const cells = [plain(`benchmark ${bm.symbol}`), plain(''), signed(bm.return), ...(sparklines ? [trend(bm.levels)] : []), ...bm.periods.map((p) => signed(p.return)), plain('')];
-    return [main, { kind: 'benchmark', cells }];
-  });
+  const trendCells = (levels: LevelSeries | null | undefined) => (sparklines ? [trend(levels)] : []);
+  const rows = basketRows(
+    r,
+    (b) => [
+      plain(formatCoverage(b.membersWithData)),
+      signed(b.return),
+      ...trendCells(b.levels),
+      ...b.periods.map((p) => signed(p.return)),
+      signed(b.benchmarkResult?.excessReturn ?? null),
+    ],
+    (bm) => [plain(''), signed(bm.return), ...trendCells(bm.levels), ...bm.periods.map((p) => signed(p.return)), plain('')],
+  );
   const head = ['Basket', 'Members', r.currency ? `Return ${r.currency}` : 'Return', ...(sparklines ? ['Trend'] : []), ...r.periods, 'vs benchmark'];
   return grid('Returns', head, (i) => i > 0, rows);
 }
@@ -99,22 +103,17 @@ export function returnsGrid(r: Report, sparklines: boolean): Grid {
 export function riskAndValueGrid(r: Report): Grid {
   const highest = (risk: Risk | null) => (risk === null ? UNKNOWN : (risk.highestSince ?? highestLabel(r)));
   const riskCells = (risk: Risk | null) => [plain(formatUnsignedPercent(risk?.volatility ?? null)), signed(risk?.maxDrawdown ?? null), plain(highest(risk))];
-  const rows = r.baskets.flatMap((b): GridRow[] => {
-    const main: GridRow = {
-      kind: 'basket',
-      cells: [
-        plain(b.name),
-        ...riskCells(b.risk),
-        plain(formatMultiple(b.forwardPE, b.forwardPEStatus)),
-        plain(formatCoverage(b.peCoverage)),
-        plain(formatMultiple(b.trailingPE, b.trailingPEStatus)),
-        signed(b.marketValueChange, formatBillions(b.marketValueChange, b.currency), `(${formatCoverage(b.marketValueCoverage)})`),
-      ],
-    };
-    const bm = b.benchmarkResult;
-    if (!bm) return [main];
-    return [main, { kind: 'benchmark', cells: [plain(`benchmark ${bm.symbol}`), ...riskCells(bm.risk), ...['', '', '', ''].map(plain)] }];
-  });
+  const rows = basketRows(
+    r,
+    (b) => [
+      ...riskCells(b.risk),
+      plain(formatMultiple(b.forwardPE, b.forwardPEStatus)),
+      plain(formatCoverage(b.peCoverage)),
+      plain(formatMultiple(b.trailingPE, b.trailingPEStatus)),
+      signed(b.marketValueChange, formatBillions(b.marketValueChange, b.currency), `(${formatCoverage(b.marketValueCoverage)})`),
+    ],
+    (bm) => [...riskCells(bm.risk), ...['', '', '', ''].map(plain)],
+  );
   const head = ['Basket', 'Volatility', 'Max drawdown', 'Highest since', `Fwd P/E (${headlinePEMethod(r)})`, 'P/E coverage', 'Trailing P/E', 'Market value change'];
   return grid('Risk and valuation', head, (i) => i > 0 && i !== 3, rows);
 }

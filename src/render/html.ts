@@ -7,7 +7,7 @@
  * not) and prints on A4 or Letter. Text from the data is escaped.
  */
 import type { BasketReport, Report } from '../report/types.js';
-import { comparisonFigures, describeBasis, describeCurrency, legendReturn, methodNotes, reportTitle } from './describe.js';
+import { comparisonFigures, describeBasis, describeCurrency, describeIssue, legendReturn, methodNotes, reportTitle } from './describe.js';
 import { escapeHtml as esc } from './escape.js';
 import { formatCoverage, formatMultiple, formatPercent } from './format.js';
 import { cellText, extremesLine, toneOf, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Grid, type GridCell } from './grids.js';
@@ -186,7 +186,7 @@ export function renderHtml(r: Report, opts: HtmlOptions): string {
     ...[valuationGrid(r), methodsGrid(r)].map((g) => (g ? `<section>${titled(g)}</section>` : '')),
     `<section><h2>Methods</h2>${dl(methodNotes(r).map((n) => [n.label, n.text]))}</section>`,
     r.issues.length > 0
-      ? `<section><h2>Data notes</h2><ul class="notes">${r.issues.map((i) => `<li>${esc(`${i.symbol ?? '*'}${i.basket ? ` (${i.basket})` : ''}: ${i.message}`)}</li>`).join('')}</ul></section>`
+      ? `<section><h2>Data notes</h2><ul class="notes">${r.issues.map((i) => `<li>${esc(describeIssue(i))}</li>`).join('')}</ul></section>`
       : '',
     `<footer><h2>Provenance</h2>${dl(provenance)}</footer>`,
   ].filter((part) => part !== '');

@@ -7,7 +7,7 @@
  * (names, symbols, notes) is escaped.
  */
 import type { Report } from '../report/types.js';
-import { comparisonFigures, headerLine, methodNotes, reportTitle } from './describe.js';
+import { comparisonFigures, describeIssue, headerLine, methodNotes, reportTitle } from './describe.js';
 import { cellText, extremesLine, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Grid } from './grids.js';
 
 export interface MarkdownOptions {
@@ -88,7 +88,7 @@ export function renderMarkdown(r: Report, opts: MarkdownOptions): string {
   if (r.issues.length > 0) {
     out.push(
       '## Data notes',
-      r.issues.map((i) => `- ${escapeMarkdown(`${i.symbol ?? '*'}${i.basket ? ` (${i.basket})` : ''}: ${i.message}`)}`).join('\n'),
+      r.issues.map((i) => `- ${escapeMarkdown(describeIssue(i))}`).join('\n'),
     );
   }
   out.push(

@@ -6,6 +6,8 @@
  * terminal and --quiet is off, so a pipe or a file never gets any of it.
  */
 import type { ProgressSink } from '../providers/provider.js';
+import { truncateLine } from './fit.js';
+import { displayWidth } from './width.js';
 
 /** A bar is drawn only for more symbols than this: a short fetch ends before a bar would help. */
 export const PROGRESS_MIN_SYMBOLS = 30;
@@ -18,7 +20,7 @@ const BAR_MAX = 40;
 const BAR_MIN = 10;
 
 /**
- * One line of at most `width` characters: `basket: [████░░░░]  123/500  AAPL`.
+ * One line of at most `width` columns: `basket: [████░░░░]  123/500  AAPL`.
  * The bar is `done / total` of its width, rounded down (full only when done);
  * it narrows (to BAR_MIN) before the symbol is cut, and is left out when even
  * that does not fit. `done` is clamped to [0, total].
@@ -28,7 +30,7 @@ export function formatProgress(done: number, total: number, symbol: string, widt
   const digits = String(total).length;
   const counts = `${String(shown).padStart(digits)}/${total}`;
   const room = width - PREFIX.length - counts.length;
-  const barWidth = Math.min(BAR_MAX, room - 2 - 2 - Math.min(symbol.length + 2, 12));
+  const barWidth = Math.min(BAR_MAX, room - 2 - 2 - Math.min(displayWidth(symbol) + 2, 12));
   let line: string;
   if (barWidth >= BAR_MIN) {
     const filled = total > 0 ? Math.floor((barWidth * shown) / total) : barWidth;
@@ -36,13 +38,8 @@ export function formatProgress(done: number, total: number, symbol: string, widt
   } else {
     line = `${PREFIX}${counts}  ${symbol}`;
   }
-  return [...line].length <= width ? line : cut(line, width);
-}
-
-/** `text` cut to `width` characters, the last one an ellipsis. */
-function cut(text: string, width: number): string {
-  const chars = [...text];
-  return width <= 0 ? '' : `${chars.slice(0, width - 1).join('')}…`;
+  if (displayWidth(line) <= width) return line;
+  return width <= 0 ? '' : truncateLine(line, width);
 }
 
 /** Where a bar is drawn: a terminal's stderr (its width read on every redraw, as the window may change). */

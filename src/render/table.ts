@@ -31,6 +31,8 @@ export interface TableOptions {
  */
 type Layout = { readonly width: number; readonly dropped: Set<string>; readonly memberDrops?: readonly string[] } | null;
 
+const layoutFor = (columns: number | null): Layout => (columns ? { width: columns, dropped: new Set() } : null);
+
 /** Text lines (titles, notes, sentences) wrapped at spaces to the layout's width, continuation lines indented. */
 function fitLine(text: string, layout: Layout): string {
   return layout === null ? text : wrapText(text, layout.width, '  ');
@@ -124,7 +126,7 @@ function closingLines(r: Report, chalk: ChalkInstance): string[] {
 
 /** The whole comparison as terminal text, ending in a newline. */
 export function renderTable(r: Report, { chalk, sparklines = false, columns = null }: TableOptions): string {
-  const layout: Layout = columns ? { width: columns, dropped: new Set() } : null;
+  const layout = layoutFor(columns);
   const stale = staleSummary(r.issues);
   const headerParts = terminalHeaderParts(r);
   const headerText = layout === null ? headerParts.join(' · ') : wrapJoined(headerParts, ' · ', layout.width).join('\n');
@@ -156,7 +158,7 @@ export function renderBasketList(baskets: readonly BasketDef[], configFile: stri
     b.symbols.map((s, i) => (b.weights ? `${s} ${formatUnsignedPercent(b.weights[i] ?? null)}` : s)).join(' ');
   const rows = baskets.map((b) => [b.id, b.name, symbols(b), b.benchmarks.length > 0 ? b.benchmarks.join(' → ') : UNKNOWN, b.source]);
   const note = configFile ? `Config: ${configFile}` : 'Config: none found (presets only)';
-  const layout: Layout = columns ? { width: columns, dropped: new Set() } : null;
+  const layout = layoutFor(columns);
   const table = boxTable(['Id', 'Name', 'Symbols', 'Benchmark', 'Source'], rows, chalk, [], layout, { dropOrder: BASKET_LIST_DROP_ORDER, flex: { column: 2, mode: 'wrap', min: 16 } });
   const left = layout !== null && layout.dropped.size > 0 ? `; columns left out to fit ${layout.width} columns: ${[...layout.dropped].join(', ')} (--format json shows all)` : '';
   return `${table}\n${fitLine(chalk.dim(`${note}${left}`), layout)}\n`;
@@ -166,6 +168,6 @@ export function renderBasketList(baskets: readonly BasketDef[], configFile: stri
 export function renderSymbolMatches(result: SearchResult, { chalk, columns = null }: TableOptions): string {
   if (result.matches.length === 0) return `No symbol found on Yahoo Finance for "${result.searched}".\n`;
   const rows = result.matches.map((m) => [chalk.bold(m.symbol), formatText(m.name), formatText(m.exchange), formatText(m.type), formatText(m.currency)]);
-  const layout: Layout = columns ? { width: columns, dropped: new Set() } : null;
+  const layout = layoutFor(columns);
   return `${boxTable(['Symbol', 'Name', 'Exchange', 'Type', 'Currency'], rows, chalk, [], layout, { dropOrder: ['Type', 'Exchange'], flex: { column: 1, mode: 'wrap', min: 16 } })}\n`;
 }

@@ -1,6 +1,6 @@
 /** The words for a report's period, methods and comparison (src/render/describe.ts), on a report made by hand. */
 import { describe, expect, it } from 'vitest';
-import { comparisonFigures, headerLine, headerParts, methodNotes, peDatesLine, reportTitle, terminalHeaderParts } from '../../src/render/describe.js';
+import { comparisonFigures, describeIssue, headerLine, headerParts, methodNotes, peDatesLine, reportTitle, terminalHeaderParts } from '../../src/render/describe.js';
 import type { Report } from '../../src/report/types.js';
 import { HAND_REPORT } from './hand-report.js';
 
@@ -89,5 +89,12 @@ describe('titles, dates and method notes', () => {
       { label: 'P/E method', text: 'P/E harmonic (every method side by side), losses included' },
       { label: 'Periods', text: '1w' },
     ]);
+  });
+});
+
+describe('describeIssue', () => {
+  it('says the symbol, its basket and the note; `*` for a note on no one symbol', () => {
+    expect(describeIssue({ symbol: '0700.HK', basket: 'titans', code: 'no-data', message: 'no price file' })).toBe('0700.HK (titans): no price file');
+    expect(describeIssue({ symbol: null, code: 'no-data', message: 'source unavailable' })).toBe('*: source unavailable');
   });
 });

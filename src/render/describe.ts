@@ -40,7 +40,7 @@ export const headlinePEMethod = (r: Report) => r.baskets[0]?.peMethod ?? 'harmon
 const peLosses = (r: Report) => `losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}${describePEAt(r)}`;
 export const describePE = (r: Report) => `P/E ${headlinePEMethod(r)}${r.method.peMethod === 'all' ? SIDE_BY_SIDE : ''}, ${peLosses(r)}`;
 /** `, repriced to 2025-03-07` under --pe-at as-of; empty otherwise. */
-export const describePEAt = (r: Report) => (r.method.peAt === 'as-of' ? `, repriced to ${r.asOf} (earnings estimate held constant)` : '');
+const describePEAt = (r: Report) => (r.method.peAt === 'as-of' ? `, repriced to ${r.asOf} (earnings estimate held constant)` : '');
 
 /** What "highest since" shows for a series whose last value is the highest looked at. */
 export const highestLabel = (r: Report) => (r.lookback === null ? 'window high' : `high since ${r.lookbackStart}`);

@@ -61,9 +61,18 @@ export class MarketDataError extends BasketError {
 
 /**
  * The data source as a whole cannot be used right now (network down, Yahoo
- * refusing or not answering): a cache may stand in for it.
+ * refusing or not answering): a cache may stand in for it. `reason` is what
+ * went wrong (`cannot reach Yahoo Finance (ENOTFOUND)`), as a note on data
+ * the source could not give quotes it; the message adds `advice`, what the
+ * user can do about it, for when the run stops.
  */
-export class SourceUnavailableError extends MarketDataError {}
+export class SourceUnavailableError extends MarketDataError {
+  readonly reason: string;
+  constructor(reason: string, options?: { advice?: string; cause?: unknown }) {
+    super(options?.advice ? `${reason}: ${options.advice}` : reason, options && 'cause' in options ? { cause: options.cause } : undefined);
+    this.reason = reason;
+  }
+}
 
 /** --strict: some member has no data, so the result would leave it out. */
 export class IncompleteDataError extends BasketError {

@@ -10,11 +10,9 @@ import { fxSymbol, toMajorUnit } from './analytics/fx.js';
 import type { BasketDef } from './config/basket.js';
 import type { IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from './domain/types.js';
 import { SourceUnavailableError } from './errors.js';
-import { currencyIn, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './providers/provider.js';
+import { currencyIn, unavailableWhy, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './providers/provider.js';
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
-
-const firstLine = (text: string) => text.split('\n')[0] ?? '';
 
 export interface FxData {
   readonly items: ReadonlyMap<string, PriceSeries>;
@@ -76,7 +74,7 @@ function startFx(provider: MarketDataProvider, currency: string, start: IsoDate,
         return;
       }
       const from = needed[i] as string;
-      const why = `${provider.description} unavailable: ${firstLine((r.reason as Error).message).replace(/: (try again|wait a while|use --offline).*$/, '')}`;
+      const why = unavailableWhy(provider.description, r.reason as SourceUnavailableError);
       for (const symbol of [fxSymbol(from, currency), fxSymbol(currency, from)]) issues.push({ symbol, code: 'no-data', message: why });
     });
     return { items, issues };
@@ -113,7 +111,7 @@ async function fetchHistory(
   const fallbacks: ProviderResult<PriceSeries> =
     ofFallbacks.status === 'fulfilled'
       ? ofFallbacks.value
-      : { items: new Map(), issues: benchmarks.fallbacks.map((symbol): SymbolIssue => ({ symbol, code: 'no-data', message: `${provider.description} unavailable: ${firstLine((ofFallbacks.reason as Error).message)}` })) };
+      : { items: new Map(), issues: benchmarks.fallbacks.map((symbol): SymbolIssue => ({ symbol, code: 'no-data', message: unavailableWhy(provider.description, ofFallbacks.reason) })) };
   const parts = [ofMembers.value, ofFirst.value, fallbacks];
   return { items: new Map(parts.flatMap((p) => [...p.items])), issues: parts.flatMap((p) => p.issues) };
 }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../src/domain/types.js';
 import { SourceUnavailableError } from '../src/errors.js';
 import { seriesOf, type HistoryRequest, type MarketDataProvider } from '../src/providers/provider.js';
+import { fetchMarketData } from '../src/market-data.js';
 import { runCompare, runSnapshot, type Context } from '../src/run.js';
 import { makeTempDir } from './helpers/tmp.js';
 
@@ -52,7 +53,7 @@ function scriptedProvider(script: Script) {
     async fetchHistory({ symbols, onCurrency, onProgress, suggest }: HistoryRequest) {
       const fx = symbols.every((s) => s.endsWith('=X'));
       log.push(`${fx ? 'fx' : 'history'} asked ${symbols.join(',')}${onProgress ? ' (with progress)' : ''}${suggest === false ? ' (no suggestion)' : ''}`);
-      if (fx && symbols.some((s) => script.unreachable?.includes(s))) throw new SourceUnavailableError(`cannot reach the source for ${symbols[0]}: try again later`);
+      if (fx && symbols.some((s) => script.unreachable?.includes(s))) throw new SourceUnavailableError(`cannot reach the source for ${symbols[0]}`, { advice: 'try again later' });
       const items = new Map<string, PriceSeries>();
       const issues: SymbolIssue[] = [];
       let done = 0;
@@ -171,6 +172,19 @@ describe('fetchMarketData', () => {
     expect(r.issues).toContainEqual(expect.objectContaining({ symbol: 'MSFT', code: 'benchmark-fallback', message: 'benchmark MSFT used: ^IDX (no data) had no data over the window' }));
     // the source's note on ^IDX stays: it is the first choice, and the user named it
     expect(r.issues.map((i) => i.symbol)).toContain('^IDX');
+  });
+
+  it('notes a fallback the source cannot be asked for with the reason alone, and goes on', async () => {
+    const { provider } = scriptedProvider({ series: { AAPL: series('AAPL', 'USD') }, quotes: { AAPL: quote('AAPL', 'USD') } });
+    const fetchHistory = provider.fetchHistory;
+    provider.fetchHistory = async (request) => {
+      if (request.symbols.includes('MSFT')) throw new SourceUnavailableError('cannot reach the source', { advice: 'try again later' });
+      return fetchHistory(request);
+    };
+    const basket = { id: 'b', name: 'b', symbols: ['AAPL'], weights: null, benchmarks: ['^IDX', 'MSFT'], source: 'preset' } as const;
+    const data = await fetchMarketData(provider, [basket], '2025-01-01', '2025-01-06', null);
+    expect(data.history.issues).toContainEqual({ symbol: 'MSFT', code: 'no-data', message: 'scripted unavailable: cannot reach the source' });
+    expect([...data.history.items.keys()]).toEqual(['AAPL']);
   });
 
   it('when the members\' and the benchmarks\' history both fail, reports the members\' failure, as one request did', async () => {

@@ -86,6 +86,16 @@ export function fromDayNumber(day: number): IsoDate {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The day number of the UTC calendar date of an instant given in milliseconds
+ * since 1970-01-01T00:00Z; add a zone's UTC offset first to get that zone's date.
+ */
+export function dayOfInstant(epochMs: number): number {
+  return Math.floor(epochMs / MS_PER_DAY);
+}
+
 /** A wall-clock instant's calendar date on the machine's clock, `YYYY-MM-DD`. */
 export function toIsoDate(instant: Date): IsoDate {
   return `${pad(instant.getFullYear(), 4)}-${pad(instant.getMonth() + 1, 2)}-${pad(instant.getDate(), 2)}`;

@@ -6,6 +6,7 @@
 import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 import type { IsoDate, PriceSeries, ProviderResult, QuoteHistory } from '../domain/types.js';
+import type { SourceUnavailableError } from '../errors.js';
 
 /** Told after each symbol a provider has finished (fetched, loaded or given up on): `done` of `total`. */
 export type ProgressSink = (done: number, total: number, symbol: string) => void;
@@ -92,4 +93,9 @@ export function currencyIn(quotes: QuoteHistory): string | null {
     if (c !== null) return c;
   }
   return null;
+}
+
+/** Why a note's data did not come from the source: `yahoo unavailable: cannot reach Yahoo Finance (ENOTFOUND)`. */
+export function unavailableWhy(source: string, err: SourceUnavailableError): string {
+  return `${source} unavailable: ${err.reason}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   civilToDays,
+  dayOfInstant,
   daysBetween,
   daysToCivil,
   fromDayNumber,
@@ -217,5 +218,21 @@ describe('month starts', () => {
     const [a, b] = days('2024-11-30', '2025-02-01').map(monthIndex);
     expect((b as number) - (a as number)).toBe(3);
     expect(monthIndex(toDayNumber('0000-01-01'))).toBe(0);
+  });
+});
+
+describe('dayOfInstant', () => {
+  it.each([
+    ['1970-01-01T00:00:00Z', '1970-01-01'],
+    ['2025-03-07T23:59:59.999Z', '2025-03-07'],
+    ['2025-03-08T00:00:00Z', '2025-03-08'],
+    ['1969-12-31T23:59:59.999Z', '1969-12-31'], // before 1970: floored, not truncated towards 0
+    ['2024-02-29T12:00:00Z', '2024-02-29'],
+  ])('the UTC day of %s is %s', (instant, date) => {
+    expect(fromDayNumber(dayOfInstant(Date.parse(instant)))).toBe(date);
+  });
+
+  it("gives a zone's date once its offset is added: 23:00 UTC is the next day in Sydney (UTC+11)", () => {
+    expect(fromDayNumber(dayOfInstant(Date.parse('2025-01-05T23:00:00Z') + 11 * 3_600_000))).toBe('2025-01-06');
   });
 });

@@ -8,7 +8,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearSession, isRefusedSession, SESSION_FILE } from '../../src/providers/yahoo/session.js';
+import { isRefusedSession } from '../../src/providers/yahoo/failures.js';
+import { clearSession, SESSION_FILE } from '../../src/providers/yahoo/session.js';
 import { runCli } from '../helpers/cli.js';
 import { createFakeYahoo } from '../helpers/fake-yahoo.js';
 import { makeTempDir } from '../helpers/tmp.js';

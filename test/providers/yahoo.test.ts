@@ -1,27 +1,19 @@
 /**
  * The Yahoo provider through the real yahoo-finance2 code path, with recorded
- * answers from fixtures/yahoo replayed by an injected fetch.
+ * answers from fixtures/yahoo replayed by an injected fetch: history, quotes
+ * and search. (The guarded fetch: yahoo-fetch.test.ts; the
+ * transforms and failure wording: yahoo-transform.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { CONCURRENCY, DEFAULT_RETRY, guardFetch, openYahooProvider, retryAfterMs, type RetryPolicy } from '../../src/providers/yahoo/provider.js';
-import { classifyYahooError, networkCause, toExchangeDate, toOffsetDate } from '../../src/providers/yahoo/transform.js';
+import { describe, expect, it } from 'vitest';
+import { openYahooProvider } from '../../src/providers/yahoo/provider.js';
 import { chartUrl, createReplayFetch, FIXTURES, requestKey } from '../helpers/replay.js';
 import { networkAttempts, NetworkInTestError } from '../helpers/no-network.js';
 import { plainSeries } from '../helpers/series.js';
 import { createFakeYahoo } from '../helpers/fake-yahoo.js';
+import { fakeRetry, openTestYahoo } from '../helpers/yahoo-provider.js';
 import { toDayNumber } from '../../src/domain/calendar.js';
-
-/** A retry policy that waits for nothing and records the waits it was asked for. */
-function fakeRetry(overrides: Partial<RetryPolicy> = {}): RetryPolicy & { waits: number[] } {
-  const waits: number[] = [];
-  return { ...DEFAULT_RETRY, random: () => 0.5, sleep: async (ms) => void waits.push(ms), ...overrides, waits };
-}
-
-async function provider(replayed: typeof globalThis.fetch, log: string[] = [], retry: RetryPolicy = fakeRetry()) {
-  return openYahooProvider({ fetch: replayed, log: (line) => log.push(line), verbose: false, retry });
-}
 
 describe('the test seam', () => {
   it('the global fetch refuses to reach the network in tests', async () => {
@@ -43,7 +35,7 @@ describe('the test seam', () => {
   it('the injected fetch is the one yahoo-finance2 calls', async () => {
     const replay = createReplayFetch();
     const before = networkAttempts.length;
-    const yahoo = await provider(replay.fetch);
+    const yahoo = await openTestYahoo(replay.fetch);
     await yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
     expect(replay.calls).toHaveLength(1);
     expect(replay.used.has('chart-AAPL-2020-01-01-to-2020-01-03.json')).toBe(true);
@@ -52,7 +44,7 @@ describe('the test seam', () => {
 
   it('an unrecorded request is refused and named', async () => {
     const replay = createReplayFetch({ strict: false });
-    const yahoo = await provider(replay.fetch);
+    const yahoo = await openTestYahoo(replay.fetch);
     const out = await yahoo.fetchHistory({ symbols: ['ZZZZ'], start: '2020-01-01', end: '2020-01-02' });
     expect(replay.unmatched).toEqual([expect.stringContaining('GET https://query2.finance.yahoo.com/v8/finance/chart/ZZZZ?')]);
     expect(out.items.size).toBe(0);
@@ -68,7 +60,7 @@ describe('the test seam', () => {
 describe('fetchHistory (chart)', () => {
   it('tells each symbol as it is answered (progress), and the currency of each one with closes', async () => {
     const fake = createFakeYahoo();
-    const yahoo = await provider(fake.fetch);
+    const yahoo = await openTestYahoo(fake.fetch);
     const told: string[] = [];
     const out = await yahoo.fetchHistory({
       symbols: ['AAPL', 'HSTECH.HK', '0700.HK'],
@@ -88,7 +80,7 @@ describe('fetchHistory (chart)', () => {
   });
 
   it('dates each bar by its exchange-local date (real AAPL recording)', async () => {
-    const yahoo = await provider(createReplayFetch().fetch);
+    const yahoo = await openTestYahoo(createReplayFetch().fetch);
     const out = await yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
     const aapl = out.items.get('AAPL');
     // 2020-01-02's session opened 14:30 UTC; the recording's close that day was 75.0875 (pre-2020 split basis)
@@ -102,7 +94,7 @@ describe('fetchHistory (chart)', () => {
     // the recording asked events=div only; the provider asks div|split|earn, so replay it under the provider's key
     const rec = JSON.parse(readFileSync(path.join(FIXTURES, 'yahoo', 'chart-MSFT-2021-02-01-to-2022-01-31-events-div.json'), 'utf8'));
     const key = requestKey('GET', chartUrl('MSFT', 1612137600, 1643587200));
-    const yahoo = await provider(createReplayFetch({ overrides: { [key]: rec.response } }).fetch);
+    const yahoo = await openTestYahoo(createReplayFetch({ overrides: { [key]: rec.response } }).fetch);
     const out = await yahoo.fetchHistory({ symbols: ['MSFT'], start: '2021-02-01', end: '2022-01-30' });
     const msft = out.items.get('MSFT')!;
     expect(plainSeries(msft).dates[0]).toBe('2021-02-01');
@@ -120,7 +112,7 @@ describe('fetchHistory (chart)', () => {
     // the recording asked events=split only; the provider asks div|split|earn, so replay it under the provider's key
     const rec = JSON.parse(readFileSync(path.join(FIXTURES, 'yahoo', 'chart-NVDA-2021-02-01-to-2022-01-31-events-split.json'), 'utf8'));
     const key = requestKey('GET', chartUrl('NVDA', 1612137600, 1643587200));
-    const yahoo = await provider(createReplayFetch({ overrides: { [key]: rec.response } }).fetch);
+    const yahoo = await openTestYahoo(createReplayFetch({ overrides: { [key]: rec.response } }).fetch);
     const nvda = (await yahoo.fetchHistory({ symbols: ['NVDA'], start: '2021-02-01', end: '2022-01-30' })).items.get('NVDA')!;
     // 1626787800 is 2021-07-20 13:30 UTC, 09:30 in New York
     expect(nvda.splits).toEqual([{ day: toDayNumber('2021-07-20'), ratio: 4 }]);
@@ -130,7 +122,7 @@ describe('fetchHistory (chart)', () => {
   });
 
   it('replays the fourteen members and ^NDX with their real 2025 closes', async () => {
-    const yahoo = await provider(createReplayFetch().fetch);
+    const yahoo = await openTestYahoo(createReplayFetch().fetch);
     const out = await yahoo.fetchHistory({ symbols: ['0700.HK', 'TSLA', '^NDX'], start: '2024-12-02', end: '2025-03-07' });
     const tencent = out.items.get('0700.HK')!;
     expect(tencent.currency).toBe('HKD');
@@ -151,14 +143,14 @@ describe('fetchHistory (chart)', () => {
       answered.push(symbol);
       return Response.json({ chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } }, { status: 404 });
     }) as typeof fetch;
-    const yahoo = await provider(slowFirst);
+    const yahoo = await openTestYahoo(slowFirst);
     const out = await yahoo.fetchHistory({ symbols: asked, start: '2024-12-02', end: '2025-03-07' });
     expect(answered).toEqual([...asked].reverse());
     expect(out.issues.map((i) => i.symbol)).toEqual(asked);
   });
 
   it('reports an unknown symbol from its real 404 answer, and keeps the others', async () => {
-    const yahoo = await provider(createReplayFetch().fetch);
+    const yahoo = await openTestYahoo(createReplayFetch().fetch);
     const out = await yahoo.fetchHistory({ symbols: ['INVALID.BO', 'AAPL'], start: '2024-12-02', end: '2025-03-07' });
     expect([...out.items.keys()]).toEqual(['AAPL']);
     expect(out.issues).toEqual([{ symbol: 'INVALID.BO', code: 'no-data', message: expect.stringContaining('symbol may be delisted'), unknownSymbol: true }]);
@@ -166,7 +158,7 @@ describe('fetchHistory (chart)', () => {
 
   it('offers the closest match from Yahoo search for a symbol Yahoo does not know', async () => {
     const replay = createReplayFetch();
-    const yahoo = await provider(replay.fetch);
+    const yahoo = await openTestYahoo(replay.fetch);
     const out = await yahoo.fetchHistory({ symbols: ['APPL'], start: '2024-12-02', end: '2025-03-07' });
     expect(out.issues).toEqual([
       {
@@ -180,7 +172,7 @@ describe('fetchHistory (chart)', () => {
   });
 
   it('says when Yahoo knows a symbol but has no daily closes for it, and offers nothing when search finds nothing', async () => {
-    const yahoo = await provider(createReplayFetch().fetch);
+    const yahoo = await openTestYahoo(createReplayFetch().fetch);
     const out = await yahoo.fetchHistory({ symbols: ['HSTECH.HK'], start: '2024-12-02', end: '2025-03-07' });
     expect(out.issues[0]?.message).toBe(
       'no data on Yahoo Finance (No data found, symbol may be delisted); Yahoo Finance knows HSTECH.HK (HANG SENG TECH INDEX) but has no daily closes for it',
@@ -189,14 +181,14 @@ describe('fetchHistory (chart)', () => {
 
   it('does not search for an FX pair it has no data for (the inverse pair is used instead)', async () => {
     const replay = createReplayFetch();
-    const yahoo = await provider(replay.fetch);
+    const yahoo = await openTestYahoo(replay.fetch);
     const out = await yahoo.fetchHistory({ symbols: ['HKDUSD=X'], start: '2024-12-02', end: '2025-03-07' });
     expect(out.issues[0]?.code).toBe('no-data');
     expect(replay.calls.some((c) => c.includes('/search'))).toBe(false);
   });
 
   it('searches: Yahoo symbols only, best first, with name, exchange and type', async () => {
-    const yahoo = await provider(createReplayFetch().fetch);
+    const yahoo = await openTestYahoo(createReplayFetch().fetch);
     expect(await yahoo.search!('TENCENT')).toEqual([
       { symbol: '0700.HK', name: 'Tencent Holdings Limited', exchange: 'Hong Kong', type: 'Equity' },
       { symbol: 'TCEHY', name: 'Tencent Holdings Limited', exchange: 'OTC Markets', type: 'Equity' },
@@ -205,7 +197,7 @@ describe('fetchHistory (chart)', () => {
 
   it('reports an answer that fails yahoo-finance2 validation (real LUCYW recording, currency null)', async () => {
     const log: string[] = [];
-    const yahoo = await provider(createReplayFetch().fetch, log);
+    const yahoo = await openTestYahoo(createReplayFetch().fetch, log);
     const out = await yahoo.fetchHistory({ symbols: ['LUCYW'], start: '2024-01-01', end: '2024-01-01' });
     expect(out.items.size).toBe(0);
     expect(out.issues).toEqual([{ symbol: 'LUCYW', code: 'bad-data', message: expect.stringContaining('failed validation') }]);
@@ -215,7 +207,7 @@ describe('fetchHistory (chart)', () => {
     const key = requestKey('GET', 'https://query2.finance.yahoo.com/v8/finance/chart/AAPL?useYfid=true&interval=1d&includePrePost=true&events=div%7Csplit%7Cearn&lang=en-US&period1=1577836800&period2=1578009600');
     const replay = createReplayFetch({ overrides: { [key]: { status: 429, statusText: 'Too Many Requests', bodyText: 'Too Many Requests' } } });
     const retry = fakeRetry();
-    const yahoo = await provider(replay.fetch, [], retry);
+    const yahoo = await openTestYahoo(replay.fetch, [], retry);
     await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(/HTTP 429/);
     // tried 4 times in all, waiting 500 ms × 2^k × (0.5 + 0.5) between tries
     expect(retry.waits).toEqual([500 * 1, 500 * 2, 500 * 4]);
@@ -223,114 +215,10 @@ describe('fetchHistory (chart)', () => {
   });
 });
 
-describe('retries', () => {
-  const url = 'https://query2.finance.yahoo.com/v8/finance/chart/AAPL?useYfid=true&interval=1d&includePrePost=true&events=div%7Csplit%7Cearn&lang=en-US&period1=1577836800&period2=1578009600';
-
-  /** Answers with `failures` in turn, then hands over to the replayer. */
-  function flaky(failures: (() => Response | never)[]) {
-    const replay = createReplayFetch();
-    let calls = 0;
-    const fetch = (async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
-      const next = failures[calls++];
-      return next ? next() : replay.fetch(input, init);
-    }) as typeof globalThis.fetch;
-    return { fetch, calls: () => calls };
-  }
-
-  it('recovers from a 503 and a connection reset, then gives the same data', async () => {
-    const reset = () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
-    };
-    const f = flaky([() => new Response('busy', { status: 503, statusText: 'Service Unavailable' }), reset]);
-    const retry = fakeRetry();
-    const out = await (await provider(f.fetch, [], retry)).fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
-    expect(out.items.get('AAPL')?.days.length).toBeGreaterThan(0);
-    expect(retry.waits).toEqual([500, 1000]);
-    expect(f.calls()).toBe(2 + 1); // two failures, then the chart answer (a chart needs no crumb)
-  });
-
-  it('honours Retry-After (seconds) instead of its own backoff', async () => {
-    const f = flaky([() => new Response('slow down', { status: 429, statusText: 'Too Many Requests', headers: { 'retry-after': '3' } })]);
-    const retry = fakeRetry();
-    await (await provider(f.fetch, [], retry)).fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' });
-    expect(retry.waits).toEqual([3000]);
-  });
-
-  it('gives up rather than wait past its time budget', async () => {
-    const f = flaky([() => new Response('', { status: 429, statusText: 'Too Many Requests', headers: { 'retry-after': '120' } })]);
-    const retry = fakeRetry();
-    await expect((await provider(f.fetch, [], retry)).fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(/HTTP 429/);
-    expect(retry.waits).toEqual([]); // 120 s is beyond the 20 s budget: no wait at all
-  });
-
-  it('does not retry what another try cannot mend (a 404, an unknown host)', async () => {
-    let calls = 0;
-    const guarded = guardFetch(
-      () =>
-        (async () => {
-          calls += 1;
-          return Response.json({}, { status: 404 });
-        }) as typeof globalThis.fetch,
-      1000,
-      fakeRetry(),
-    );
-    expect((await guarded(url)).status).toBe(404);
-    expect(calls).toBe(1);
-    const dns = guardFetch(
-      () =>
-        (async () => {
-          calls += 1;
-          throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
-        }) as typeof globalThis.fetch,
-      1000,
-      fakeRetry(),
-    );
-    await expect(dns(url)).rejects.toThrow('fetch failed');
-    expect(calls).toBe(2);
-  });
-
-  it.each([
-    ['5', 5000],
-    ['0', 0],
-    ['Wed, 21 Oct 2015 07:28:05 GMT', 5000], // an HTTP date 5 s after "now"
-    ['soon', null],
-    [null, null],
-  ])('reads Retry-After %j as %j ms', (header, ms) => {
-    expect(retryAfterMs(header, Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(ms);
-  });
-});
-
-describe('network failures', () => {
-  it('gives up on a request Yahoo does not answer in time, with a one-line reason', async () => {
-    let started = 0;
-    const hanging = ((_input: unknown, init?: RequestInit) => {
-      started += 1;
-      return new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
-    }) as typeof fetch;
-    const retry = fakeRetry({ attempts: 2 });
-    const yahoo = await openYahooProvider({ fetch: hanging, log: () => {}, verbose: false, requestTimeoutMs: 50, retry });
-    await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow(
-      'Yahoo Finance did not answer in time within 0.05 s: try again later, or use --offline for cached data or --data DIR for an offline data directory',
-    );
-    expect(started).toBe(2); // a timeout is tried once more
-    expect(retry.waits).toEqual([500]);
-  });
-
-  it('says Yahoo cannot be reached when the name does not resolve', async () => {
-    const offline = (async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND query2.finance.yahoo.com'), { code: 'ENOTFOUND' }) });
-    }) as typeof fetch;
-    const yahoo = await provider(offline);
-    await expect(yahoo.fetchHistory({ symbols: ['AAPL'], start: '2020-01-01', end: '2020-01-02' })).rejects.toThrow('cannot reach Yahoo Finance (ENOTFOUND)');
-  });
-});
-
 describe('fetchQuotes (quote)', () => {
   it('maps a real multi-symbol answer to quotes (AAPL, BABA on 2025-02-17)', async () => {
     const replay = createReplayFetch();
-    const yahoo = await provider(replay.fetch);
+    const yahoo = await openTestYahoo(replay.fetch);
     const out = await yahoo.fetchQuotes(['BABA', 'AAPL']);
     expect(out.issues).toEqual([]);
     const baba = out.items.get('BABA')![0]!;
@@ -347,7 +235,7 @@ describe('fetchQuotes (quote)', () => {
 
   it('notices a symbol missing from a multi-symbol answer (real AAPL,NONEXIST recording)', async () => {
     const replay = createReplayFetch();
-    const yahoo = await provider(replay.fetch);
+    const yahoo = await openTestYahoo(replay.fetch);
     const out = await yahoo.fetchQuotes(['NONEXIST', 'AAPL']);
     expect([...out.items.keys()]).toEqual(['AAPL']);
     expect(out.issues).toEqual([
@@ -369,7 +257,7 @@ describe('fetchQuotes (quote)', () => {
     const body = recorded.response.bodyJson;
     const withoutBaba = { quoteResponse: { ...body.quoteResponse, result: body.quoteResponse.result.filter((q) => q.symbol !== 'BABA') } };
     const replay = createReplayFetch({ overrides: { [requestKey('GET', recorded.request.url)]: { status: 200, bodyJson: withoutBaba } } });
-    const yahoo = await provider(replay.fetch);
+    const yahoo = await openTestYahoo(replay.fetch);
     const out = await yahoo.fetchQuotes(['AAPL', 'BABA']);
     expect([...out.items.keys()].sort()).toEqual(['AAPL', 'BABA']);
     expect(out.issues).toEqual([]);
@@ -380,7 +268,7 @@ describe('fetchQuotes (quote)', () => {
     const replay = createReplayFetch({
       overrides: { [requestKey('GET', 'https://query2.finance.yahoo.com/v7/finance/quote?symbols=AAPL%2CBABA')]: { status: 200, bodyText: '<html>oops</html>' } },
     });
-    const yahoo = await provider(replay.fetch);
+    const yahoo = await openTestYahoo(replay.fetch);
     const out = await yahoo.fetchQuotes(['BABA', 'AAPL']);
     expect(out.items.size).toBe(0);
     expect(out.issues.map((i) => [i.symbol, i.code])).toEqual([
@@ -403,7 +291,7 @@ describe('fetchQuotes (quote)', () => {
       batches.push(asked.length);
       return Response.json({ quoteResponse: { result: [], error: null } });
     }) as typeof fetch;
-    const yahoo = await provider(fakeFetch);
+    const yahoo = await openTestYahoo(fakeFetch);
     const out = await yahoo.fetchQuotes(symbols);
     // three batches, then each symbol missing from its batch's answer asked for once more, alone
     expect(batches.slice(0, 3).sort((a, b) => b - a)).toEqual([100, 100, 5]);
@@ -413,79 +301,3 @@ describe('fetchQuotes (quote)', () => {
   });
 });
 
-describe('stopping and quiet failures', () => {
-  it('once the history fails as a whole, requests still queued or waiting are not made', async () => {
-    const symbols = Array.from({ length: 12 }, (_, i) => `S${i}`);
-    const asked: string[] = [];
-    const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      const symbol = decodeURIComponent(new URL(String(input)).pathname.split('/').at(-1) ?? '');
-      asked.push(symbol);
-      if (symbol === 'S0') throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
-      // the others hang until aborted (by their time limit, or by the stop)
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
-    }) as typeof fetch;
-    const yahoo = await openYahooProvider({ fetch: fakeFetch, log: () => {}, verbose: false, retry: fakeRetry(), requestTimeoutMs: 50 });
-    await expect(yahoo.fetchHistory({ symbols, start: '2025-01-01', end: '2025-01-31' })).rejects.toThrow('cannot reach Yahoo Finance (ENOTFOUND)');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // the first wave (CONCURRENCY at once), and at most the one that took S0's place before its failure was read;
-    // without the stop, the 11 hanging ones would each time out (50 ms) and be tried 4 times: 45 requests
-    expect(asked.length).toBeLessThanOrEqual(CONCURRENCY + 1);
-  });
-
-  it('an error status with an HTML body is raised before yahoo-finance2 can print the URL', async () => {
-    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const fakeFetch = (async () => new Response('<html>Not Found</html>', { status: 404, headers: { 'content-type': 'text/html' } })) as typeof fetch;
-      const yahoo = await provider(fakeFetch);
-      const out = await yahoo.fetchHistory({ symbols: ['NVDA'], start: '2025-01-01', end: '2025-01-31' });
-      expect(out.issues[0]).toMatchObject({ symbol: 'NVDA', code: 'no-data', message: expect.stringMatching(/^not found on Yahoo Finance \(HTTP 404\)/) });
-      expect(printed).not.toHaveBeenCalled();
-    } finally {
-      printed.mockRestore();
-    }
-  });
-
-  it('names a proxy that refuses the tunnel, from the innermost cause', () => {
-    // the chain Node's fetch gives when HTTPS_PROXY answers 502 to CONNECT
-    const err = new TypeError('fetch failed', {
-      cause: Object.assign(new Error('Request was cancelled.', { cause: Object.assign(new Error('Proxy response (502) !== 200 when HTTP Tunneling'), { code: 'UND_ERR_ABORTED' }) }), { code: 0 }),
-    });
-    expect(classifyYahooError(err).message).toBe('cannot reach Yahoo Finance (proxy answered HTTP 502): use --offline for cached data or --data DIR for an offline data directory');
-    expect(networkCause(new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }))).toBe('ECONNRESET');
-  });
-});
-
-describe('transform', () => {
-  it.each([
-    // Hong Kong opens 09:30 HKT = 01:30 UTC: same calendar day
-    ['2025-03-07T01:30:00Z', 'Asia/Hong_Kong', '2025-03-07'],
-    // New York opens 09:30 EST = 14:30 UTC
-    ['2025-03-07T14:30:00Z', 'America/New_York', '2025-03-07'],
-    // Sydney opens 10:00 AEDT = 23:00 UTC the day before: the UTC date would be wrong
-    ['2025-01-05T23:00:00Z', 'Australia/Sydney', '2025-01-06'],
-  ])('toExchangeDate(%s, %s) = %s', (instant, zone, date) => {
-    expect(toExchangeDate(new Date(instant), zone)).toBe(date);
-  });
-
-  it('falls back to the fixed UTC offset when no zone is named', () => {
-    expect(toOffsetDate(new Date('2025-01-05T23:00:00Z'), 11 * 3600)).toBe('2025-01-06');
-  });
-
-  it.each([
-    [Object.assign(new Error('x'), { name: 'FailedYahooValidationError' }), 'symbol', 'bad-data'],
-    [Object.assign(new Error('Not Found'), { name: 'HTTPError', code: 404 }), 'symbol', 'no-data'],
-    [new Error('No data found, symbol may be delisted'), 'symbol', 'no-data'],
-    [Object.assign(new Error('Too Many Requests'), { name: 'HTTPError', code: 429 }), 'all', undefined],
-    [Object.assign(new Error('boom'), { name: 'HTTPError', code: 503 }), 'all', undefined],
-    [new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }), 'all', undefined],
-  ])('classifies %s', (err, scope, code) => {
-    const failure = classifyYahooError(err);
-    expect(failure.scope).toBe(scope);
-    if (failure.scope === 'symbol') expect(failure.code).toBe(code);
-  });
-
-  it('says how to get data another way when Yahoo cannot be reached', () => {
-    const failure = classifyYahooError(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }));
-    expect(failure.message).toBe('cannot reach Yahoo Finance (ENOTFOUND): use --offline for cached data or --data DIR for an offline data directory');
-  });
-});

@@ -17,7 +17,7 @@
  * (1 unless such an event happened) rescales the bars kept from the entry, so
  * the merged series is on one basis.
  */
-import { fromDayNumber, shiftDays, toDayNumber } from '../../domain/calendar.js';
+import { dayOfInstant, fromDayNumber, toDayNumber } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate, PriceSeries, Split } from '../../domain/types.js';
 import type { HistoryEntry } from './store.js';
 
@@ -30,7 +30,6 @@ export type HistoryPlan =
   /** Ask the source for [start, end]; `merge`: fold the answer into the entry, else replace it. */
   | { readonly kind: 'fetch'; readonly start: IsoDate; readonly end: IsoDate; readonly merge: boolean };
 
-const utcDate = (instant: string): IsoDate => new Date(instant).toISOString().slice(0, 10);
 const maxDate = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 const minDate = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 
@@ -42,7 +41,7 @@ export function isFresh(fetchedAt: string, now: Date, maxAgeMs: number): boolean
 
 /** The last date whose bar was final when the entry was fetched. */
 export function settledThrough(entry: Pick<HistoryEntry, 'fetchedAt' | 'to'>): IsoDate {
-  return minDate(entry.to, shiftDays(utcDate(entry.fetchedAt), -RECENT_DAYS));
+  return minDate(entry.to, fromDayNumber(dayOfInstant(Date.parse(entry.fetchedAt)) - RECENT_DAYS));
 }
 
 /** What to fetch for a request of [start, end], given the cached entry (null: none, or --refresh). */

@@ -13,7 +13,7 @@
 import { fromDayNumber } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
-import { sliceSeries, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
+import { sliceSeries, unavailableWhy, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
 import { entrySeries, isFresh, mergeHistory, planHistory, toEntry, toMissingEntry, type HistoryPlan } from './plan.js';
 import { mergeQuotes, type CacheStore, type HistoryEntry, type QuoteEntry } from './store.js';
 
@@ -44,8 +44,6 @@ export function fetchedLabel(instant: string): string {
   return `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
 }
 
-const firstLine = (text: string) => text.split('\n')[0] ?? '';
-
 /** Cache writes (each flushed to disk) running at once after a fetch: one at a time took longer than the fetch's last round trips. */
 const WRITES_IN_FLIGHT = 16;
 
@@ -69,7 +67,6 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
   /** Cache writes: handed to `later` to finish in the background, else waited for. */
   const finish = async (writes: Promise<void>): Promise<void> => (options.later ? options.later(writes) : writes);
   const offlineWhy = 'offline (--offline)';
-  const unreachableWhy = (err: SourceUnavailableError) => `${options.sourceName} unavailable: ${firstLine(err.message).replace(/: (try again|wait a while|use --offline).*$/, '')}`;
 
   /** A symbol's cached closes in [start, end], noted as stale; or a note that the cache lacks it. */
   const staleHistory = (symbol: string, entry: HistoryEntry | null, start: IsoDate, end: IsoDate, why: string) => {
@@ -140,7 +137,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
           await fetchAndStore(wanted, answers, fetchedAt, { onCurrency, onProgress: (_, __, symbol) => count(symbol), ...(suggest === false ? { suggest } : {}) });
         } catch (err) {
           if (!(err instanceof SourceUnavailableError)) throw err;
-          const why = unreachableWhy(err);
+          const why = unavailableWhy(options.sourceName, err);
           for (const { symbol, entry } of wanted) if (!answers.has(symbol)) answers.set(symbol, staleHistory(symbol, entry, start, end, why));
           if (![...answers.values()].some((a) => a.series)) throw err;
         }
@@ -193,7 +190,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       } catch (err) {
         if (!(err instanceof SourceUnavailableError)) throw err;
         // without quotes the returns still stand: cached quotes where there are some, else notes saying why
-        for (const s of toAsk) stale(s, unreachableWhy(err));
+        for (const s of toAsk) stale(s, unavailableWhy(options.sourceName, err));
         return { items, issues };
       }
       const fetchedAt = now().toISOString();

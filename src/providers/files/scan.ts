@@ -10,6 +10,7 @@
  * the two to it).
  */
 import { civilToDays, fromDayNumber, isoDayAt } from '../../domain/calendar.js';
+import { barsSkipped } from '../../domain/issues.js';
 import type { DayNumber, IsoDate, PriceSeries, SymbolIssue } from '../../domain/types.js';
 import { wasmRows } from './wasm-rows.js';
 
@@ -323,11 +324,7 @@ export interface ParsedSeries {
 
 /** The note on rows left out for an empty or non-positive close. */
 export function skippedNote(symbol: string, count: number, firstDates: readonly IsoDate[]): SymbolIssue {
-  return {
-    symbol,
-    code: 'bars-skipped',
-    message: `${count} row(s) with an empty or non-positive close left out (${firstDates.slice(0, 3).join(', ')}${count > 3 ? ', …' : ''})`,
-  };
+  return barsSkipped(symbol, 'row(s) with an empty or non-positive close', count, firstDates);
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -6,17 +6,22 @@
  *            from a multi-symbol answer is asked for once more, alone;
  *   search() symbol look-up, and the closest match for an unknown symbol.
  * Requests go through a gate (gate.ts) that bounds them and lets the quote's
- * handshake pass the charts; the session (cookies and crumb) is kept between
- * runs when a file is given (session.ts).
+ * handshake pass the charts, then through a fetch with a time limit and
+ * retries (fetch.ts); the session (cookies and crumb) is kept between runs
+ * when a file is given (session.ts); failures.ts says what a failure means.
  */
-import { setTimeout as delay } from 'node:timers/promises';
 import type { IsoDate, PriceSeries, Quote, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../domain/calendar.js';
 import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
+import { exchangeDays } from './exchange-days.js';
+import { classifyYahooError, isRefusedSession, suggestionFor } from './failures.js';
+import { DEFAULT_RETRY, guardFetch, REQUEST_TIMEOUT_MS, type RetryPolicy } from './fetch.js';
 import { laneOf, RequestGate } from './gate.js';
-import { isRefusedSession, openSession } from './session.js';
-import { classifyYahooError, toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
+import { openSession } from './session.js';
+import { toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
+
+export { DEFAULT_RETRY, type RetryPolicy } from './fetch.js';
 
 /** Yahoo's v7 quote endpoint takes at most this many symbols per request. */
 export const QUOTE_BATCH = 100;
@@ -27,8 +32,8 @@ export const QUOTE_BATCH = 100;
 export const CONCURRENCY = 8;
 /** Slots of their own for the cookie/crumb handshake and quotes, so they never wait behind charts. */
 export const PRIORITY_SLOTS = 1;
-/** A request Yahoo has not answered in this time is abandoned (yahoo-finance2 sets no limit of its own). */
-export const REQUEST_TIMEOUT_MS = 30_000;
+/** How many search results a suggestion looks at. */
+const SUGGESTION_RESULTS = 5;
 
 export interface YahooProviderOptions {
   /** The HTTP seam: tests inject a replaying fetch; default the global fetch. */
@@ -46,128 +51,6 @@ export interface YahooProviderOptions {
   readonly warn?: (line: string) => void;
   /** Where saving the session goes to finish (see cli.ts: before the process ends); without it, quotes wait for it. */
   readonly later?: (work: Promise<void>) => void;
-}
-
-/** Yahoo refused a request (HTTP 429 or 5xx). Shaped like yahoo-finance2's HTTPError: `code` is the status. */
-export class YahooRefusedError extends Error {
-  override name = 'HTTPError';
-  constructor(readonly code: number, statusText: string) {
-    super(`HTTP ${code} ${statusText}`.trim());
-  }
-}
-
-/** How failed requests are tried again: bounded in count and in total waiting. */
-export interface RetryPolicy {
-  /** Tries in all, the first included. */
-  readonly attempts: number;
-  /** The first wait; each later one doubles, times a random factor in [0.5, 1.5) (jitter). */
-  readonly baseDelayMs: number;
-  /** No retry starts once this much time would have been spent waiting. */
-  readonly maxTotalDelayMs: number;
-  /** Waits `ms` (tests pass a fake that records and returns at once). */
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** A number in [0, 1) (tests pass a fixed one). */
-  readonly random: () => number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 4,
-  baseDelayMs: 500,
-  maxTotalDelayMs: 20_000,
-  // cancelled with the run, so that no timer outlives it and keeps the process waiting
-  sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : {}),
-  random: Math.random,
-};
-
-/** Connection failures worth another try (as Node's fetch reports them in `cause.code`). */
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
-
-function isTransient(err: unknown): boolean {
-  const e = err as { name?: string; cause?: { code?: string } };
-  return e?.name === 'TimeoutError' || TRANSIENT_CODES.has(e?.cause?.code ?? '');
-}
-
-/** `Retry-After` in milliseconds: delta-seconds or an HTTP date; null when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | null {
-  if (header === null || header.trim() === '') return null;
-  const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
-/** Waits `ms` with `sleep`, or less if `stop` is aborted first (then raises its reason). */
-async function wait(ms: number, sleep: RetryPolicy['sleep'], stop: AbortSignal | undefined): Promise<void> {
-  if (!stop) return sleep(ms);
-  stop.throwIfAborted();
-  let onAbort = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(stop.reason);
-    stop.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    await Promise.race([sleep(ms, stop), aborted]);
-  } finally {
-    stop.removeEventListener('abort', onAbort);
-  }
-}
-
-const isJson = (response: Response) => /\bjson\b/i.test(response.headers.get('content-type') ?? '');
-
-/**
- * The fetch handed to yahoo-finance2: a time limit on every request; 429,
- * 5xx, timeouts and connection resets tried again with exponential backoff
- * and jitter (honouring `Retry-After`), within the policy's bounds; a refusal
- * that persists, and any other error status without a JSON body, is raised
- * here, before yahoo-finance2 would print the URL to the console. Once
- * `stop` is aborted (the run has failed), no request starts or waits any
- * longer. The underlying fetch is looked up at call time.
- */
-export function guardFetch(getFetch: () => typeof fetch, timeoutMs: number, retry: RetryPolicy = DEFAULT_RETRY, stop?: AbortSignal): typeof fetch {
-  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    let waited = 0;
-    for (let attempt = 1; ; attempt++) {
-      stop?.throwIfAborted();
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = AbortSignal.any([timeout, ...(init?.signal ? [init.signal] : []), ...(stop ? [stop] : [])]);
-      let failure: unknown;
-      let hinted: number | null = null;
-      try {
-        const response = await getFetch()(input, { ...init, signal });
-        if (response.status < 400 || (response.status < 500 && response.status !== 429 && isJson(response))) return response;
-        if (response.status < 500 && response.status !== 429) {
-          await response.body?.cancel();
-          throw new YahooRefusedError(response.status, response.statusText);
-        }
-        hinted = retryAfterMs(response.headers.get('retry-after'), Date.now());
-        await response.body?.cancel();
-        failure = new YahooRefusedError(response.status, response.statusText);
-      } catch (err) {
-        stop?.throwIfAborted();
-        if (!isTransient(err) || init?.signal?.aborted) throw err;
-        failure = err;
-      }
-      const backoff = retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + retry.random());
-      const delay = hinted ?? backoff;
-      if (attempt >= retry.attempts || waited + delay > retry.maxTotalDelayMs) throw failure;
-      waited += delay;
-      await wait(delay, retry.sleep, stop);
-    }
-  }) as typeof fetch;
-}
-
-/** How many search results a suggestion looks at. */
-const SUGGESTION_RESULTS = 5;
-
-/** A closing clause for an unknown symbol's note: Yahoo search's closest other symbol, if any. */
-export function suggestionFor(symbol: string, matches: readonly SymbolMatch[]): string {
-  const other = matches.find((m) => m.symbol.toUpperCase() !== symbol.toUpperCase());
-  if (matches[0]?.symbol.toUpperCase() === symbol.toUpperCase()) {
-    return `; Yahoo Finance knows ${symbol}${matches[0].name ? ` (${matches[0].name})` : ''} but has no daily closes for it`;
-  }
-  if (!other) return '';
-  const about = [other.name, other.exchange].filter((x) => x !== null).join(', ');
-  return `; closest match on Yahoo Finance: ${other.symbol}${about ? ` (${about})` : ''}`;
 }
 
 export async function openYahooProvider(options: YahooProviderOptions): Promise<MarketDataProvider> {
@@ -193,6 +76,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   const failed = new AbortController();
   const guarded = guardFetch(() => options.fetch ?? globalThis.fetch, timeoutMs, options.retry ?? DEFAULT_RETRY, failed.signal);
   const gate = new RequestGate(CONCURRENCY, PRIORITY_SLOTS);
+  const days = exchangeDays();
   const yf = new YahooFinance({
     fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) => gate.run(laneOf(input), () => guarded(input, init))) as typeof fetch,
     cookieJar: session.jar,
@@ -212,7 +96,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     if (err instanceof SourceUnavailableError) throw err;
     const failure = classifyYahooError(err, timeoutMs);
     if (failure.scope === 'all') {
-      const unavailable = new SourceUnavailableError(failure.message, { cause: err });
+      const unavailable = new SourceUnavailableError(failure.reason, { advice: failure.advice, cause: err });
       if (stopAll) failed.abort(unavailable);
       throw unavailable;
     }
@@ -265,7 +149,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
       const issue: SymbolIssue = { symbol, code: failure.code, message: failure.message + hint };
       return { issues: [failure.code === 'no-data' ? { ...issue, unknownSymbol: true } : issue] };
     }
-    const parsed = toPriceSeries(symbol, chart, start, end);
+    const parsed = toPriceSeries(symbol, chart, start, end, days);
     if (parsed.series.days.length === 0) {
       const none: SymbolIssue = { symbol, code: 'no-data', message: `Yahoo Finance has no daily closes from ${start} to ${end}` };
       return { issues: [...parsed.issues, none] };
@@ -301,7 +185,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
       const take = (batch: readonly string[], answer: { quotes: QuoteLike[]; failure: string | null }) => {
         const asked = new Set(batch);
         for (const raw of answer.quotes) {
-          const quote = toQuote(raw);
+          const quote = toQuote(raw, days);
           if (asked.has(quote.symbol)) items.set(quote.symbol, quote);
         }
         for (const symbol of batch) if (answer.failure !== null && !items.has(symbol)) failed.set(symbol, answer.failure);

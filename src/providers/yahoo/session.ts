@@ -113,9 +113,3 @@ export async function clearSession(dir: string): Promise<number> {
   await Promise.all(ours.map((n) => rm(path.join(dir, n), { force: true })));
   return ours.length;
 }
-
-/** Whether Yahoo refused the session: "Invalid Crumb" / "Invalid Cookie" in the answer, or HTTP 401 or 403. */
-export function isRefusedSession(err: unknown): boolean {
-  const e = err as { name?: string; message?: string; code?: unknown };
-  return /invalid crumb|invalid cookie/i.test(String(e?.message ?? '')) || (e?.name === 'HTTPError' && (e.code === 401 || e.code === 403));
-}

@@ -6,11 +6,12 @@
  * report currency, each FX pair as soon as some symbol's currency is known
  * (a cached entry, a chart, a quote), instead of after everything else.
  */
-import { fxSymbol, toMajorUnit } from './analytics/fx.js';
+import { fxSymbol } from './analytics/fx.js';
 import type { BasketDef } from './config/basket.js';
+import { currencyIn } from './domain/quote.js';
 import type { IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from './domain/types.js';
 import { SourceUnavailableError } from './errors.js';
-import { currencyIn, unavailableWhy, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './providers/provider.js';
+import { unavailableWhy, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './providers/provider.js';
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 
@@ -47,16 +48,15 @@ async function fetchFxPair(provider: MarketDataProvider, currency: string, from:
  */
 function startFx(provider: MarketDataProvider, currency: string, start: IsoDate, end: IsoDate) {
   const pairs = new Map<string, Promise<FxData>>();
-  const want = (c: string | null) => {
-    const major = c === null ? null : toMajorUnit(c).currency;
-    if (major === null || major === currency || pairs.has(major)) return;
-    const pair = fetchFxPair(provider, currency, major, start, end);
+  const want = (from: string | null) => {
+    if (from === null || from === currency || pairs.has(from)) return;
+    const pair = fetchFxPair(provider, currency, from, start, end);
     pair.catch(() => undefined); // settled in `settle`; until then a failure is not an unhandled rejection
-    pairs.set(major, pair);
+    pairs.set(from, pair);
   };
   const settle = async (symbolCurrencies: readonly (string | null)[]): Promise<FxData> => {
     symbolCurrencies.forEach(want);
-    const needed = unique(symbolCurrencies.flatMap((c) => (c === null ? [] : [toMajorUnit(c).currency]))).filter((c) => c !== currency);
+    const needed = unique(symbolCurrencies.flatMap((c) => (c === null || c === currency ? [] : [c])));
     const keys = [...pairs.keys()];
     // every pair this run started is over before the run goes on
     const done = new Map((await Promise.allSettled(pairs.values())).map((r, i) => [keys[i] as string, r]));

@@ -124,9 +124,9 @@ describe('fetchMarketData', () => {
   it('starts the pair of a quote currency when the series has none, and keeps the quote currency over the series one', async () => {
     const dir = await setup(['X.L', 'Y']);
     const { provider, log } = scriptedProvider({
-      // the series says EUR (a pair is started at once), the quote says GBp: only GBP's pair is kept; Y's currency comes from its quote alone
+      // the series says EUR (a pair is started at once), the quote says GBP: only GBP's pair is kept; Y's currency comes from its quote alone
       series: { 'X.L': series('X.L', 'EUR'), Y: series('Y', null), 'GBPUSD=X': series('GBPUSD=X', null, 1.25, 0), 'EURUSD=X': series('EURUSD=X', null, 1.1, 0), 'JPYUSD=X': series('JPYUSD=X', null, 0.0066, 0) },
-      quotes: { 'X.L': quote('X.L', 'GBp'), Y: quote('Y', 'JPY') },
+      quotes: { 'X.L': quote('X.L', 'GBP'), Y: quote('Y', 'JPY') },
     });
     const snap = await runSnapshot({ baskets: ['b.txt'], data: 'scripted', from: '2025-01-01', asOf: '2025-01-06', currency: 'USD' }, context(dir, provider));
     const fxAsked = log.filter((l) => l.startsWith('fx asked')).sort();

@@ -1,28 +1,11 @@
 /**
  * Currency conversion. Pure. An FX series `XXXYYY=X` is the price of one XXX
  * in YYY; a rate here is always "units of the report currency per unit of the
- * member's currency", taken as the last close on or before a date.
+ * member's currency", taken as the last close on or before a date. Amounts are
+ * in major units already: providers convert pence and cents (domain/currency.ts).
  */
 import type { DayNumber } from '../domain/types.js';
 import { lastIndexOnOrBefore } from '../domain/series.js';
-
-/** Currencies Yahoo quotes in hundredths of their major unit: pence, cents, agorot. */
-export const MINOR_UNITS: Readonly<Record<string, { readonly major: string; readonly divisor: number }>> = {
-  GBp: { major: 'GBP', divisor: 100 },
-  GBX: { major: 'GBP', divisor: 100 },
-  ZAc: { major: 'ZAR', divisor: 100 },
-  ZAC: { major: 'ZAR', divisor: 100 },
-  ILA: { major: 'ILS', divisor: 100 },
-};
-
-/**
- * The major unit of `currency` and what to divide its amounts by to get there:
- * `GBp` → `{ currency: 'GBP', divisor: 100 }`; `USD` → `{ currency: 'USD', divisor: 1 }`.
- */
-export function toMajorUnit(currency: string): { readonly currency: string; readonly divisor: number } {
-  const minor = MINOR_UNITS[currency];
-  return minor ? { currency: minor.major, divisor: minor.divisor } : { currency, divisor: 1 };
-}
 
 /** Yahoo's symbol for the price of one `base` in `quote`: `fxSymbol('HKD', 'USD')` = `HKDUSD=X`. */
 export function fxSymbol(base: string, quote: string): string {
@@ -85,14 +68,9 @@ export function convertReturn(localReturn: number, fxStart: number, fxEnd: numbe
 
 /**
  * Prices converted into the target currency on each of their own days:
- * `price / divisor × rate(on or before day)`. Days before the first rate are dropped.
+ * `price × rate(on or before day)`. Days before the first rate are dropped.
  */
-export function convertPrices(
-  days: ArrayLike<DayNumber>,
-  prices: ArrayLike<number>,
-  divisor: number,
-  rates: FxRates,
-): { days: Int32Array; prices: Float64Array } {
+export function convertPrices(days: ArrayLike<DayNumber>, prices: ArrayLike<number>, rates: FxRates): { days: Int32Array; prices: Float64Array } {
   const outDays = new Int32Array(days.length);
   const outPrices = new Float64Array(days.length);
   let n = 0;
@@ -101,7 +79,7 @@ export function convertPrices(
     const rate = rates.on(d);
     if (rate === null) continue;
     outDays[n] = d;
-    outPrices[n] = ((prices[i] as number) / divisor) * rate;
+    outPrices[n] = (prices[i] as number) * rate;
     n += 1;
   }
   return { days: outDays.subarray(0, n), prices: outPrices.subarray(0, n) };

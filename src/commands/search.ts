@@ -5,10 +5,11 @@
  * way people write it (`700`, `00700`, `700.HK`, `0700 HK`) is searched in
  * the four-digit form Yahoo uses (`0700.HK`), with a note saying so.
  */
+import { currencyIn } from '../domain/quote.js';
 import { normaliseSymbol } from '../domain/symbols.js';
 import type { SymbolIssue } from '../domain/types.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import { currencyIn, type MarketDataProvider, type SymbolMatch } from '../providers/provider.js';
+import type { MarketDataProvider, SymbolMatch } from '../providers/provider.js';
 import { providerOpener } from './context.js';
 import type { CommonFlags } from './flags.js';
 import type { Deps, Io } from './io.js';

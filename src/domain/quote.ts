@@ -1,4 +1,4 @@
-import type { IsoDate, Quote } from './types.js';
+import type { IsoDate, Quote, QuoteHistory } from './types.js';
 
 const dateOf = (q: Quote): IsoDate | null => q.date ?? null;
 
@@ -29,4 +29,13 @@ export function sortQuotes(quotes: readonly Quote[]): Quote[] {
       return da < db ? -1 : da > db ? 1 : a.i - b.i;
     })
     .map(({ q }) => q);
+}
+
+/** The currency a symbol's quotes give: the latest one that names it. */
+export function currencyIn(quotes: QuoteHistory): string | null {
+  for (let i = quotes.length - 1; i >= 0; i--) {
+    const c = quotes[i]?.currency ?? null;
+    if (c !== null) return c;
+  }
+  return null;
 }

@@ -8,13 +8,14 @@
 /** An exchange-local calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-/** An exchange-local calendar date as a day number: days since 1970-01-01 (analytics/calendar.ts). */
+/** An exchange-local calendar date as a day number: days since 1970-01-01 (domain/calendar.ts). */
 export type DayNumber = number;
 
 /**
  * A symbol's daily closes, in columns: `days[i]` is the exchange-local date
  * of `close[i]` and `adjClose[i]`. Ascending by day with no duplicates, every
- * price a positive finite number. `adjClose` is the split- and
+ * price a positive finite number in the major unit of `currency` (pounds, not
+ * pence: domain/currency.ts). `adjClose` is the split- and
  * dividend-adjusted close (equal to `close` where the source gives no
  * adjusted close). Columns, not an object per bar: a 5,000-symbol × 10-year
  * basket is 12 million bars, 20 bytes each here.
@@ -41,7 +42,8 @@ export interface Split {
 
 /**
  * What a quote tells us about a symbol on one day. Ratios are plain numbers,
- * money in `currency`. A symbol may have several quotes, one per `date`
+ * money in `currency`, in its major unit (pounds, not pence: domain/currency.ts).
+ * A symbol may have several quotes, one per `date`
  * (a point-in-time table; analytics/point-in-time.ts chooses among them).
  */
 export interface Quote {

@@ -1,7 +1,8 @@
 /**
  * The one interface every market-data source implements. Providers are the
  * only stage that does network or data-file I/O; what they return is already
- * in basket's own model (src/domain/types.ts): no source's field names leak.
+ * in basket's own model (src/domain/types.ts): no source's field names or
+ * minor currency units leak.
  */
 import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
@@ -86,15 +87,6 @@ export function sliceSeries(series: PriceSeries, start: IsoDate, end: IsoDate): 
     adjClose: series.adjClose.subarray(a, b),
   };
 }
-/** The currency a symbol's quotes give: the latest one that names it. */
-export function currencyIn(quotes: QuoteHistory): string | null {
-  for (let i = quotes.length - 1; i >= 0; i--) {
-    const c = quotes[i]?.currency ?? null;
-    if (c !== null) return c;
-  }
-  return null;
-}
-
 /** Why a note's data did not come from the source: `yahoo unavailable: cannot reach Yahoo Finance (ENOTFOUND)`. */
 export function unavailableWhy(source: string, err: SourceUnavailableError): string {
   return `${source} unavailable: ${err.reason}`;

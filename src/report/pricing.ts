@@ -1,8 +1,9 @@
 /**
  * One symbol priced over a window, in its own currency and in the report
- * currency. Pure: what the provider found in, figures or a reason out.
+ * currency. Pure: what the provider found in (major units already), figures
+ * or a reason out.
  */
-import { convertPrices, convertReturn, fxRates, toMajorUnit, type FxRates } from '../analytics/fx.js';
+import { convertPrices, convertReturn, fxRates, type FxRates } from '../analytics/fx.js';
 import type { MemberPrices } from '../analytics/basket.js';
 import { periodReturn } from '../analytics/returns.js';
 import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
@@ -18,19 +19,17 @@ export interface PricingInput {
   readonly currency: string | null;
 }
 
-/** A symbol's history, ready to price: major units, and converted into the report currency. */
+/** A symbol's history, ready to price: converted into the report currency. */
 export interface PreparedSeries {
   readonly symbol: string;
-  /** The symbol's currency in its major unit (`GBp` → `GBP`); `null` when unknown. */
+  /** The symbol's currency (the quote's, else the series'); `null` when unknown. */
   readonly currency: string | null;
-  /** What the quote's amounts are divided by to reach the major unit (100 for `GBp`). */
-  readonly divisor: number;
   readonly days: Int32Array;
-  /** Closes on the chosen basis (adjusted or not), in major units. */
+  /** Closes on the chosen basis (adjusted or not). */
   readonly prices: Float64Array;
   /**
-   * Unadjusted closes in major units (for market values), with the recorded
-   * splits that still showed in them adjusted for: prices of today's shares.
+   * Unadjusted closes (for market values), with the recorded splits that
+   * still showed in them adjusted for: prices of today's shares.
    */
   readonly raw: Float64Array;
   /** Rates into the report currency; `null` without a report currency. */
@@ -55,33 +54,28 @@ export interface Failure {
 export function prepareSeries(symbol: string, input: PricingInput): PreparedSeries | Failure | null {
   const series = input.history.get(symbol);
   if (!series) return null; // the provider's issue already says why
-  const quoted = input.quotes.get(symbol)?.currency ?? series.currency;
-  const unit = quoted ? toMajorUnit(quoted) : null;
-  const divisor = unit?.divisor ?? 1;
+  const currency = (input.quotes.get(symbol)?.currency ?? series.currency) || null;
   const splits = series.splits ?? [];
   const chosen = input.priceBasis === 'adjusted' ? series.adjClose : series.close;
   // a split the data records but the closes still show is adjusted for, never guessed (analytics/series-checks.ts)
   const adjusted = splits.length > 0 ? adjustRecordedSplits(series.days, chosen, splits) : { prices: chosen, applied: [] };
-  const basis = adjusted.prices as Float64Array;
-  // the closes as they are when no unit conversion applies: no copy of a million bars
-  const prices = divisor === 1 ? basis : basis.map((p) => p / divisor);
+  const prices = adjusted.prices as Float64Array;
   // raw closes in the basis of today's shares: the recorded splits that still show in them adjusted for
-  const unadjusted = splits.length > 0 ? (adjustRecordedSplits(series.days, series.close, splits).prices as Float64Array) : series.close;
-  const raw = divisor === 1 ? unadjusted : unadjusted.map((p) => p / divisor);
-  const base = { symbol, currency: unit?.currency ?? null, divisor, days: series.days, prices, raw, splits, splitsApplied: adjusted.applied };
+  const raw = splits.length > 0 ? (adjustRecordedSplits(series.days, series.close, splits).prices as Float64Array) : series.close;
+  const base = { symbol, currency, days: series.days, prices, raw, splits, splitsApplied: adjusted.applied };
   if (input.currency === null) return { ...base, fx: null, converted: { days: series.days, prices } };
-  if (!unit) return { code: 'no-currency', message: `its currency is unknown, so it cannot be converted into ${input.currency}: left out` };
-  const fx = fxRates(unit.currency, input.currency, (s) => {
+  if (currency === null) return { code: 'no-currency', message: `its currency is unknown, so it cannot be converted into ${input.currency}: left out` };
+  const fx = fxRates(currency, input.currency, (s) => {
     const h = input.history.get(s);
     return h ? { days: h.days, close: h.close } : undefined;
   });
   if (!fx) {
     return {
       code: 'no-fx',
-      message: `no ${unit.currency}${input.currency}=X or ${input.currency}${unit.currency}=X rates to convert ${unit.currency} into ${input.currency}: left out`,
+      message: `no ${currency}${input.currency}=X or ${input.currency}${currency}=X rates to convert ${currency} into ${input.currency}: left out`,
     };
   }
-  return { ...base, fx, converted: convertPrices(series.days, prices, 1, fx) };
+  return { ...base, fx, converted: convertPrices(series.days, prices, fx) };
 }
 
 export function isFailure<T extends object>(x: T | Failure | null | undefined): x is Failure {

@@ -104,7 +104,7 @@ function rawCloseOnOrBefore(s: PreparedSeries, extra: PriceSeries | undefined, d
   if (i >= 0) best = { day: s.days[i] as DayNumber, close: s.raw[i] as number };
   if (extra) {
     const j = lastIndexOnOrBefore(extra.days, day);
-    if (j >= 0 && (best === null || (extra.days[j] as DayNumber) > best.day)) best = { day: extra.days[j] as DayNumber, close: (extra.close[j] as number) / s.divisor };
+    if (j >= 0 && (best === null || (extra.days[j] as DayNumber) > best.day)) best = { day: extra.days[j] as DayNumber, close: extra.close[j] as number };
   }
   if (best === null || day - best.day > PRICE_AT_QUOTE_MAX_DAYS) return null;
   return best.close > 0 && Number.isFinite(best.close) ? best.close : null;
@@ -119,7 +119,7 @@ function priceAt(figure: Figure, s: PreparedSeries, extra: PriceSeries | undefin
   const own = figure.quote.price ?? null;
   if (figure.date !== null && own !== null && own > 0 && Number.isFinite(own)) {
     const q = toDayNumber(figure.date);
-    return s.splits.reduce((p, split) => (split.day > q ? p / split.ratio : p), own / s.divisor);
+    return s.splits.reduce((p, split) => (split.day > q ? p / split.ratio : p), own);
   }
   const day = toDayNumber(figure.date ?? asOf);
   return rawCloseOnOrBefore(s, extra, day, toDayNumber(asOf));
@@ -136,10 +136,9 @@ export function marketSizeOf(chosen: ChosenQuote | undefined, s: PreparedSeries,
   const cap = chosen.quote.marketCap;
   const capFigure = chosen.figures.marketCap;
   if (cap !== null && capFigure && cap > 0) {
-    const major = cap / s.divisor;
     const priceAtCap = priceAt(capFigure, s, extra, asOf);
-    // a cap so small or large that the unit conversion under- or overflows is as good as unknown
-    if (priceAtCap !== null && major > 0 && Number.isFinite(major)) return { size: { kind: 'cap', cap: major, priceAtCap, date: capFigure.date, provider: capFigure.provider }, unpriced: null };
+    // a cap too large to be a number is as good as unknown
+    if (priceAtCap !== null && Number.isFinite(cap)) return { size: { kind: 'cap', cap, priceAtCap, date: capFigure.date, provider: capFigure.provider }, unpriced: null };
     if (priceAtCap === null) unpriced = capFigure.date ?? asOf;
   }
   const shares = chosen.quote.sharesOutstanding;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/domain/calendar.js';
-import { convertPrices, convertReturn, type FxSeries, fxRates, fxSymbol, toMajorUnit } from '../../src/analytics/fx.js';
+import { convertPrices, convertReturn, type FxSeries, fxRates, fxSymbol } from '../../src/analytics/fx.js';
 import { periodReturn } from '../../src/analytics/returns.js';
 
 const d = toDayNumber;
@@ -15,21 +15,6 @@ const lookup =
   (table: Record<string, FxSeries>) =>
   (symbol: string): FxSeries | undefined =>
     table[symbol];
-
-describe('toMajorUnit', () => {
-  it.each([
-    ['GBp', 'GBP', 100], // pence
-    ['GBX', 'GBP', 100],
-    ['ZAc', 'ZAR', 100], // South African cents
-    ['ZAC', 'ZAR', 100],
-    ['ILA', 'ILS', 100], // agorot
-    ['USD', 'USD', 1],
-    ['HKD', 'HKD', 1],
-    ['GBP', 'GBP', 1], // the major unit itself is left alone (the code is case-sensitive: GBP ≠ GBp)
-  ])('%s → %s ÷ %i', (currency, major, divisor) => {
-    expect(toMajorUnit(currency)).toEqual({ currency: major, divisor });
-  });
-});
 
 describe('fxSymbol', () => {
   it('is the price of one base in quote, Yahoo style', () => {
@@ -127,22 +112,22 @@ describe('convertReturn', () => {
 });
 
 describe('convertPrices', () => {
-  it('pence to USD: price / 100 × the rate on or before each date; dates before the first rate dropped', () => {
+  it('pounds to USD: price × the rate on or before each date; dates before the first rate dropped', () => {
     const fx = fxRates('GBP', 'USD', lookup({ 'GBPUSD=X': GBPUSD }));
-    const out = convertPrices(days(['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03']), [1250, 1262, 1270.5, 1248], toMajorUnit('GBp').divisor, fx!);
+    const out = convertPrices(days(['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03']), [12.5, 12.62, 12.705, 12.48], fx!);
     expect(Array.from(out.days, fromDayNumber)).toEqual(['2024-12-31', '2025-01-02', '2025-01-03']); // 2024-12-30 is before the first rate
     const expected = [
-      (1262 / 100) * 1.2516,
-      (1270.5 / 100) * 1.2516, // no rate on 2 January: the 31 December one
-      (1248 / 100) * 1.2418,
+      12.62 * 1.2516,
+      12.705 * 1.2516, // no rate on 2 January: the 31 December one
+      12.48 * 1.2418,
     ];
     expect(out.prices).toHaveLength(expected.length);
     expected.forEach((p, i) => expect(out.prices[i]).toBeCloseTo(p, 9));
   });
 
-  it('same currency and divisor 1 leaves the prices as they are', () => {
+  it('the same currency leaves the prices as they are', () => {
     const fx = fxRates('USD', 'USD', () => undefined);
-    const out = convertPrices(days(['2025-01-02', '2025-01-03']), [250.42, 244.6], 1, fx!);
+    const out = convertPrices(days(['2025-01-02', '2025-01-03']), [250.42, 244.6], fx!);
     expect(out).toEqual({ days: days(['2025-01-02', '2025-01-03']), prices: Float64Array.of(250.42, 244.6) });
     expect(out.days).toBeInstanceOf(Int32Array);
     expect(out.prices).toBeInstanceOf(Float64Array);
@@ -150,12 +135,12 @@ describe('convertPrices', () => {
 
   it('drops everything when the rates start after the last price', () => {
     const fx = fxRates('HKD', 'USD', lookup({ 'USDHKD=X': USDHKD }));
-    expect(convertPrices(days(['2024-12-27', '2024-12-30']), [100, 101], 1, fx!)).toEqual({ days: new Int32Array(0), prices: new Float64Array(0) });
+    expect(convertPrices(days(['2024-12-27', '2024-12-30']), [100, 101], fx!)).toEqual({ days: new Int32Array(0), prices: new Float64Array(0) });
   });
 
   it('the return of converted prices is the converted return', () => {
     const fx = fxRates('HKD', 'USD', lookup({ 'USDHKD=X': USDHKD }))!;
-    const usd = convertPrices(days(['2024-12-31', '2025-03-07']), [100, 142.83], 1, fx);
+    const usd = convertPrices(days(['2024-12-31', '2025-03-07']), [100, 142.83], fx);
     const r = periodReturn(usd.days, usd.prices, d('2025-01-01'), d('2025-03-07'));
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value.return).toBeCloseTo((142.83 / 100) * (7.7635 / 7.7724) - 1, 9);

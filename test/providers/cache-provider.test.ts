@@ -3,7 +3,8 @@
  * each symbol's currency told as soon as it is known (a cached entry at
  * once, a fetched one as the source tells it), progress counted once per
  * symbol with cached ones done at once, and the cache writes after a fetch
- * run a few at a time instead of one after another.
+ * run a few at a time instead of one after another. Also: entries written in
+ * minor units read in major ones.
  */
 import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/domain/calendar.js';
@@ -199,5 +200,22 @@ describe('the quote history builds up run after run', () => {
     // an entry as basket wrote it before quotes were dated: `quote`, without date and provider
     await store.writeQuote({ symbol: 'AAPL', fetchedAt: NOW.toISOString(), quote: old } as unknown as QuoteEntry);
     expect((await store.readQuote('AAPL'))?.quotes).toEqual([{ ...old, date: null, provider: null }]);
+  });
+});
+
+describe('entries written in a minor unit', () => {
+  it('are read in the major unit, as the source now answers: a GBp history in pence and its quote', async () => {
+    const dir = await makeTempDir('basket-cache-minor-');
+    const store = new CacheStore(dir, () => {});
+    const fetchedAt = NOW.toISOString();
+    await store.writeHistory({ symbol: 'VOD.L', currency: 'GBp', from: START, to: END, fetchedAt, days: DATES.map(toDayNumber), close: [68, 69, 70, 71, 72], adjClose: [67, 68, 69, 70, 71], notes: [], missing: null });
+    const quote = { symbol: 'VOD.L', date: '2025-03-07', provider: 'Yahoo Finance', name: 'Vodafone', currency: 'GBp', financialCurrency: 'EUR', price: 72, forwardPE: 9, trailingPE: null, epsForward: null, marketCap: 1.8e12, sharesOutstanding: 2.5e10 };
+    await store.writeQuote({ symbol: 'VOD.L', fetchedAt, quotes: [quote] });
+    const p = openCachingProvider({ store, mode: 'offline', maxAgeMs: 60_000, now: () => NOW, openSource: async () => source([]), sourceName: 'source' });
+    const series = (await p.fetchHistory({ symbols: ['VOD.L'], start: START, end: END })).items.get('VOD.L');
+    expect(series?.currency).toBe('GBP');
+    expect([...(series?.close ?? [])]).toEqual([0.68, 0.69, 0.7, 0.71, 0.72]);
+    expect([...(series?.adjClose ?? [])]).toEqual([0.67, 0.68, 0.69, 0.7, 0.71]);
+    expect((await p.fetchQuotes(['VOD.L'])).items.get('VOD.L')).toEqual([{ ...quote, currency: 'GBP', price: 0.72, marketCap: 1.8e10 }]);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The Yahoo provider's pure parts: instants to exchange dates
- * (exchange-days.ts), chart and quote answers to basket's model
- * (transform.ts), and what a failure means (failures.ts).
+ * (exchange-days.ts), chart and quote answers to basket's model in major
+ * units (transform.ts), and what a failure means (failures.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../src/domain/calendar.js';
 import { exchangeDays } from '../../src/providers/yahoo/exchange-days.js';
 import { classifyYahooError, networkCause, WITHOUT_YAHOO } from '../../src/providers/yahoo/failures.js';
-import { toPriceSeries, toQuote, type ChartLike } from '../../src/providers/yahoo/transform.js';
+import { toPriceSeries, toQuote, type ChartLike, type QuoteLike } from '../../src/providers/yahoo/transform.js';
 import { plainSeries } from '../helpers/series.js';
 
 describe('exchange days', () => {
@@ -80,6 +80,16 @@ describe('toPriceSeries', () => {
     expect([...series.adjClose]).toEqual([9, 11]);
   });
 
+  it('answers pence in pounds: closes ÷ 100, currency GBP (and a major unit as it is)', () => {
+    const pence = toPriceSeries('VOD.L', chart('GBp', ['2025-01-02', '2025-01-03'], [68.5, 70]), '2025-01-01', '2025-01-31', exchangeDays()).series;
+    expect(pence.currency).toBe('GBP');
+    expect([...pence.close]).toEqual([0.685, 0.7]);
+    expect([...pence.adjClose]).toEqual([0.685, 0.7]);
+    const dollars = toPriceSeries('X', chart('USD', ['2025-01-02'], [68.5]), '2025-01-01', '2025-01-31', exchangeDays()).series;
+    expect(dollars).toMatchObject({ currency: 'USD' });
+    expect([...dollars.close]).toEqual([68.5]);
+  });
+
   it('dates the splits Yahoo records on the exchange calendar, and drops unusable ones', () => {
     const splits = [
       { date: new Date('2025-01-03T14:30:00Z'), numerator: 4, denominator: 1 },
@@ -91,6 +101,37 @@ describe('toPriceSeries', () => {
 });
 
 describe('toQuote', () => {
+  const raw: QuoteLike = {
+    symbol: 'VOD.L',
+    longName: 'Vodafone Group Public Limited Company',
+    currency: 'GBp',
+    financialCurrency: 'EUR',
+    regularMarketPrice: 68.5,
+    marketCap: 1.8e12,
+    forwardPE: 9.5,
+    trailingPE: null,
+    sharesOutstanding: 2.6e10,
+    regularMarketTime: new Date('2025-03-07T16:35:00Z'),
+    exchangeTimezoneName: 'Europe/London',
+  };
+
+  it('answers a quote in pence in pounds: price and market cap ÷ 100; ratios and counts as they are', () => {
+    expect(toQuote(raw, exchangeDays())).toEqual({
+      symbol: 'VOD.L',
+      date: '2025-03-07',
+      provider: 'Yahoo Finance',
+      name: 'Vodafone Group Public Limited Company',
+      currency: 'GBP',
+      financialCurrency: 'EUR',
+      price: 0.685,
+      forwardPE: 9.5,
+      trailingPE: null,
+      epsForward: null,
+      marketCap: 1.8e10,
+      sharesOutstanding: 2.6e10,
+    });
+  });
+
   it("dates a quote by its last trade on the exchange's calendar, else at its UTC offset; undated without a time", () => {
     const sydney = { symbol: 'BHP.AX', regularMarketTime: new Date('2025-01-05T23:30:00Z') };
     expect(toQuote({ ...sydney, exchangeTimezoneName: 'Australia/Sydney' }, exchangeDays()).date).toBe('2025-01-06');

@@ -87,16 +87,14 @@ describe('currency', () => {
     expect(r.issues.map((i) => [i.symbol, i.code])).toEqual(expect.arrayContaining([['SAP.DE', 'no-fx'], ['ZZZ', 'no-currency']]));
   });
 
-  it('takes minor units (GBp) to their major unit before converting: prices ÷ 100, GBPUSD=X rates', () => {
-    const lse = series('VOD.L', 'GBp', ['2024-12-31', '2025-02-04'], [68, 70]);
+  it('converts pounds (as providers give pence) with GBPUSD=X rates, market values at the end rate', () => {
+    const lse = series('VOD.L', 'GBP', ['2024-12-31', '2025-02-04'], [0.68, 0.7]);
     const gbpusd = series('GBPUSD=X', 'USD', ['2024-12-31', '2025-02-04'], [1.25, 1.24]);
-    const r = buildReport(input([basket('uk', ['VOD.L'])], [lse, gbpusd], [quote('VOD.L', { currency: 'GBp', marketCap: 1.8e12 })], { currency: 'USD' }));
+    const r = buildReport(input([basket('uk', ['VOD.L'])], [lse, gbpusd], [quote('VOD.L', { currency: 'GBP', marketCap: 1.8e10 })], { currency: 'USD' }));
     const m = r.baskets[0]?.members[0];
-    expect(m).toMatchObject({ currency: 'GBP' });
-    expect(m?.startPrice).toBeCloseTo(68 / 100, 9);
-    expect(m?.return).toBeCloseTo((70 / 68) * (1.24 / 1.25) - 1, 9);
-    // market cap in pence → pounds → dollars at the end rate
-    expect(m?.marketValueEnd).toBeCloseTo((1.8e12 / 100) * 1.24, 0);
+    expect(m).toMatchObject({ currency: 'GBP', startPrice: 0.68 });
+    expect(m?.return).toBeCloseTo((0.7 / 0.68) * (1.24 / 1.25) - 1, 9);
+    expect(m?.marketValueEnd).toBeCloseTo(1.8e10 * 1.24, 0);
   });
 });
 

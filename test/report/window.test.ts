@@ -21,11 +21,11 @@ import { basketOverWindow, isPriced, type WindowMember, type WindowMethod } from
 const DATES: IsoDate[] = ['2024-12-31', '2025-01-02', '2025-01-03'];
 const SPAN = spanOf('2025-01-01', '2025-01-03');
 
-/** A member's series as pricing.ts prepares it, with no unit or currency conversion. */
+/** A member's series as pricing.ts prepares it, with no currency conversion. */
 function prepared(symbol: string, closes: number[], currency = 'USD'): PreparedSeries {
   const days = Int32Array.from(DATES.map(toDayNumber));
   const prices = Float64Array.from(closes);
-  return { symbol, currency, divisor: 1, days, prices, raw: prices, fx: null, converted: { days, prices }, splits: [], splitsApplied: [] };
+  return { symbol, currency, days, prices, raw: prices, fx: null, converted: { days, prices }, splits: [], splitsApplied: [] };
 }
 
 const UP = prepared('UP', [100, 110, 121]);

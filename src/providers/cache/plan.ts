@@ -18,6 +18,7 @@
  * the merged series is on one basis.
  */
 import { dayOfInstant, fromDayNumber, toDayNumber } from '../../domain/calendar.js';
+import { toMajorUnit } from '../../domain/currency.js';
 import type { DayNumber, IsoDate, PriceSeries, Split } from '../../domain/types.js';
 import type { HistoryEntry } from './store.js';
 
@@ -138,6 +139,18 @@ export function mergeHistory(
     missing: null,
     ...splitsKey(unionOfSplits(entry.splits, tail.splits)),
   };
+}
+
+/**
+ * An entry in major units, as the source answers now: one written when
+ * answers still came in a minor unit (a `GBp` history in pence) is converted
+ * on reading; any other is returned as it is.
+ */
+export function entryInMajorUnits(entry: HistoryEntry | null): HistoryEntry | null {
+  if (entry === null || entry.currency === null) return entry;
+  const { currency, divisor } = toMajorUnit(entry.currency);
+  if (divisor === 1) return entry;
+  return { ...entry, currency, close: entry.close.map((p) => p / divisor), adjClose: entry.adjClose.map((p) => p / divisor) };
 }
 
 /** The entry's closes within [start, end] as a series. */

@@ -11,10 +11,11 @@
  * returns do not need them).
  */
 import { fromDayNumber } from '../../domain/calendar.js';
+import { quotesInMajorUnits } from '../../domain/currency.js';
 import type { DayNumber, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { sliceSeries, unavailableWhy, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
-import { entrySeries, isFresh, mergeHistory, planHistory, toEntry, toMissingEntry, type HistoryPlan } from './plan.js';
+import { entryInMajorUnits, entrySeries, isFresh, mergeHistory, planHistory, toEntry, toMissingEntry, type HistoryPlan } from './plan.js';
 import { mergeQuotes, type CacheStore, type HistoryEntry, type QuoteEntry } from './store.js';
 
 export type CacheMode = 'default' | 'refresh' | 'offline';
@@ -99,7 +100,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     },
 
     async fetchHistory({ symbols, start, end, onProgress, onCurrency, suggest }: HistoryRequest): Promise<ProviderResult<PriceSeries>> {
-      const entries = await Promise.all(symbols.map((s) => store.readHistory(s)));
+      const entries = await Promise.all(symbols.map(async (s) => entryInMajorUnits(await store.readHistory(s))));
       const answers = new Map<string, { series?: PriceSeries; issues: readonly SymbolIssue[] }>();
       const fetchedAt = now().toISOString();
       // each symbol counts once, when its answer is known: from the cache at once, from the source as it comes
@@ -159,7 +160,7 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     async fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<QuoteHistory>> {
       const wanted = [...new Set(symbols)].sort();
       const entries = new Map<string, QuoteEntry>();
-      for (const [i, e] of (await Promise.all(wanted.map((s) => store.readQuote(s)))).entries()) if (e) entries.set(wanted[i] as string, e);
+      for (const [i, e] of (await Promise.all(wanted.map((s) => store.readQuote(s)))).entries()) if (e) entries.set(wanted[i] as string, { ...e, quotes: quotesInMajorUnits(e.quotes) });
       const items = new Map<string, QuoteHistory>();
       const issues: SymbolIssue[] = [];
       const stale = (symbol: string, why: string) => {

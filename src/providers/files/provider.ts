@@ -2,14 +2,17 @@
  * The offline data directory provider:
  *   DIR/prices/<SYMBOL>.csv   daily closes (Date, Close[, Adj Close])
  *   DIR/quotes.csv            symbol, optional date and provider, plus any of name, currency, price, forwardPE, …
+ * Prices given in a minor unit (`GBp`) are answered in the major one.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseSymbol } from '../../domain/symbols.js';
 import { readReused } from '../../read-file.js';
+import { quotesInMajorUnits, seriesInMajorUnits } from '../../domain/currency.js';
+import { currencyIn } from '../../domain/quote.js';
 import type { PriceSeries, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { DataFileError, UsageError } from '../../errors.js';
-import { currencyIn, sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
+import { sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
 import { toPriceSeries, toQuotes, type QuoteBook } from './csv.js';
 
 /** A path's status; null when nothing is there; a UsageError naming the reason when it cannot be looked at (EACCES, ELOOP, …). */
@@ -70,7 +73,7 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
           const parsed = toPriceSeries(bytes, symbol, file);
           const quotes = known?.get(symbol);
           const currency = quotes === undefined ? null : currencyIn(quotes);
-          answers.push({ series: sliceSeries({ ...parsed.series, currency }, start, end), issues: parsed.issues });
+          answers.push({ series: seriesInMajorUnits(sliceSeries({ ...parsed.series, currency }, start, end)), issues: parsed.issues });
         }
         onProgress?.(i + 1, symbols.length, symbol);
       });
@@ -93,7 +96,7 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
       }
       for (const symbol of symbols) {
         const quote = known.get(symbol);
-        if (quote) items.set(symbol, quote);
+        if (quote) items.set(symbol, quotesInMajorUnits(quote));
         else issues.push({ symbol, code: 'no-quote', message: `no row for ${symbol} in ${path.join(shownAs, 'quotes.csv')}` });
       }
       return { items, issues };

@@ -1,10 +1,11 @@
 /**
  * Pure transforms from yahoo-finance2's results to basket's model. Yahoo's
  * field names (`adjclose`, `regularMarketPrice`, `exchangeTimezoneName`, …)
- * stop here; bars and quotes are dated by the exchange's calendar
- * (exchange-days.ts).
+ * and minor currency units (`GBp`) stop here: prices come out in major units,
+ * dated by the exchange's calendar (exchange-days.ts).
  */
 import { fromDayNumber, toDayNumber } from '../../domain/calendar.js';
+import { quoteInMajorUnits, seriesInMajorUnits } from '../../domain/currency.js';
 import { barsSkipped } from '../../domain/issues.js';
 import type { DayNumber, IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import type { SymbolMatch } from '../provider.js';
@@ -20,7 +21,7 @@ export interface ChartLike {
 const usable = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
 
 /**
- * A chart() result → a PriceSeries within [start, end]. Yahoo
+ * A chart() result → a PriceSeries within [start, end], in major units. Yahoo
  * stamps a daily bar with its session's opening instant: its exchange-local
  * date is the bar's (a Sydney session opening 23:00 UTC is the next day).
  * Bars without a usable close are left out and reported. Yahoo can send the
@@ -60,7 +61,7 @@ export function toPriceSeries(
     .map((s) => ({ day: dayOf(s.date), ratio: s.numerator / s.denominator }))
     .sort((a, b) => a.day - b.day);
   const series: PriceSeries = { symbol, currency: chart.meta.currency ?? null, days, close, adjClose, ...(splits.length > 0 ? { splits } : {}) };
-  return { series, issues };
+  return { series: seriesInMajorUnits(series), issues };
 }
 
 /** The parts of a quote() result we read. */
@@ -95,13 +96,13 @@ function quoteDate(raw: QuoteLike, exchangeDays: ExchangeDays): IsoDate | null {
 }
 
 /**
- * A v7 quote → a Quote, dated by its last trade
+ * A v7 quote → a Quote in major units, dated by its last trade
  * (`regularMarketTime`, on the exchange's calendar). `forwardPE` is the
  * quote's own `forwardPE` field (price ÷ Yahoo's forward EPS estimate), not
  * quoteSummary's, which can differ for the same stock and day.
  */
 export function toQuote(raw: QuoteLike, exchangeDays: ExchangeDays): Quote {
-  return {
+  return quoteInMajorUnits({
     symbol: raw.symbol,
     date: quoteDate(raw, exchangeDays),
     provider: 'Yahoo Finance',
@@ -114,7 +115,7 @@ export function toQuote(raw: QuoteLike, exchangeDays: ExchangeDays): Quote {
     epsForward: finite(raw.epsForward),
     marketCap: finite(raw.marketCap),
     sharesOutstanding: finite(raw.sharesOutstanding),
-  };
+  });
 }
 
 /** The parts of a search() result's quotes we read. */

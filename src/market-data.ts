@@ -6,36 +6,21 @@
  * report currency, each FX pair as soon as some symbol's currency is known
  * (a cached entry, a chart, a quote), instead of after everything else.
  */
-import { fxSymbol } from './analytics/fx.js';
 import type { BasketDef } from './config/basket.js';
 import { currencyIn } from './domain/quote.js';
-import type { IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from './domain/types.js';
+import type { FxPair, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from './domain/types.js';
 import { SourceUnavailableError } from './errors.js';
-import { unavailableWhy, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './providers/provider.js';
+import { unavailableWhy, type FxAnswer, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './providers/provider.js';
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 
 export interface FxData {
-  readonly items: ReadonlyMap<string, PriceSeries>;
+  /** Each symbol currency's pair into the report currency, by that currency. */
+  readonly pairs: ReadonlyMap<string, FxPair>;
   readonly issues: readonly SymbolIssue[];
 }
 
-const NO_FX: FxData = { items: new Map(), issues: [] };
-
-/**
- * The FX series converting `from` into `currency`: the direct pair and its
- * inverse are asked for together (one round trip); the provider's notes on
- * the pair are kept only when neither direction was found.
- */
-async function fetchFxPair(provider: MarketDataProvider, currency: string, from: string, start: IsoDate, end: IsoDate): Promise<FxData> {
-  const pair = [fxSymbol(from, currency), fxSymbol(currency, from)];
-  const fx = await provider.fetchHistory({ symbols: pair, start, end });
-  const settled = pair.some((s) => (fx.items.get(s)?.days.length ?? 0) > 0);
-  return {
-    items: new Map([...fx.items].filter(([, s]) => s.days.length > 0)),
-    issues: settled ? fx.issues.filter((i) => i.symbol === null || !pair.includes(i.symbol)) : fx.issues,
-  };
-}
+const NO_FX: FxData = { pairs: new Map(), issues: [] };
 
 /**
  * FX for a report currency, fetched beside the history: `want` starts a
@@ -47,37 +32,39 @@ async function fetchFxPair(provider: MarketDataProvider, currency: string, from:
  * missing ones become notes; for all of them, the error stands.
  */
 function startFx(provider: MarketDataProvider, currency: string, start: IsoDate, end: IsoDate) {
-  const pairs = new Map<string, Promise<FxData>>();
+  const asked = new Map<string, Promise<FxAnswer>>();
   const want = (from: string | null) => {
-    if (from === null || from === currency || pairs.has(from)) return;
-    const pair = fetchFxPair(provider, currency, from, start, end);
-    pair.catch(() => undefined); // settled in `settle`; until then a failure is not an unhandled rejection
-    pairs.set(from, pair);
+    if (from === null || from === currency || asked.has(from)) return;
+    const answer = provider.fetchFx({ from, to: currency, start, end });
+    answer.catch(() => undefined); // settled in `settle`; until then a failure is not an unhandled rejection
+    asked.set(from, answer);
   };
   const settle = async (symbolCurrencies: readonly (string | null)[]): Promise<FxData> => {
     symbolCurrencies.forEach(want);
     const needed = unique(symbolCurrencies.flatMap((c) => (c === null || c === currency ? [] : [c])));
-    const keys = [...pairs.keys()];
+    const keys = [...asked.keys()];
     // every pair this run started is over before the run goes on
-    const done = new Map((await Promise.allSettled(pairs.values())).map((r, i) => [keys[i] as string, r]));
-    const results = needed.map((c) => done.get(c) as PromiseSettledResult<FxData>);
+    const done = new Map((await Promise.allSettled(asked.values())).map((r, i) => [keys[i] as string, r]));
+    const results = needed.map((c) => done.get(c) as PromiseSettledResult<FxAnswer>);
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     const bug = failures.find((e) => !(e instanceof SourceUnavailableError));
     if (bug !== undefined) throw bug;
     if (failures.length > 0 && failures.length === results.length) throw failures[0];
-    const items = new Map<string, PriceSeries>();
+    const pairs = new Map<string, FxPair>();
     const issues: SymbolIssue[] = [];
     results.forEach((r, i) => {
+      const from = needed[i] as string;
+      const names = provider.fxNames(from, currency);
       if (r.status === 'fulfilled') {
-        for (const [s, series] of r.value.items) items.set(s, series);
+        pairs.set(from, { names, rates: r.value.rates });
         issues.push(...r.value.issues);
         return;
       }
-      const from = needed[i] as string;
+      pairs.set(from, { names, rates: null });
       const why = unavailableWhy(provider.description, r.reason as SourceUnavailableError);
-      for (const symbol of [fxSymbol(from, currency), fxSymbol(currency, from)]) issues.push({ symbol, code: 'no-data', message: why });
+      for (const symbol of names) issues.push({ symbol, code: 'no-data', message: why });
     });
-    return { items, issues };
+    return { pairs, issues };
   };
   return { want, settle };
 }

@@ -169,7 +169,8 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Com
   const quoteCloses = await fetchQuoteCloses(provider, quotes.items, members, historyStart, { ...options, asOf: window.asOf });
   const report = buildReport({
     baskets,
-    history: new Map([...history.items, ...fx.items]),
+    history: history.items,
+    fx: fx.pairs,
     quotes: quotes.items,
     quoteCloses,
     providerIssues: [...history.issues, ...quotes.issues, ...fx.issues],
@@ -238,7 +239,7 @@ export async function runSnapshot(req: SnapshotRequest, ctx: Context): Promise<S
   const window = decideWindow(req, ctx.now);
   const provider = await ctx.openProvider(req.data);
   const { symbols, members, history, quotes, fx } = await fetchMarketData(provider, baskets, window.historyStart, window.asOf, req.currency ?? null, ctx.onProgress);
-  const series = [...symbols.flatMap((s) => history.items.get(s) ?? []), ...fx.items.values()];
+  const series = [...symbols.flatMap((s) => history.items.get(s) ?? []), ...[...fx.pairs.values()].flatMap((p) => p.rates?.series ?? [])];
   if (series.length === 0) {
     throw new MarketDataError(`no market data for any symbol from ${window.historyStart} to ${window.asOf} (${provider.description})`);
   }

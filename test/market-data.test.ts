@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../src/domain/types.js';
 import { SourceUnavailableError } from '../src/errors.js';
-import { seriesOf, type HistoryRequest, type MarketDataProvider } from '../src/providers/provider.js';
+import { fxFromHistory, seriesOf, type HistoryRequest, type MarketDataProvider } from '../src/providers/provider.js';
 import { fetchMarketData } from '../src/market-data.js';
 import { runCompare, runSnapshot, type Context } from '../src/run.js';
 import { makeTempDir } from './helpers/tmp.js';
@@ -38,11 +38,16 @@ interface Script {
   readonly unreachable?: readonly string[];
 }
 
+/** The scripted source's names of a pair's series (as Yahoo's). */
+const fxNames = (from: string, to: string) => [`${from}${to}=X`, `${to}${from}=X`] as const;
+
 /** A provider that follows `script`, logging what it is asked and when it answers. */
 function scriptedProvider(script: Script) {
   const log: string[] = [];
   const provider: MarketDataProvider = {
     description: 'scripted',
+    fxNames,
+    fetchFx: (request) => fxFromHistory(provider, request),
     async fetchQuotes(symbols) {
       log.push(`quotes asked ${symbols.join(',')}`);
       await script.holdQuotes;
@@ -192,6 +197,8 @@ describe('fetchMarketData', () => {
     await writeFile(path.join(dir, 'basket.config.yaml'), 'baskets:\n  b:\n    symbols: [AAPL]\n    benchmark: ^IDX\n');
     const failing: MarketDataProvider = {
       description: 'failing',
+      fxNames,
+      fetchFx: (request) => fxFromHistory(failing, request),
       fetchQuotes: async () => ({ items: new Map(), issues: [] }),
       // the benchmarks' request fails first
       fetchHistory: async ({ symbols }) => {

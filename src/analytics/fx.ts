@@ -1,60 +1,39 @@
 /**
- * Currency conversion. Pure. An FX series `XXXYYY=X` is the price of one XXX
- * in YYY; a rate here is always "units of the report currency per unit of the
- * member's currency", taken as the last close on or before a date. Amounts are
- * in major units already: providers convert pence and cents (domain/currency.ts).
+ * Currency conversion. Pure. A rate here is always "units of the report
+ * currency per unit of the member's currency", taken as the last close on or
+ * before a date of the pair's series (`1 / close` when the source quotes the
+ * pair the other way round). Amounts are in major units already: providers
+ * convert pence and cents (domain/currency.ts).
  */
-import type { DayNumber } from '../domain/types.js';
+import type { DayNumber, FxSeries } from '../domain/types.js';
 import { lastIndexOnOrBefore } from '../domain/series.js';
 
-/** Yahoo's symbol for the price of one `base` in `quote`: `fxSymbol('HKD', 'USD')` = `HKDUSD=X`. */
-export function fxSymbol(base: string, quote: string): string {
-  return `${base}${quote}=X`;
-}
-
-/** Closes of an FX series, ascending by day. */
-export interface FxSeries {
-  readonly days: ArrayLike<DayNumber>;
-  readonly close: ArrayLike<number>;
-}
-
-/**
- * Rates of `to` per unit of `from`, as a lookup by date: the direct series
- * `FROMTO=X` when present, else `1 / close` of the inverse `TOFROM=X`, else null.
- * Same currency: the constant 1.
- */
+/** Rates of `to` per unit of `from`, as a lookup by day. */
 export interface FxRates {
-  /** The series used (`null` for the same currency). */
-  readonly symbol: string | null;
-  readonly inverted: boolean;
+  /** The source's name of the series used (`USDHKD=X`), for notes; `null` for the same currency. */
+  readonly name: string | null;
   /** The rate on or before `day`; `null` when the series starts later. */
   readonly on: (day: DayNumber) => number | null;
 }
 
-export function fxRates(
-  from: string,
-  to: string,
-  series: (symbol: string) => FxSeries | undefined,
-): FxRates | null {
-  if (from === to) return { symbol: null, inverted: false, on: () => 1 };
-  for (const [symbol, inverted] of [
-    [fxSymbol(from, to), false],
-    [fxSymbol(to, from), true],
-  ] as const) {
-    const s = series(symbol);
-    if (!s || s.days.length === 0) continue;
-    return {
-      symbol,
-      inverted,
-      on: (day) => {
-        const i = lastIndexOnOrBefore(s.days, day);
-        if (i < 0) return null;
-        const close = s.close[i] as number;
-        return inverted ? 1 / close : close;
-      },
-    };
-  }
-  return null;
+/**
+ * Rates of `to` per unit of `from` from the pair's series: its close on or
+ * before a day, or `1 / close` when it is the inverse pair's; the constant 1
+ * for the same currency; null without a series (or with an empty one).
+ */
+export function fxRates(from: string, to: string, fx: FxSeries | null): FxRates | null {
+  if (from === to) return { name: null, on: () => 1 };
+  if (fx === null || fx.series.days.length === 0) return null;
+  const { days, close } = fx.series;
+  return {
+    name: fx.series.symbol,
+    on: (day) => {
+      const i = lastIndexOnOrBefore(days, day);
+      if (i < 0) return null;
+      const rate = close[i] as number;
+      return fx.inverted ? 1 / rate : rate;
+    },
+  };
 }
 
 /**

@@ -41,6 +41,28 @@ export interface Split {
 }
 
 /**
+ * Rates to convert `from` into `to` (currency codes, major units), from the
+ * one series a source quotes for the pair: `series.close` is `to` per unit of
+ * `from`, or, when `inverted` (the source has only the inverse pair), `from`
+ * per unit of `to`, a rate then being `1 / close`. The series keeps the
+ * source's own name for it (`USDHKD=X`), which notes show and a snapshot keeps.
+ */
+export interface FxSeries {
+  readonly from: string;
+  readonly to: string;
+  readonly series: PriceSeries;
+  readonly inverted: boolean;
+}
+
+/** What converts one currency into another: the rates, if the source has them, and its names for the pair's series (for notes). */
+export interface FxPair {
+  /** The source's names of the pair's two series, direct first (`HKDUSD=X`, `USDHKD=X`). */
+  readonly names: readonly string[];
+  /** null: the source has neither series. */
+  readonly rates: FxSeries | null;
+}
+
+/**
  * What a quote tells us about a symbol on one day. Ratios are plain numbers,
  * money in `currency`, in its major unit (pounds, not pence: domain/currency.ts).
  * A symbol may have several quotes, one per `date`

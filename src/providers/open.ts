@@ -55,7 +55,7 @@ export async function openProvider(source: string, options: OpenOptions): Promis
     const { openFilesProvider } = await import('./files/provider.js');
     return openFilesProvider(path.resolve(options.cwd, source), source);
   }
-  const { openCachingProvider, DEFAULT_MAX_AGE_MS } = await import('./cache/provider.js');
+  const [{ openCachingProvider, DEFAULT_MAX_AGE_MS }, { fxSymbols }] = await Promise.all([import('./cache/provider.js'), import('./yahoo/fx-symbols.js')]);
   const requestTimeoutMs = settings.timeout === undefined ? undefined : parseTimeout(settings.timeout);
   const store = await openCacheStore(await options.cacheDir(), options.warn);
   return openCachingProvider({
@@ -65,6 +65,7 @@ export async function openProvider(source: string, options: OpenOptions): Promis
     now: options.now,
     openSource: () => openYahoo(store.dir, options, requestTimeoutMs),
     sourceName: 'yahoo',
+    fxNames: fxSymbols,
     ...(options.later ? { later: options.later } : {}),
   });
 }

@@ -1,12 +1,12 @@
 /**
  * The one interface every market-data source implements. Providers are the
  * only stage that does network or data-file I/O; what they return is already
- * in basket's own model (src/domain/types.ts): no source's field names or
- * minor currency units leak.
+ * in basket's own model (src/domain/types.ts): no source's field names,
+ * symbol scheme or minor currency units leak.
  */
 import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
-import type { IsoDate, PriceSeries, ProviderResult, QuoteHistory } from '../domain/types.js';
+import type { FxSeries, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from '../domain/types.js';
 import type { SourceUnavailableError } from '../errors.js';
 
 /** Told after each symbol a provider has finished (fetched, loaded or given up on): `done` of `total`. */
@@ -34,6 +34,21 @@ export interface HistoryRequest {
   readonly suggest?: boolean;
 }
 
+/** Rates of one currency in another (codes in major units: `HKD`, `USD`) over [start, end], exchange-local dates, inclusive. */
+export interface FxRequest {
+  readonly from: string;
+  readonly to: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+export interface FxAnswer {
+  /** null when the source has neither series of the pair. */
+  readonly rates: FxSeries | null;
+  /** Notes on the pair's series; none once it has rates (a missing inverse is no news). */
+  readonly issues: readonly SymbolIssue[];
+}
+
 /** A symbol a search found. */
 export interface SymbolMatch {
   readonly symbol: string;
@@ -55,6 +70,13 @@ export interface MarketDataProvider {
    * has kept); symbols without one become issues.
    */
   fetchQuotes(symbols: readonly string[]): Promise<ProviderResult<QuoteHistory>>;
+  /**
+   * Rates of `to` per unit of `from`: the source's series of the pair, its
+   * inverse when it has only that. Fails as fetchHistory does.
+   */
+  fetchFx(request: FxRequest): Promise<FxAnswer>;
+  /** The source's names of a pair's two series, direct first (`HKDUSD=X`, `USDHKD=X`): what a note on a pair it cannot give names. */
+  fxNames(from: string, to: string): readonly [string, string];
   /** Symbols matching a name or code, best first (sources that can search). */
   search?(query: string, limit?: number): Promise<SymbolMatch[]>;
 }
@@ -87,6 +109,21 @@ export function sliceSeries(series: PriceSeries, start: IsoDate, end: IsoDate): 
     adjClose: series.adjClose.subarray(a, b),
   };
 }
+
+/**
+ * A pair's rates from the history of its two series, asked for together (one
+ * round trip): for sources that keep FX series among their symbols. The
+ * direct series when it has closes, else the inverse.
+ */
+export async function fxFromHistory(source: Pick<MarketDataProvider, 'fetchHistory' | 'fxNames'>, { from, to, start, end }: FxRequest): Promise<FxAnswer> {
+  const names = source.fxNames(from, to);
+  const history = await source.fetchHistory({ symbols: names, start, end });
+  const found = names.findIndex((name) => (history.items.get(name)?.days.length ?? 0) > 0);
+  if (found < 0) return { rates: null, issues: history.issues };
+  const series = history.items.get(names[found] as string) as PriceSeries;
+  return { rates: { from, to, series, inverted: found === 1 }, issues: history.issues.filter((i) => i.symbol === null || !names.includes(i.symbol)) };
+}
+
 /** Why a note's data did not come from the source: `yahoo unavailable: cannot reach Yahoo Finance (ENOTFOUND)`. */
 export function unavailableWhy(source: string, err: SourceUnavailableError): string {
   return `${source} unavailable: ${err.reason}`;

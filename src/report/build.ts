@@ -202,7 +202,7 @@ export function buildReport(input: ReportInput): Report {
   const { issues, note } = collectNotes(input.providerIssues);
   const pointInTime: PointInTimeOptions = { asOf: input.asOf, maxAgeDays: opts.maxQuoteAgeDays ?? DEFAULT_MAX_QUOTE_AGE_DAYS, rule: opts.pointInTime ?? 'flag' };
   const chosen = chooseQuotes(input.quotes, pointInTime);
-  const pricing: PricingInput = { history: input.history, quotes: new Map([...chosen].map(([s, c]) => [s, c.quote])), priceBasis: input.priceBasis, currency: opts.currency };
+  const pricing: PricingInput = { history: input.history, quotes: new Map([...chosen].map(([s, c]) => [s, c.quote])), priceBasis: input.priceBasis, currency: opts.currency, fx: input.fx ?? new Map() };
   const flags = new Map<string, SymbolFlag>();
   const lookbackStart = opts.lookback ? lookbackStartOf(opts.lookback, input.from) : null;
   const shared: Shared = {

@@ -10,7 +10,7 @@ import { MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
 import type { NegativePEPolicy, PEMethod } from '../analytics/valuation.js';
 import type { Weighting } from '../analytics/weights.js';
 import type { BasketDef } from '../config/basket.js';
-import type { IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
+import type { FxPair, IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
 import type { CheckOptions } from './checks.js';
 import type { QuoteCloses } from './quotes.js';
 import type { Lookback, PEAt, PriceBasis } from './types.js';
@@ -56,8 +56,10 @@ export const DEFAULT_OPTIONS: ReportOptions = {
 
 export interface ReportInput {
   readonly baskets: readonly BasketDef[];
-  /** Histories of members, benchmarks and FX series. */
+  /** Histories of members and benchmarks. */
   readonly history: ReadonlyMap<string, PriceSeries>;
+  /** The FX pairs into `options.currency`, by the currency converted from (none without one). */
+  readonly fx?: ReadonlyMap<string, FxPair>;
   /** Every symbol's quotes, one per date. */
   readonly quotes: ReadonlyMap<string, QuoteHistory>;
   /** Closes around quote dates outside the history (for the price a cap was computed at). */

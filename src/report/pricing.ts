@@ -8,7 +8,7 @@ import type { MemberPrices } from '../analytics/basket.js';
 import { periodReturn } from '../analytics/returns.js';
 import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import { adjustRecordedSplits } from '../analytics/series-checks.js';
-import type { DayNumber, IsoDate, IssueCode, PriceSeries, Quote, Split } from '../domain/types.js';
+import type { DayNumber, FxPair, IsoDate, IssueCode, PriceSeries, Quote, Split } from '../domain/types.js';
 import type { PriceBasis } from './types.js';
 
 export interface PricingInput {
@@ -17,6 +17,8 @@ export interface PricingInput {
   readonly priceBasis: PriceBasis;
   /** The report currency; `null` = each symbol in its own. */
   readonly currency: string | null;
+  /** The pairs converting symbols' currencies into `currency`, by the currency converted from. */
+  readonly fx: ReadonlyMap<string, FxPair>;
 }
 
 /** A symbol's history, ready to price: converted into the report currency. */
@@ -65,15 +67,11 @@ export function prepareSeries(symbol: string, input: PricingInput): PreparedSeri
   const base = { symbol, currency, days: series.days, prices, raw, splits, splitsApplied: adjusted.applied };
   if (input.currency === null) return { ...base, fx: null, converted: { days: series.days, prices } };
   if (currency === null) return { code: 'no-currency', message: `its currency is unknown, so it cannot be converted into ${input.currency}: left out` };
-  const fx = fxRates(currency, input.currency, (s) => {
-    const h = input.history.get(s);
-    return h ? { days: h.days, close: h.close } : undefined;
-  });
+  const pair = input.fx.get(currency);
+  const fx = fxRates(currency, input.currency, pair?.rates ?? null);
   if (!fx) {
-    return {
-      code: 'no-fx',
-      message: `no ${currency}${input.currency}=X or ${input.currency}${currency}=X rates to convert ${currency} into ${input.currency}: left out`,
-    };
+    const rates = pair ? `${pair.names.join(' or ')} rates` : 'rates';
+    return { code: 'no-fx', message: `no ${rates} to convert ${currency} into ${input.currency}: left out` };
   }
   return { ...base, fx, converted: convertPrices(series.days, prices, fx) };
 }
@@ -141,7 +139,7 @@ export function priceOver(s: PreparedSeries, span: Span, window: string): Priced
   const fxStart = s.fx.on(v.startDay);
   const fxEnd = s.fx.on(v.endDay);
   if (fxStart === null || fxEnd === null) {
-    return { code: 'no-fx', message: `no ${s.fx.symbol} rate on or before ${startDate}${window}: left out` };
+    return { code: 'no-fx', message: `no ${s.fx.name} rate on or before ${startDate}${window}: left out` };
   }
   return { ...base, fxStart, fxEnd, fxReturn: fxEnd / fxStart - 1, return: convertReturn(v.return, fxStart, fxEnd) };
 }

@@ -3,15 +3,16 @@
  * each symbol's currency told as soon as it is known (a cached entry at
  * once, a fetched one as the source tells it), progress counted once per
  * symbol with cached ones done at once, and the cache writes after a fetch
- * run a few at a time instead of one after another. Also: entries written in
- * minor units read in major ones.
+ * run a few at a time instead of one after another. Also: FX pairs kept as
+ * the source's series, and entries written in minor units read in major ones.
  */
 import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/domain/calendar.js';
 import type { IsoDate, PriceSeries, SymbolIssue } from '../../src/domain/types.js';
 import { openCachingProvider, type CacheMode } from '../../src/providers/cache/provider.js';
 import { CacheStore, mergeQuotes, type HistoryEntry, type QuoteEntry } from '../../src/providers/cache/store.js';
-import { seriesOf as columns, type HistoryRequest, type MarketDataProvider } from '../../src/providers/provider.js';
+import { fxFromHistory, seriesOf as columns, type HistoryRequest, type MarketDataProvider } from '../../src/providers/provider.js';
+import { SourceUnavailableError } from '../../src/errors.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const NOW = new Date('2025-03-18T09:00:00Z');
@@ -21,14 +22,25 @@ const END = '2025-03-07';
 
 const seriesOf = (symbol: string, currency: string): PriceSeries => columns(symbol, currency, DATES, [1, 2, 3, 4, 5]);
 const currencyOf = (symbol: string) => (symbol.endsWith('.HK') ? 'HKD' : 'USD');
+/** The source's names of a pair's series (as Yahoo's). */
+const fxNames = (from: string, to: string) => [`${from}${to}=X`, `${to}${from}=X`] as const;
+
+/** A source of `parts`, answering nothing else. */
+function sourceOf(parts: Partial<MarketDataProvider>): MarketDataProvider {
+  const src: MarketDataProvider = {
+    description: 'source',
+    fetchQuotes: async () => ({ items: new Map(), issues: [] }),
+    fetchHistory: async () => ({ items: new Map(), issues: [] }),
+    fetchFx: (request) => fxFromHistory(src, request),
+    fxNames,
+    ...parts,
+  };
+  return src;
+}
 
 /** A source that answers each symbol after the previous one, telling currency and progress as it goes; logs all of it. */
 function source(log: string[]): MarketDataProvider {
-  return {
-    description: 'source',
-    async fetchQuotes() {
-      return { items: new Map(), issues: [] };
-    },
+  return sourceOf({
     async fetchHistory({ symbols, onCurrency, onProgress }: HistoryRequest) {
       log.push(`source asked ${symbols.join(',')}`);
       const items = new Map<string, PriceSeries>();
@@ -36,7 +48,8 @@ function source(log: string[]): MarketDataProvider {
       let done = 0;
       for (const s of symbols) {
         await new Promise((resolve) => setImmediate(resolve));
-        if (s.startsWith('NONE')) issues.push({ symbol: s, code: 'no-data', message: 'no data', unknownSymbol: true });
+        // NONE…, and HKDUSD=X (as on Yahoo), are unknown to it
+        if (s.startsWith('NONE') || s === 'HKDUSD=X') issues.push({ symbol: s, code: 'no-data', message: 'no data', unknownSymbol: true });
         else {
           items.set(s, seriesOf(s, currencyOf(s)));
           onCurrency?.(s, currencyOf(s));
@@ -45,7 +58,7 @@ function source(log: string[]): MarketDataProvider {
       }
       return { items, issues };
     },
-  };
+  });
 }
 
 async function provider(mode: CacheMode = 'default', cached: readonly string[] = [], store?: CacheStore) {
@@ -56,7 +69,7 @@ async function provider(mode: CacheMode = 'default', cached: readonly string[] =
     await s.writeHistory(entry);
   }
   const log: string[] = [];
-  const p = openCachingProvider({ store: s, mode, maxAgeMs: 15 * 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source' });
+  const p = openCachingProvider({ store: s, mode, maxAgeMs: 15 * 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source', fxNames });
   return { p, log };
 }
 
@@ -137,7 +150,7 @@ describe('cache writes after a fetch', () => {
     const log: string[] = [];
     const { store, release } = await heldStore(log);
     const later: Promise<void>[] = [];
-    const p = openCachingProvider({ store, mode: 'default', maxAgeMs: 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source', later: (w) => void later.push(w) });
+    const p = openCachingProvider({ store, mode: 'default', maxAgeMs: 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source', fxNames, later: (w) => void later.push(w) });
     const answer = await p.fetchHistory({ symbols: ['AAPL', 'MSFT'], start: START, end: END });
     log.push('answered');
     expect([...answer.items.keys()]).toEqual(['AAPL', 'MSFT']);
@@ -152,7 +165,7 @@ describe('cache writes after a fetch', () => {
   it('without `later`, answers once they are written', async () => {
     const log: string[] = [];
     const { store, release } = await heldStore(log);
-    const p = openCachingProvider({ store, mode: 'default', maxAgeMs: 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source' });
+    const p = openCachingProvider({ store, mode: 'default', maxAgeMs: 60_000, now: () => NOW, openSource: async () => source(log), sourceName: 'source', fxNames });
     const answering = p.fetchHistory({ symbols: ['AAPL'], start: START, end: END }).then(() => log.push('answered'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     release();
@@ -178,8 +191,9 @@ describe('the quote history builds up run after run', () => {
         mode: 'default',
         maxAgeMs: 0,
         now: () => clock,
-        openSource: async () => ({ description: 'source', fetchQuotes: async () => ({ items: new Map([['AAPL', [answer]]]), issues: [] }), fetchHistory: async () => ({ items: new Map(), issues: [] }) }),
+        openSource: async () => sourceOf({ fetchQuotes: async () => ({ items: new Map([['AAPL', [answer]]]), issues: [] }) }),
         sourceName: 'source',
+        fxNames,
       });
     await open().fetchQuotes(['AAPL']);
     answer = q('2025-03-07', 29);
@@ -203,6 +217,44 @@ describe('the quote history builds up run after run', () => {
   });
 });
 
+describe('FX pairs', () => {
+  it("keeps a pair as the source's series under its names: an entry of USDHKD=X answers HKD into USD, inverted, without asking the source", async () => {
+    const { p, log } = await provider('default', ['USDHKD=X']);
+    const out = await p.fetchFx({ from: 'HKD', to: 'USD', start: START, end: END });
+    expect(out.rates).toMatchObject({ from: 'HKD', to: 'USD', inverted: true, series: { symbol: 'USDHKD=X' } });
+    // HKDUSD=X was not cached: the source is asked for it alone, and its note is no news once the inverse is there
+    expect(log).toEqual(['source asked HKDUSD=X']);
+    expect(out.issues).toEqual([]);
+    // the source's answer that it has no HKDUSD=X is kept, as for any symbol: not asked for again within the TTL
+    log.length = 0;
+    expect((await p.fetchFx({ from: 'HKD', to: 'USD', start: START, end: END })).rates?.series.symbol).toBe('USDHKD=X');
+    expect(log).toEqual([]);
+  });
+
+  it('offline: a cached pair answers, one not cached is noted under both names', async () => {
+    const { p, log } = await provider('offline', ['USDHKD=X']);
+    expect((await p.fetchFx({ from: 'USD', to: 'HKD', start: START, end: END })).rates).toMatchObject({ inverted: false, series: { symbol: 'USDHKD=X' } });
+    const none = await p.fetchFx({ from: 'EUR', to: 'USD', start: START, end: END });
+    expect(none.rates).toBeNull();
+    expect(none.issues.map((i) => [i.symbol, i.code])).toEqual([
+      ['EURUSD=X', 'no-data'],
+      ['USDEUR=X', 'no-data'],
+    ]);
+    expect(log).toEqual([]);
+  });
+
+  it('lets the source failing as a whole stand when it has no cached series of the pair', async () => {
+    const dir = await makeTempDir('basket-cache-fx-');
+    const unreachable = sourceOf({
+      fetchHistory: async () => {
+        throw new SourceUnavailableError('cannot reach the source', { advice: 'try again later' });
+      },
+    });
+    const p = openCachingProvider({ store: new CacheStore(dir, () => {}), mode: 'default', maxAgeMs: 60_000, now: () => NOW, openSource: async () => unreachable, sourceName: 'source', fxNames });
+    await expect(p.fetchFx({ from: 'HKD', to: 'USD', start: START, end: END })).rejects.toThrow('cannot reach the source: try again later');
+  });
+});
+
 describe('entries written in a minor unit', () => {
   it('are read in the major unit, as the source now answers: a GBp history in pence and its quote', async () => {
     const dir = await makeTempDir('basket-cache-minor-');
@@ -211,7 +263,7 @@ describe('entries written in a minor unit', () => {
     await store.writeHistory({ symbol: 'VOD.L', currency: 'GBp', from: START, to: END, fetchedAt, days: DATES.map(toDayNumber), close: [68, 69, 70, 71, 72], adjClose: [67, 68, 69, 70, 71], notes: [], missing: null });
     const quote = { symbol: 'VOD.L', date: '2025-03-07', provider: 'Yahoo Finance', name: 'Vodafone', currency: 'GBp', financialCurrency: 'EUR', price: 72, forwardPE: 9, trailingPE: null, epsForward: null, marketCap: 1.8e12, sharesOutstanding: 2.5e10 };
     await store.writeQuote({ symbol: 'VOD.L', fetchedAt, quotes: [quote] });
-    const p = openCachingProvider({ store, mode: 'offline', maxAgeMs: 60_000, now: () => NOW, openSource: async () => source([]), sourceName: 'source' });
+    const p = openCachingProvider({ store, mode: 'offline', maxAgeMs: 60_000, now: () => NOW, openSource: async () => sourceOf({}), sourceName: 'source', fxNames });
     const series = (await p.fetchHistory({ symbols: ['VOD.L'], start: START, end: END })).items.get('VOD.L');
     expect(series?.currency).toBe('GBP');
     expect([...(series?.close ?? [])]).toEqual([0.68, 0.69, 0.7, 0.71, 0.72]);

@@ -1,7 +1,7 @@
 /**
  * The Yahoo provider through the real yahoo-finance2 code path, with recorded
- * answers from fixtures/yahoo replayed by an injected fetch: history, quotes
- * and search. (The guarded fetch: yahoo-fetch.test.ts; the
+ * answers from fixtures/yahoo replayed by an injected fetch: history, FX
+ * pairs, quotes and search. (The guarded fetch: yahoo-fetch.test.ts; the
  * transforms and failure wording: yahoo-transform.test.ts.)
  */
 import { readFileSync } from 'node:fs';
@@ -212,6 +212,34 @@ describe('fetchHistory (chart)', () => {
     // tried 4 times in all, waiting 500 ms × 2^k × (0.5 + 0.5) between tries
     expect(retry.waits).toEqual([500 * 1, 500 * 2, 500 * 4]);
     expect(replay.calls.filter((c) => c.includes('/chart/AAPL'))).toHaveLength(4);
+  });
+});
+
+describe('fetchFx (chart of both directions)', () => {
+  it("asks for a pair's two series together, and inverts the one Yahoo has (USDHKD=X for HKD into USD)", async () => {
+    const replay = createReplayFetch();
+    const yahoo = await openTestYahoo(replay.fetch);
+    const out = await yahoo.fetchFx({ from: 'HKD', to: 'USD', start: '2024-12-02', end: '2025-03-07' });
+    expect(out.rates).toMatchObject({ from: 'HKD', to: 'USD', inverted: true, series: { symbol: 'USDHKD=X', currency: 'HKD' } });
+    expect(plainSeries(out.rates?.series)?.dates.at(-1)).toBe('2025-03-07');
+    // HKDUSD=X's 404 is no news once the inverse is there; no search is made for a pair
+    expect(out.issues).toEqual([]);
+    expect(replay.used.has('chart-HKDUSD=X-404.fake.json')).toBe(true);
+    expect(replay.calls.some((c) => c.includes('/search'))).toBe(false);
+  });
+
+  it('takes the direct series when Yahoo has it', async () => {
+    const yahoo = await openTestYahoo(createReplayFetch({ strict: false }).fetch);
+    const out = await yahoo.fetchFx({ from: 'USD', to: 'HKD', start: '2024-12-02', end: '2025-03-07' });
+    expect(out.rates).toMatchObject({ from: 'USD', to: 'HKD', inverted: false, series: { symbol: 'USDHKD=X' } });
+  });
+
+  it("says why when Yahoo has neither series, naming both, and names them as Yahoo does", async () => {
+    const yahoo = await openTestYahoo(createReplayFetch({ strict: false }).fetch);
+    const out = await yahoo.fetchFx({ from: 'EUR', to: 'JPY', start: '2024-12-02', end: '2025-03-07' });
+    expect(out.rates).toBeNull();
+    expect(out.issues.map((i) => i.symbol)).toEqual(['EURJPY=X', 'JPYEUR=X']);
+    expect(yahoo.fxNames('EUR', 'JPY')).toEqual(['EURJPY=X', 'JPYEUR=X']);
   });
 });
 

@@ -10,6 +10,7 @@ import type { PriceSeries, Quote } from '../../src/domain/types.js';
 import { toDayNumber } from '../../src/domain/calendar.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from '../../src/report/build.js';
 import { seriesOf } from '../../src/providers/provider.js';
+import { fxPairsFrom, withoutFx } from '../helpers/fx-pairs.js';
 
 const series = (symbol: string, currency: string | null, dates: string[], close: number[], adjClose = close): PriceSeries =>
   seriesOf(symbol, currency, dates, close, adjClose);
@@ -30,7 +31,8 @@ const D = ['2024-12-31', '2025-01-02', '2025-01-31', '2025-02-03', '2025-02-04']
 function input(baskets: BasketDef[], history: PriceSeries[], quotes: Quote[], options: Partial<ReportOptions> = {}, over: Partial<ReportInput> = {}): ReportInput {
   return {
     baskets,
-    history: new Map(history.map((s) => [s.symbol, s])),
+    history: new Map(withoutFx(history).map((s) => [s.symbol, s])),
+    fx: fxPairsFrom(history, options.currency ?? null),
     quotes: new Map(quotes.map((q) => [q.symbol, [q]])),
     providerIssues: [],
     from: '2025-01-01',

@@ -10,6 +10,7 @@ import { quoteOf } from '../../src/domain/quote.js';
 import type { PriceSeries, Quote } from '../../src/domain/types.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from '../../src/report/build.js';
 import { seriesOf } from '../../src/providers/provider.js';
+import { fxPairsFrom, withoutFx } from '../helpers/fx-pairs.js';
 import type { Report } from '../../src/report/types.js';
 
 const series = (symbol: string, currency: string | null, dates: string[], close: number[]): PriceSeries => seriesOf(symbol, currency, dates, close);
@@ -21,7 +22,8 @@ function build(baskets: BasketDef[], history: PriceSeries[], quotes: Quote[], op
   for (const q of quotes) byCode.set(q.symbol, [...(byCode.get(q.symbol) ?? []), q]);
   return buildReport({
     baskets,
-    history: new Map(history.map((s) => [s.symbol, s])),
+    history: new Map(withoutFx(history).map((s) => [s.symbol, s])),
+    fx: fxPairsFrom(history, options.currency ?? null),
     quotes: byCode,
     providerIssues: [],
     from: '2025-01-01',

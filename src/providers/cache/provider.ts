@@ -14,7 +14,7 @@ import { fromDayNumber } from '../../domain/calendar.js';
 import { quotesInMajorUnits } from '../../domain/currency.js';
 import type { DayNumber, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
-import { sliceSeries, unavailableWhy, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
+import { fxFromHistory, sliceSeries, unavailableWhy, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
 import { entryInMajorUnits, entrySeries, isFresh, mergeHistory, planHistory, toEntry, toMissingEntry, type HistoryPlan } from './plan.js';
 import { mergeQuotes, type CacheStore, type HistoryEntry, type QuoteEntry } from './store.js';
 
@@ -32,6 +32,12 @@ export interface CachingOptions {
   readonly openSource: () => Promise<MarketDataProvider>;
   /** The source's name in reports, e.g. `yahoo`. */
   readonly sourceName: string;
+  /**
+   * The source's names of a currency pair's two series, direct first: the
+   * cache keeps them as the source's other series, and must find them
+   * without opening the source.
+   */
+  readonly fxNames: MarketDataProvider['fxNames'];
   /**
    * Where the cache writes of a fetch go to finish (see cli.ts: before the
    * process ends) while its answer goes on to the report; without it, an
@@ -90,8 +96,9 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
     return { series, issues: [stale] };
   };
 
-  return {
+  const provider: MarketDataProvider = {
     description: mode === 'offline' ? `${options.sourceName} cache (offline)` : options.sourceName,
+    fxNames: options.fxNames,
 
     async search(query: string, limit?: number): Promise<SymbolMatch[]> {
       if (mode === 'offline') return [];
@@ -202,7 +209,10 @@ export function openCachingProvider(options: CachingOptions): MarketDataProvider
       issues.push(...answer.issues);
       return { items, issues };
     },
+
+    fetchFx: (request) => fxFromHistory(provider, request),
   };
+  return provider;
 
   /**
    * Ask the source for every planned range (one request per distinct range),

@@ -1,6 +1,6 @@
 /**
  * The offline data directory provider:
- *   DIR/prices/<SYMBOL>.csv   daily closes (Date, Close[, Adj Close])
+ *   DIR/prices/<SYMBOL>.csv   daily closes (Date, Close[, Adj Close]); an FX pair's as `USDHKD=X.csv`
  *   DIR/quotes.csv            symbol, optional date and provider, plus any of name, currency, price, forwardPE, …
  * Prices given in a minor unit (`GBp`) are answered in the major one.
  */
@@ -12,7 +12,7 @@ import { quotesInMajorUnits, seriesInMajorUnits } from '../../domain/currency.js
 import { currencyIn } from '../../domain/quote.js';
 import type { PriceSeries, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { DataFileError, UsageError } from '../../errors.js';
-import { sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
+import { fxFromHistory, sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
 import { toPriceSeries, toQuotes, type QuoteBook } from './csv.js';
 
 /** A path's status; null when nothing is there; a UsageError naming the reason when it cannot be looked at (EACCES, ELOOP, …). */
@@ -40,6 +40,9 @@ export function priceFile(dir: string, symbol: string): string {
   return path.join(dir, 'prices', `${symbol}.csv`);
 }
 
+/** The two price files' symbols of a currency pair, direct first: `prices/HKDUSD=X.csv` holds the price of one HKD in USD. */
+const fxSymbols = (from: string, to: string): readonly [string, string] => [`${from}${to}=X`, `${to}${from}=X`];
+
 /** `dir` is where to read; `shownAs` is how reports name it (as the user wrote it). */
 export async function openFilesProvider(dir: string, shownAs: string = dir): Promise<MarketDataProvider> {
   const where = statOrNull(dir, shownAs);
@@ -56,8 +59,9 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
       return bytes === null ? null : toQuotes(bytes.toString('utf8'), file, normaliseSymbol);
     }));
 
-  return {
+  const provider: MarketDataProvider = {
     description: `files:${shownAs}`,
+    fxNames: fxSymbols,
 
     async fetchHistory({ symbols, start, end, onProgress }: HistoryRequest) {
       const known = await loadQuotes();
@@ -101,5 +105,8 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
       }
       return { items, issues };
     },
+
+    fetchFx: (request) => fxFromHistory(provider, request),
   };
+  return provider;
 }

@@ -1,7 +1,8 @@
 /**
  * The Yahoo Finance provider: the only module that imports yahoo-finance2,
  * and only when a Yahoo run starts (so --help and offline runs never load it).
- *   chart()  daily history, one request per symbol, run concurrently;
+ *   chart()  daily history, one request per symbol, run concurrently; an FX
+ *            pair's two directions (fx-symbols.ts) asked for together;
  *   quote()  quotes in batches of at most QUOTE_BATCH symbols; a symbol missing
  *            from a multi-symbol answer is asked for once more, alone;
  *   search() symbol look-up, and the closest match for an unknown symbol.
@@ -13,10 +14,11 @@
 import type { IsoDate, PriceSeries, Quote, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { SourceUnavailableError } from '../../errors.js';
 import { shiftDays } from '../../domain/calendar.js';
-import type { HistoryRequest, MarketDataProvider, SymbolMatch } from '../provider.js';
+import { fxFromHistory, type HistoryRequest, type MarketDataProvider, type SymbolMatch } from '../provider.js';
 import { exchangeDays } from './exchange-days.js';
 import { classifyYahooError, isRefusedSession, suggestionFor } from './failures.js';
 import { DEFAULT_RETRY, guardFetch, REQUEST_TIMEOUT_MS, type RetryPolicy } from './fetch.js';
+import { fxSymbols, isFxSymbol } from './fx-symbols.js';
 import { laneOf, RequestGate } from './gate.js';
 import { openSession } from './session.js';
 import { toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
@@ -113,9 +115,9 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     }
   };
 
-  /** What Yahoo search offers instead of a symbol it has no data for (FX pairs are not searched: basket inverts them). */
+  /** What Yahoo search offers instead of a symbol it has no data for (FX pairs are not searched: their inverse is tried). */
   const suggest = async (symbol: string): Promise<string> => {
-    if (symbol.endsWith('=X')) return '';
+    if (isFxSymbol(symbol)) return '';
     try {
       return suggestionFor(symbol, await search(symbol));
     } catch {
@@ -157,8 +159,9 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
     return parsed;
   };
 
-  return {
+  const provider: MarketDataProvider = {
     description: 'yahoo',
+    fxNames: fxSymbols,
     search,
 
     async fetchHistory({ symbols, start, end, onProgress, onCurrency, suggest: withSuggestion = true }: HistoryRequest) {
@@ -210,5 +213,8 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
         }));
       return { items: new Map([...items].map(([symbol, quote]) => [symbol, [quote] as QuoteHistory])), issues };
     },
+
+    fetchFx: (request) => fxFromHistory(provider, request),
   };
+  return provider;
 }

@@ -18,7 +18,7 @@
  * the merged series is on one basis.
  */
 import { dayOfInstant, fromDayNumber, toDayNumber } from '../../domain/calendar.js';
-import { toMajorUnit } from '../../domain/currency.js';
+import { seriesInMajorUnits, toMajorUnit } from '../../domain/currency.js';
 import type { DayNumber, IsoDate, PriceSeries, Split } from '../../domain/types.js';
 import type { HistoryEntry } from './store.js';
 
@@ -147,10 +147,9 @@ export function mergeHistory(
  * on reading; any other is returned as it is.
  */
 export function entryInMajorUnits(entry: HistoryEntry | null): HistoryEntry | null {
-  if (entry === null || entry.currency === null) return entry;
-  const { currency, divisor } = toMajorUnit(entry.currency);
-  if (divisor === 1) return entry;
-  return { ...entry, currency, close: entry.close.map((p) => p / divisor), adjClose: entry.adjClose.map((p) => p / divisor) };
+  if (entry === null || entry.currency === null || toMajorUnit(entry.currency).divisor === 1) return entry;
+  const series = seriesInMajorUnits(entrySeries(entry, entry.from, entry.to));
+  return { ...entry, currency: series.currency, close: Array.from(series.close), adjClose: Array.from(series.adjClose) };
 }
 
 /** The entry's closes within [start, end] as a series. */

@@ -75,7 +75,7 @@ export interface MarketDataProvider {
    * inverse when it has only that. Fails as fetchHistory does.
    */
   fetchFx(request: FxRequest): Promise<FxAnswer>;
-  /** The source's names of a pair's two series, direct first (`HKDUSD=X`, `USDHKD=X`): what a note on a pair it cannot give names. */
+  /** The source's names of a pair's two series, direct first (`HKDUSD=X`, `USDHKD=X`): what notes on a pair it has no rates for name. */
   fxNames(from: string, to: string): readonly [string, string];
   /** Symbols matching a name or code, best first (sources that can search). */
   search?(query: string, limit?: number): Promise<SymbolMatch[]>;

@@ -23,6 +23,7 @@ import { laneOf, RequestGate } from './gate.js';
 import { openSession } from './session.js';
 import { toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
 
+// how requests are tried again is one of the provider's options
 export { DEFAULT_RETRY, type RetryPolicy } from './fetch.js';
 
 /** Yahoo's v7 quote endpoint takes at most this many symbols per request. */

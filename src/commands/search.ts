@@ -7,31 +7,15 @@
  */
 import { currencyIn } from '../domain/quote.js';
 import { normaliseSymbol } from '../domain/symbols.js';
-import type { SymbolIssue } from '../domain/types.js';
 import { EXIT_OK, UsageError } from '../errors.js';
-import type { MarketDataProvider, SymbolMatch } from '../providers/provider.js';
+import type { MarketDataProvider } from '../providers/provider.js';
+import type { SymbolIssue } from '../domain/types.js';
+import type { SearchResult } from '../report/search.js';
 import { providerOpener } from './context.js';
 import type { CommonFlags } from './flags.js';
 import type { Deps, Io } from './io.js';
 import { printIssues } from './notes.js';
 import { stdoutChalk, terminalWidth } from './terminal.js';
-
-/** A search match with the currency its quote is in (null when Yahoo gave no quote). */
-export interface SymbolFound extends SymbolMatch {
-  readonly currency: string | null;
-}
-
-export interface SearchResult {
-  /** The query as typed. */
-  readonly query: string;
-  /** What was searched for: the query, or its four-digit Hong Kong form. */
-  readonly searched: string;
-  /** Set when the query was read as a Hong Kong code and searched in another form. */
-  readonly hongKongHint: string | null;
-  readonly matches: SymbolFound[];
-  /** Problems that left a figure unknown (a failed quote request). */
-  readonly issues: SymbolIssue[];
-}
 
 /** Bare digits (`700`, `00700`) or a code with `.HK` / ` HK` in any case. */
 const HONG_KONG_LIKE = /^(?:\d{1,5}|0*\d{1,5}[\s.]+HK)$/i;

@@ -1,6 +1,6 @@
 /** `basket search` as CSV and JSON (the table is in table.ts). */
 import { stringify } from 'csv-stringify/sync';
-import type { SearchResult } from '../commands/search.js';
+import type { SearchResult } from '../report/search.js';
 import { neutraliseFormula } from './csv.js';
 
 export const SYMBOL_CSV_COLUMNS = ['symbol', 'name', 'exchange', 'type', 'currency'] as const;

@@ -9,7 +9,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { BasketDef } from '../config/basket.js';
-import type { SearchResult } from '../commands/search.js';
+import type { SearchResult } from '../report/search.js';
 import type { BasketReport, Report } from '../report/types.js';
 import { comparisonFigures, peDatesLine, terminalHeaderParts } from './describe.js';
 import { formatText, formatUnsignedPercent, staleSummary, UNKNOWN } from './format.js';

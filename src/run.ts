@@ -2,7 +2,7 @@
  * The orchestrator. Every command runs the same one-way pipeline:
  *   1. config    load the catalog (presets + config file) and pick the baskets
  *   2. window    decide the period [from, asOf] and the history to fetch
- *   3. provider  fetch quotes, history and the FX series a report currency needs, in one round (market-data.ts; the only I/O besides config)
+ *   3. provider  fetch quotes, history and the FX series a report currency needs, in one round (providers/market-data.ts; the only I/O besides config)
  *   3b. closes around quote dates outside the window, when a dated cap (or,
  *      repricing P/Es, a dated P/E) has no price of its own (offline data)
  *   4. analytics + report   compute every figure into one Report
@@ -22,7 +22,7 @@ import { DEFAULT_BASKETS } from './config/presets.js';
 import { quoteOf } from './domain/quote.js';
 import type { IsoDate, PriceSeries, Quote, QuoteHistory, SymbolIssue } from './domain/types.js';
 import { IncompleteDataError, MarketDataError, UsageError } from './errors.js';
-import { fetchMarketData } from './market-data.js';
+import { fetchMarketData } from './providers/market-data.js';
 import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportOptions } from './report/build.js';
 import type { SuspectSplitPolicy } from './report/checks.js';

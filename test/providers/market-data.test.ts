@@ -1,5 +1,5 @@
 /**
- * The one round of fetching in run.ts (fetchMarketData) with a scripted
+ * The one round of fetching in run.ts (fetchMarketData, providers/market-data.ts) with a scripted
  * provider: quotes asked first, each FX pair started as soon as a currency is
  * known (beside the history, not after it), the pairs kept by the symbols'
  * final currencies, the progress sink handed to the history, and what a
@@ -8,12 +8,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../src/domain/types.js';
-import { SourceUnavailableError } from '../src/errors.js';
-import { fxFromHistory, seriesOf, type HistoryRequest, type MarketDataProvider } from '../src/providers/provider.js';
-import { fetchMarketData } from '../src/market-data.js';
-import { runCompare, runSnapshot, type Context } from '../src/run.js';
-import { makeTempDir } from './helpers/tmp.js';
+import type { IsoDate, PriceSeries, Quote, SymbolIssue } from '../../src/domain/types.js';
+import { SourceUnavailableError } from '../../src/errors.js';
+import { fxFromHistory, seriesOf, type HistoryRequest, type MarketDataProvider } from '../../src/providers/provider.js';
+import { fetchMarketData } from '../../src/providers/market-data.js';
+import { runCompare, runSnapshot, type Context } from '../../src/run.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 const DATES: IsoDate[] = ['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03', '2025-01-06'];
 

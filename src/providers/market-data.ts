@@ -6,11 +6,17 @@
  * report currency, each FX pair as soon as some symbol's currency is known
  * (a cached entry, a chart, a quote), instead of after everything else.
  */
-import type { BasketDef } from './config/basket.js';
-import { currencyIn } from './domain/quote.js';
-import type { FxPair, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from './domain/types.js';
-import { SourceUnavailableError } from './errors.js';
-import { unavailableWhy, type FxAnswer, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './providers/provider.js';
+import { currencyIn } from '../domain/quote.js';
+import type { FxPair, IsoDate, PriceSeries, ProviderResult, QuoteHistory, SymbolIssue } from '../domain/types.js';
+import { SourceUnavailableError } from '../errors.js';
+import { unavailableWhy, type FxAnswer, type HistoryRequest, type MarketDataProvider, type ProgressSink } from './provider.js';
+
+
+/** What a basket asks of the source: its members and its benchmarks (first choice first). */
+export interface Wanted {
+  readonly symbols: readonly string[];
+  readonly benchmarks: readonly string[];
+}
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 
@@ -120,7 +126,7 @@ export interface MarketData {
  */
 export async function fetchMarketData(
   provider: MarketDataProvider,
-  baskets: readonly BasketDef[],
+  baskets: readonly Wanted[],
   start: IsoDate,
   end: IsoDate,
   currency: string | null,

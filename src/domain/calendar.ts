@@ -10,6 +10,20 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** The days in month `month` (1–12) of proleptic Gregorian year `year`: 28–31. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+}
+
+/**
+ * The day number of `year`-`month`-`day` when it is a real date (month 1–12,
+ * day within the month), else NaN; a NaN part gives NaN. For readers that
+ * take the parts from text or bytes themselves.
+ */
+export function calendarDay(year: number, month: number, day: number): number {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? civilToDays(year, month, day) : NaN;
+}
+
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */
 export function isIsoDate(text: string): boolean {
   return text.length === 10 && !Number.isNaN(isoDayAt(text, 0));
@@ -63,11 +77,7 @@ export function isoDayAt(text: string, at: number): number {
   const d1 = digit(text, at + 8);
   const d2 = digit(text, at + 9);
   if (!(m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return NaN;
-  const mo = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  if (mo < 1 || mo > 12 || d < 1) return NaN;
-  const last = mo === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[mo - 1] as number);
-  return d <= last ? civilToDays(y, mo, d) : NaN;
+  return calendarDay(y, m1 * 10 + m2, d1 * 10 + d2);
 }
 
 /** Days since 1970-01-01 (negative before). */

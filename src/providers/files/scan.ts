@@ -12,7 +12,6 @@
 import { civilToDays, fromDayNumber, isoDayAt } from '../../domain/calendar.js';
 import { barsSkipped } from '../../domain/issues.js';
 import type { DayNumber, IsoDate, PriceSeries, SymbolIssue } from '../../domain/types.js';
-import { wasmRows } from './wasm-rows.js';
 
 /** A record's cells and the physical line it starts on. */
 export interface Row {
@@ -343,10 +342,9 @@ const textAt = (b: Uint8Array, from: number, to: number): string => utf8.decode(
  * `prices/<SYMBOL>.csv`, as its bytes, read in one pass into columns, or null
  * when the full parser must read it (see the module comment; also: dates out
  * of order or repeated, a bad cell, a missing column — the full parser sorts,
- * or names the line). `wasm: false` reads without rows.wat (for the tests
- * that hold the two fixed-place readers to each other).
+ * or names the line).
  */
-export function scanPriceFile(file: Uint8Array, symbol: string, options: { readonly wasm?: boolean } = {}): ParsedSeries | null {
+export function scanPriceFile(file: Uint8Array, symbol: string): ParsedSeries | null {
   if (file.indexOf(QUOTE) >= 0) return null;
   const bom = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf;
   const b = bom || file.indexOf(CR) >= 0 ? encodeText(normalised(decodeText(file))) : file;
@@ -368,17 +366,8 @@ export function scanPriceFile(file: Uint8Array, symbol: string, options: { reado
   p = eol + 1;
   const body = p;
   // the layouts basket and most sources write — Date,Close[,Adj Close] — are read at fixed places,
-  // with no search for delimiters (by rows.wat, else fixedRows); a row laid out otherwise
-  // (a date with a time) sends the file to the general loop
+  // with no search for delimiters; a row laid out otherwise (a date with a time) sends the file to the general loop
   let general = !(iDate === 0 && iClose === 1 && (width === 2 || (width === 3 && iAdj === 2)));
-  if (!general && options.wasm !== false) {
-    const read = wasmRows(b, p, width === 3);
-    if (read === 'general') general = true;
-    else if (read !== 'declined') {
-      const { skipped, firstSkipped, ...columns } = read;
-      return { series: { symbol, currency: null, ...columns }, issues: skipped > 0 ? [skippedNote(symbol, skipped, firstSkipped.map(fromDayNumber))] : [] };
-    }
-  }
   // rows of about the first row's length, give or take a few digits: the columns are sized for them, and grow if they are shorter
   let first = b.indexOf(NEWLINE, eol + 1);
   if (first < 0) first = n;

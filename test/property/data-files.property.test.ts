@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../src/domain/calendar.js';
 import type { PriceSeries, ProviderResult, Quote, QuoteHistory, SymbolIssue } from '../../src/domain/types.js';
 import { DataFileError } from '../../src/errors.js';
-import { QUOTE_COLUMNS } from '../../src/providers/files/csv.js';
+import { QUOTE_COLUMNS } from '../../src/providers/files/quotes.js';
 import { openFilesProvider, priceFile } from '../../src/providers/files/provider.js';
 import { seriesDates } from '../../src/providers/provider.js';
 import { plainSeries } from '../helpers/series.js';

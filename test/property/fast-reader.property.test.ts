@@ -1,18 +1,31 @@
 /**
  * Property: the one-pass reader of price files (scan.ts) and the fast row
- * reader agree with the full RFC 4180 reader (csv-parse) on every file they
- * accept, and decline every file they cannot read exactly — so a data file
- * reads the same, and fails with the same message, whichever reader takes it.
+ * reader (rows.ts) agree with the full RFC 4180 reader (csv-parse) on every
+ * file they accept, and decline every file they cannot read exactly — so a
+ * data file reads the same, and fails with the same message, whichever
+ * reader takes it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuotedRows, readPriceSeries, toPriceSeries } from '../../src/providers/files/csv.js';
-import { encodeText, padded, scanPriceFile, simpleRows } from '../../src/providers/files/scan.js';
+import { encodeText, padded } from '../../src/providers/files/cells.js';
+import { readPriceSeries } from '../../src/providers/files/prices.js';
+import { DataFileReader } from '../../src/providers/files/reader.js';
+import { RowReader, simpleRows } from '../../src/providers/files/rows.js';
+import { PriceFileScanner } from '../../src/providers/files/scan.js';
 import { DEMO_DIR } from '../helpers/cli.js';
 import { plainSeries } from '../helpers/series.js';
 import { anyPrices, anyQuotes, oddValidPrices, validPrices } from './data-files.js';
+
+/** One of each reader for every test, as a provider keeps one for all its files: what one file leaves in it must not change the next. */
+const scanner = new PriceFileScanner();
+const rowReader = new RowReader();
+const reader = new DataFileReader();
+const scanPriceFile = (bytes: Uint8Array, symbol: string) => scanner.scan(bytes, symbol);
+const parseQuotedRows = (text: string, file: string) => rowReader.fullRows(text, file);
+/** A price file read row by row, every row through csv-parse: the reference. */
+const readFully = (text: string) => readPriceSeries(parseQuotedRows(text, 'X.csv'), 'X', 'X.csv');
 
 /** What reading gives: the series and notes, or the error's message. */
 function outcome(read: () => ReturnType<typeof readPriceSeries>) {
@@ -22,6 +35,12 @@ function outcome(read: () => ReturnType<typeof readPriceSeries>) {
   } catch (err) {
     return { error: (err as Error).message };
   }
+}
+
+/** What a scanner (the shared one unless named) gives for a file's text: the series and notes, or null when it declines the file. */
+function scanned(text: string, by: PriceFileScanner = scanner) {
+  const read = by.scan(encodeText(text), 'X');
+  return read === null ? null : { series: plainSeries(read.series), issues: read.issues };
 }
 
 const fullRows = (text: string) => {
@@ -46,22 +65,32 @@ const priceTexts = fc.oneof(
     ),
 );
 
+/**
+ * On every file of `files`, the one-pass reader gives what reading row by row
+ * through csv-parse gives, or declines; the provider's reader gives it either
+ * way; and more than `minRead` files are read in one pass (the fast path is
+ * taken, not declined every time).
+ */
+function expectAgreement(files: fc.Arbitrary<string>, numRuns: number, minRead: number): void {
+  let read = 0;
+  fc.assert(
+    fc.property(files, (text) => {
+      const fast = scanned(text);
+      const full = outcome(() => readFully(text));
+      if (fast !== null) {
+        read++;
+        expect(fast).toEqual(full);
+      }
+      expect(outcome(() => reader.priceSeries(text, 'X', 'X.csv'))).toEqual(full);
+    }),
+    { numRuns },
+  );
+  expect(read).toBeGreaterThan(minRead);
+}
+
 describe('the fast readers agree with csv-parse', () => {
-  it('scanPriceFile: same series and notes as reading row by row, or declines', () => {
-    let accepted = 0;
-    fc.assert(
-      fc.property(priceTexts, (text) => {
-        const fast = scanPriceFile(encodeText(text), 'X');
-        const full = outcome(() => readPriceSeries(text, 'X', 'X.csv', parseQuotedRows(text, 'X.csv')));
-        if (fast !== null) {
-          accepted++;
-          expect({ series: plainSeries(fast.series), issues: fast.issues }).toEqual(full);
-        }
-        expect(outcome(() => toPriceSeries(text, 'X', 'X.csv'))).toEqual(full);
-      }),
-      { numRuns: 1500 },
-    );
-    expect(accepted).toBeGreaterThan(150); // the fast path is taken, not declined every time
+  it('the one-pass reader: same series and notes as reading row by row, or declines', () => {
+    expectAgreement(priceTexts, 1500, 150);
   });
 
   it('simpleRows: same cells and line numbers as csv-parse, or declines', () => {
@@ -109,6 +138,69 @@ describe('the fast readers agree with csv-parse', () => {
   });
 });
 
+/** A date cell of the usual layout: mostly valid and ascending, sometimes anything a file might hold. */
+const dateCell = (i: number) =>
+  fc.oneof(
+    { weight: 40, arbitrary: fc.constant(new Date(Date.UTC(2023, 11, 25 + i)).toISOString().slice(0, 10)) },
+    { weight: 1, arbitrary: fc.constant(new Date(Date.UTC(2023, 11, 24 + i)).toISOString().slice(0, 10)) }, // the last row's date again
+    { weight: 1, arbitrary: fc.constantFrom('2023-12-32', '2024-01-32', '2024-02-30', '2024-02-00', '2023-12-3x') }, // a day past the month of the rows around it
+    { weight: 1, arbitrary: fc.constantFrom('2024-02-29', '2023-02-29', '0000-01-01', '0001-01-01', '9999-12-31', '2024-13-01', '2024-00-10', '2024-01-32', '2024-01-00', '2024/01/05', '2024-1-05', '2024-01-05 00:00:00+08:00', '') },
+    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`) },
+  );
+
+/** A number cell: plain decimals mostly, and every form the readers treat apart. */
+const numberCell = fc.oneof(
+  { weight: 30, arbitrary: fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 6 })).map(([m, k]) => (k === 0 ? String(m) : (m / 10 ** k).toFixed(k))) },
+  { weight: 2, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }).map(String) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('', '0', '0.0', '-1', '+3', '1e3', '.5', '12.', '.', '00012.50', '182.35562133789065', '9007199254740993', '9007199254740991', '0.00000000000000000000001', '12345678901234567890123', ' 7', 'null', 'abc', '1,5', 'é'),
+  },
+);
+
+const usualRow = (three: boolean) => (i: number) =>
+  fc.tuple(dateCell(i), numberCell, numberCell, fc.constantFrom(...Array.from({ length: 30 }, () => ''), ',x', '\r')).map(([d, c, a, tail]) => `${d},${c}${three ? `,${a}` : ''}${tail}`);
+
+/** Files of the layouts read at fixed places, `Date,Close[,Adj Close]`, with blank lines and odd cells. */
+const usualPriceFile = fc
+  .record({ three: fc.boolean(), rows: fc.integer({ min: 0, max: 40 }), blank: fc.integer({ min: 0, max: 8 }), trailing: fc.boolean() })
+  .chain(({ three, rows, blank, trailing }) =>
+    fc.tuple(...Array.from({ length: rows }, (_, i) => usualRow(three)(i))).map((lines) => {
+      const body = lines.map((l, i) => (blank > 0 && i % blank === blank - 1 ? `${l}\n` : l));
+      return `${three ? 'Date,Close,Adj Close' : 'Date,Close'}\n${body.join('\n')}${trailing ? '\n' : ''}`;
+    }),
+  );
+
+describe('the fixed-place loop (Date,Close[,Adj Close])', () => {
+  it('reads the usual layouts as csv-parse does, or declines, and reads most of them itself', () => {
+    expectAgreement(usualPriceFile, 3000, 300);
+  });
+
+  it('reads a file of 115 years (1900 and 2000 among them), and a small one after it, with the same scanner', () => {
+    const lines = Array.from({ length: 14_000 }, (_, i) => `${new Date(Date.UTC(1900, 0, 1 + 3 * i)).toISOString().slice(0, 10)},${(i % 997) + 0.25},${(i % 991) + 0.5}`);
+    for (const text of [`Date,Close,Adj Close\n${lines.join('\n')}\n`, 'Date,Close\n2025-01-02,10\n2025-01-03,\n2025-01-06,11.5\n']) {
+      const fast = scanned(text);
+      expect(fast).not.toBeNull();
+      expect(fast).toEqual(outcome(() => readFully(text)));
+    }
+    // 2025-01-02 is day 20,090 since 1970-01-01; the empty close of 2025-01-03 is left out and noted
+    const small = scanPriceFile(encodeText('Date,Close\n2025-01-02,10\n2025-01-03,\n2025-01-06,11.5\n'), 'X');
+    expect(small?.series.days).toEqual(Int32Array.from([20_090, 20_094]));
+    expect(small?.issues).toEqual([{ symbol: 'X', code: 'bars-skipped', message: '1 row(s) with an empty or non-positive close left out (2025-01-03)' }]);
+  });
+
+  it('reads a file after any other file as a new scanner reads it (nothing of one file is left for the next)', () => {
+    const files = fc.array(fc.oneof(usualPriceFile, priceTexts), { minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(files, (texts) => {
+        const shared = new PriceFileScanner();
+        for (const text of texts) expect(scanned(text, shared)).toEqual(scanned(text, new PriceFileScanner()));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('dates in the one-pass reader', () => {
   it('reads a date in the same month as the last row no more loosely than the first one', () => {
     const text = (second: string) => `Date,Close\n2025-03-03,1\n${second},2\n`;
@@ -130,7 +222,7 @@ describe('columns of the one-pass reader', () => {
     const fast = scanPriceFile(encodeText(text), 'X');
     expect(fast).not.toBeNull();
     expect(fast?.series.days.length).toBe(400);
-    expect(plainSeries(fast!.series)).toEqual(plainSeries(readPriceSeries(text, 'X', 'X.csv', parseQuotedRows(text, 'X.csv')).series));
+    expect(plainSeries(fast!.series)).toEqual(plainSeries(readFully(text).series));
     // the last row is the 399th after the first: close (398 mod 9) + 1 = 2 + 1 = 3
     expect(fast?.series.close[399]).toBe(3);
   });

@@ -6,29 +6,33 @@ import { toDayNumber } from '../../src/domain/calendar.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import { normaliseSymbol } from '../../src/domain/symbols.js';
 import { DataFileError, UsageError } from '../../src/errors.js';
-import { toCellDate, toPriceSeries, toQuotes } from '../../src/providers/files/csv.js';
+import { toCellDate } from '../../src/providers/files/cells.js';
+import { DataFileReader } from '../../src/providers/files/reader.js';
 import { openFilesProvider } from '../../src/providers/files/provider.js';
 import { toPriceCsv, toQuotesCsv, writeDataDirectory } from '../../src/providers/files/write.js';
 import { DEMO_DIR } from '../helpers/cli.js';
 import { seriesDates, seriesOf } from '../../src/providers/provider.js';
 import { plainSeries } from '../helpers/series.js';
 
-describe('toPriceSeries (prices/<SYMBOL>.csv)', () => {
+/** One reader for every test, as a provider keeps one for all its files: what one file leaves in it must not change the next. */
+const reader = new DataFileReader();
+
+describe('DataFileReader.priceSeries (prices/<SYMBOL>.csv)', () => {
   it('reads Date and Close, ignoring other columns, rows in any order', () => {
-    const { series, issues } = toPriceSeries('Date,Open,Close,Volume\n2025-01-03,1,11,5\n2025-01-02,1,10,5\n', 'X', 'X.csv');
+    const { series, issues } = reader.priceSeries('Date,Open,Close,Volume\n2025-01-03,1,11,5\n2025-01-02,1,10,5\n', 'X', 'X.csv');
     expect(plainSeries(series)).toEqual({ symbol: 'X', currency: null, dates: ['2025-01-02', '2025-01-03'], close: [10, 11], adjClose: [10, 11] });
     expect(issues).toEqual([]);
   });
 
   it('uses Adj Close when present', () => {
-    const { series } = toPriceSeries('Date,Close,Adj Close\n2025-01-02,10,9.5\n', 'X', 'X.csv');
+    const { series } = reader.priceSeries('Date,Close,Adj Close\n2025-01-02,10,9.5\n', 'X', 'X.csv');
     expect(plainSeries(series).close).toEqual([10]);
     expect(plainSeries(series).adjClose).toEqual([9.5]);
   });
 
   it('takes the date part of a date with time and offset as the exchange-local date', () => {
     // as in the hk-with-actions data: midnight Hong Kong time is still 2025-01-02
-    const { series } = toPriceSeries('Date,Close\n2025-01-02 00:00:00+08:00,10\n', 'X', 'X.csv');
+    const { series } = reader.priceSeries('Date,Close\n2025-01-02 00:00:00+08:00,10\n', 'X', 'X.csv');
     expect(plainSeries(series).dates).toEqual(['2025-01-02']);
     expect(toCellDate('2025-01-02T09:30:00Z')).toBe('2025-01-02');
     expect(toCellDate('2025-02-30')).toBeNull();
@@ -36,7 +40,7 @@ describe('toPriceSeries (prices/<SYMBOL>.csv)', () => {
   });
 
   it('leaves out and reports rows with an empty or non-positive close', () => {
-    const { series, issues } = toPriceSeries('Date,Close\n2025-01-02,10\n2025-01-03,\n2025-01-06,0\n2025-01-07,12\n', 'X', 'X.csv');
+    const { series, issues } = reader.priceSeries('Date,Close\n2025-01-02,10\n2025-01-03,\n2025-01-06,0\n2025-01-07,12\n', 'X', 'X.csv');
     expect(plainSeries(series).dates).toEqual(['2025-01-02', '2025-01-07']);
     expect(issues).toEqual([{ symbol: 'X', code: 'bars-skipped', message: expect.stringContaining('2 row(s)') }]);
   });
@@ -52,7 +56,7 @@ describe('toPriceSeries (prices/<SYMBOL>.csv)', () => {
   ])('names the file and line of malformed data: %j', (text, line, detail) => {
     let error: unknown;
     try {
-      toPriceSeries(text, 'X', 'prices/X.csv');
+      reader.priceSeries(text, 'X', 'prices/X.csv');
     } catch (err) {
       error = err;
     }
@@ -69,23 +73,23 @@ describe('line numbers in messages (found by test/property/data-files.property.t
     ['CRLF, quoted in an earlier row too', 'Date,Close,Note\r\n2025-01-01,1,"a\r\nb"\r\n2025-01-02,abc,x\r\n', 4],
     ['old Mac line ends', 'Date,Close\r2025-01-01,1\r\r2025-01-02,abc\r', 4],
   ])('name the line the bad row is on: %s', (_, text, line) => {
-    expect(() => toPriceSeries(text, 'X', 'X.csv')).toThrow(`X.csv:${line}: Close is not a number: "abc"`);
+    expect(() => reader.priceSeries(text, 'X', 'X.csv')).toThrow(`X.csv:${line}: Close is not a number: "abc"`);
   });
 
   it('name the line of a header after blank lines, and the lines of a repeated date or symbol', () => {
-    expect(() => toPriceSeries('\n\nDay,Close\n', 'X', 'X.csv')).toThrow('X.csv:3: the header has no Date column');
-    expect(() => toPriceSeries('Date,Close\n2025-01-02,1\n\n2025-01-02,2\n', 'X', 'X.csv')).toThrow('X.csv:4: date 2025-01-02 appears twice (also on line 2)');
-    expect(() => toQuotes('symbol\nA\n\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:4: symbol A appears twice without a date');
+    expect(() => reader.priceSeries('\n\nDay,Close\n', 'X', 'X.csv')).toThrow('X.csv:3: the header has no Date column');
+    expect(() => reader.priceSeries('Date,Close\n2025-01-02,1\n\n2025-01-02,2\n', 'X', 'X.csv')).toThrow('X.csv:4: date 2025-01-02 appears twice (also on line 2)');
+    expect(() => reader.quotes('symbol\nA\n\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:4: symbol A appears twice without a date');
   });
 
   it('keep a header name with a line break in it on one line', () => {
-    expect(() => toQuotes('"ticker\nname",price\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:1: the header has no symbol column (found: "ticker\\nname", price)');
+    expect(() => reader.quotes('"ticker\nname",price\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:1: the header has no symbol column (found: "ticker\\nname", price)');
   });
 });
 
-describe('toQuotes (quotes.csv)', () => {
+describe('DataFileReader.quotes (quotes.csv)', () => {
   it('reads known columns, ignores unknown ones, and takes empty cells as unknown', () => {
-    const quotes = toQuotes('symbol,name,forwardPE,colour,marketCap\naapl,"Apple, Inc.",30.2,red,\n', 'q.csv', normaliseSymbol);
+    const quotes = reader.quotes('symbol,name,forwardPE,colour,marketCap\naapl,"Apple, Inc.",30.2,red,\n', 'q.csv', normaliseSymbol);
     expect(quotes.get('AAPL')).toEqual([{
       symbol: 'AAPL',
       date: null,
@@ -103,10 +107,10 @@ describe('toQuotes (quotes.csv)', () => {
   });
 
   it('rejects a missing symbol column, a repeated symbol, an empty one, and a bad number in a row asked for', () => {
-    expect(() => toQuotes('ticker,name\nA,B\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:1: the header has no symbol column');
-    expect(() => toQuotes('symbol\nA\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: symbol A appears twice without a date');
-    expect(() => toQuotes('symbol,name\nA,x\n,y\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: empty symbol');
-    const book = toQuotes('symbol,forwardPE\nA,12x\nB,14.5\n', 'q.csv', normaliseSymbol);
+    expect(() => reader.quotes('ticker,name\nA,B\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:1: the header has no symbol column');
+    expect(() => reader.quotes('symbol\nA\na\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: symbol A appears twice without a date');
+    expect(() => reader.quotes('symbol,name\nA,x\n,y\n', 'q.csv', normaliseSymbol)).toThrow('q.csv:3: empty symbol');
+    const book = reader.quotes('symbol,forwardPE\nA,12x\nB,14.5\n', 'q.csv', normaliseSymbol);
     expect(book.get('B')?.[0]?.forwardPE).toBe(14.5); // a bad row does not stop the others from being read
     expect(() => book.get('A')).toThrow('q.csv:2: forwardPE is not a number');
     expect(book.get('C')).toBeUndefined();

@@ -14,7 +14,7 @@ import { crc32 } from 'node:zlib';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode, isTempFile, writeFileAtomic } from '../../atomic-file.js';
-import { readReused } from '../../read-file.js';
+import { ReadBuffer } from '../../read-file.js';
 import { fromDayNumber } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate } from '../../domain/types.js';
 import { checkHistory, checkQuote, isObject, type Check, type HistoryEntry, type QuoteEntry } from './entries.js';
@@ -80,6 +80,8 @@ type Parsed<T> = { readonly entry: T; readonly problem: null } | { readonly entr
 
 export class CacheStore {
   private warnedWrite = false;
+  /** One run reads hundreds of entries before it can go on: synchronously, into this store's buffer (read-file.ts). */
+  private readonly readBuffer = new ReadBuffer();
 
   constructor(
     readonly dir: string,
@@ -95,8 +97,7 @@ export class CacheStore {
     const file = this.file(kind, symbol);
     let text: string;
     try {
-      // one run reads hundreds of entries before it can go on: synchronously, into a buffer kept (read-file.ts)
-      const bytes = readReused(file);
+      const bytes = this.readBuffer.read(file);
       if (bytes === null) return null;
       text = bytes.toString('utf8');
     } catch (err) {

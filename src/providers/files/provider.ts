@@ -7,13 +7,14 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseSymbol } from '../../domain/symbols.js';
-import { readReused } from '../../read-file.js';
+import { ReadBuffer } from '../../read-file.js';
 import { quotesInMajorUnits, seriesInMajorUnits } from '../../domain/currency.js';
 import { currencyIn } from '../../domain/quote.js';
 import type { PriceSeries, QuoteHistory, SymbolIssue } from '../../domain/types.js';
 import { DataFileError, UsageError } from '../../errors.js';
 import { fxFromHistory, sliceSeries, type HistoryRequest, type MarketDataProvider } from '../provider.js';
-import { toPriceSeries, toQuotes, type QuoteBook } from './csv.js';
+import type { QuoteBook } from './quotes.js';
+import { DataFileReader } from './reader.js';
 
 /** A path's status; null when nothing is there; a UsageError naming the reason when it cannot be looked at (EACCES, ELOOP, …). */
 function statOrNull(file: string, shownAs: string) {
@@ -26,10 +27,10 @@ function statOrNull(file: string, shownAs: string) {
   }
 }
 
-/** A data file's bytes (good until the next read), or null when there is none. */
-function readDataFile(file: string): Buffer | null {
+/** A data file's bytes (good until the next read into `buffer`), or null when there is none. */
+function readDataFile(buffer: ReadBuffer, file: string): Buffer | null {
   try {
-    return readReused(file);
+    return buffer.read(file);
   } catch (err) {
     throw new DataFileError(file, null, `cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
   }
@@ -52,11 +53,14 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
   if (!pricesDir?.isDirectory()) {
     throw new UsageError(`${shownAs} is not a basket data directory: it has no prices/ folder (see README, "Offline data")`);
   }
+  // what reading one file leaves for the next: this provider's own
+  const buffer = new ReadBuffer();
+  const reader = new DataFileReader();
   let quotes: Promise<QuoteBook | null> | null = null;
   const loadQuotes = () =>
     (quotes ??= Promise.resolve(path.join(dir, 'quotes.csv')).then((file) => {
-      const bytes = readDataFile(file);
-      return bytes === null ? null : toQuotes(bytes.toString('utf8'), file, normaliseSymbol);
+      const bytes = readDataFile(buffer, file);
+      return bytes === null ? null : reader.quotes(bytes.toString('utf8'), file, normaliseSymbol);
     }));
 
   const provider: MarketDataProvider = {
@@ -70,11 +74,11 @@ export async function openFilesProvider(dir: string, shownAs: string = dir): Pro
       const answers: { series: PriceSeries | null; issues: SymbolIssue[] }[] = [];
       symbols.forEach((symbol, i) => {
         const file = priceFile(dir, symbol);
-        const bytes = readDataFile(file);
+        const bytes = readDataFile(buffer, file);
         if (bytes === null) {
           answers.push({ series: null, issues: [{ symbol, code: 'no-data', message: `no price file ${path.join('prices', `${symbol}.csv`)} in ${shownAs}` }] });
         } else {
-          const parsed = toPriceSeries(bytes, symbol, file);
+          const parsed = reader.priceSeries(bytes, symbol, file);
           const quotes = known?.get(symbol);
           const currency = quotes === undefined ? null : currencyIn(quotes);
           answers.push({ series: seriesInMajorUnits(sliceSeries({ ...parsed.series, currency }, start, end)), issues: parsed.issues });

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { PriceSeries, Quote } from '../../domain/types.js';
 import { UsageError } from '../../errors.js';
 import { seriesDates } from '../provider.js';
-import { QUOTE_COLUMNS } from './csv.js';
+import { QUOTE_COLUMNS } from './quotes.js';
 
 const csv = (rows: (string | number | null)[][]) =>
   stringify(

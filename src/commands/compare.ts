@@ -39,7 +39,7 @@ export async function compareCommand(baskets: string[], flags: CompareFlags, io:
   if (flags.output === undefined) {
     io.stdout.write(await renderReport(report, flags, io, deps.now(), false));
   } else {
-    const { writeOutputFile } = await import('../output.js');
+    const { writeOutputFile } = await import('../io/output.js');
     await writeOutputFile(path.resolve(io.cwd, flags.output), await renderReport(report, flags, io, deps.now(), true), flags.output);
   }
   return EXIT_OK;

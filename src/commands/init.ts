@@ -7,7 +7,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { errnoCode, writeFileAtomic } from '../atomic-file.js';
+import { errnoCode, writeFileAtomic } from '../io/atomic-file.js';
 import type { BasketDef } from '../config/basket.js';
 import { LOCAL_CONFIG_NAMES, USER_CONFIG_NAMES } from '../config/load.js';
 import { PRESETS } from '../config/presets.js';

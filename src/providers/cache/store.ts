@@ -13,8 +13,8 @@
 import { crc32 } from 'node:zlib';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { errnoCode, isTempFile, writeFileAtomic } from '../../atomic-file.js';
-import { ReadBuffer } from '../../read-file.js';
+import { errnoCode, isTempFile, writeFileAtomic } from '../../io/atomic-file.js';
+import { ReadBuffer } from '../../io/read-file.js';
 import { fromDayNumber } from '../../domain/calendar.js';
 import type { DayNumber, IsoDate } from '../../domain/types.js';
 import { checkHistory, checkQuote, isObject, type Check, type HistoryEntry, type QuoteEntry } from './entries.js';

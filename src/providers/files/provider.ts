@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { normaliseSymbol } from '../../domain/symbols.js';
-import { ReadBuffer } from '../../read-file.js';
+import { ReadBuffer } from '../../io/read-file.js';
 import { quotesInMajorUnits, seriesInMajorUnits } from '../../domain/currency.js';
 import { currencyIn } from '../../domain/quote.js';
 import type { PriceSeries, QuoteHistory, SymbolIssue } from '../../domain/types.js';

@@ -12,7 +12,7 @@
  */
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { errnoCode, isTempFile, writeFileAtomic } from '../../atomic-file.js';
+import { errnoCode, isTempFile, writeFileAtomic } from '../../io/atomic-file.js';
 import type { ExtendedCookieJar } from 'yahoo-finance2/lib/cookieJar';
 
 /** The session's file name in the cache directory. */

@@ -3,7 +3,7 @@
  * atomic-file.ts), with file-system failures told in plain words.
  */
 import { errnoCode, writeFileAtomic } from './atomic-file.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 /** Plain words for the file-system errors a user can meet and fix. */
 const REASONS: Readonly<Record<string, string>> = {

@@ -6,10 +6,10 @@
 import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../src/errors.js';
-import { writeOutputFile } from '../src/output.js';
-import { DEMO_DIR, runCli } from './helpers/cli.js';
-import { makeTempDir } from './helpers/tmp.js';
+import { UsageError } from '../../src/errors.js';
+import { writeOutputFile } from '../../src/io/output.js';
+import { DEMO_DIR, runCli } from '../helpers/cli.js';
+import { makeTempDir } from '../helpers/tmp.js';
 
 // The real functions, spied on, so that one test can make one call fail.
 vi.mock('node:fs/promises', async (importOriginal) => {

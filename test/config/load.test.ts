@@ -81,7 +81,7 @@ describe('loadCatalog', () => {
     expect(() => parseConfigText('baskets:\n  a:\n    symbols: [X]\n  a:\n    symbols: [Y]\n', 'dup.yaml')).toThrow(/not valid YAML/);
   });
 
-  // found by test/property/config.property.test.ts
+  // found by test/config/config.property.test.ts
   it('turns what yaml throws (an alias bomb, nesting deeper than the stack) into a ConfigError', () => {
     const bomb = 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nbaskets: {x: {symbols: *c}}\n';
     expect(() => parseConfigText(bomb, 'bomb.yaml')).toThrow(ConfigError);

@@ -54,6 +54,27 @@ export async function shellEnvironment(): Promise<ShellEnvironment> {
 const sortedUnique = (lines: string[]) => [...new Set(lines.filter((l) => l !== ''))].sort();
 
 /**
+ * What bash offers for each line, sorted: the script sourced in a real bash,
+ * COMP_WORDS / COMP_CWORD set as readline would (a line ending in a space
+ * completes an empty word), the completion function called, COMPREPLY read back.
+ */
+export async function bashComplete(script: string, lines: string[]): Promise<string[][]> {
+  const { dir, cwd, env } = await shellEnvironment();
+  const file = path.join(dir, 'basket.bash');
+  await writeFile(file, script);
+  const calls = lines
+    .map((line) => line.split(' '))
+    .map((words) => `COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; COMPREPLY=(); _basket; printf '%s\\n' "\${COMPREPLY[*]}"`)
+    .join('\n');
+  const { stdout, stderr } = await run('bash', ['--norc', '--noprofile', '-c', `source '${file}'\n${calls}`], { cwd, env });
+  expect(stderr).toBe('');
+  return stdout
+    .split('\n')
+    .slice(0, lines.length)
+    .map((l) => sortedUnique(l.split(' ')));
+}
+
+/**
  * What zsh's completion system offers for each line (a Tab typed at its
  * end), sorted: the script is loaded by compinit from `$fpath` in an
  * interactive zsh in a pseudo-terminal (see zsh-complete.zsh).

@@ -1,0 +1,148 @@
+/**
+ * The request gate of the Yahoo provider: bulk requests (charts) bounded,
+ * the session handshake and quotes on a lane of their own that also takes
+ * the next free slot first; and, through the provider, the quote's handshake
+ * running beside a full wave of charts instead of behind them.
+ */
+import { describe, expect, it } from 'vitest';
+import { laneOf, RequestGate, type Lane } from '../../../src/providers/yahoo/gate.js';
+import { CONCURRENCY, openYahooProvider, PRIORITY_SLOTS } from '../../../src/providers/yahoo/provider.js';
+import { createFakeYahoo } from '../../helpers/fake-yahoo.js';
+
+/** A task that runs until `finish(name)` is called; records the order tasks start in. */
+function controlled() {
+  const started: string[] = [];
+  const pending = new Map<string, () => void>();
+  const task = (name: string) => () =>
+    new Promise<string>((resolve) => {
+      started.push(name);
+      pending.set(name, () => resolve(name));
+    });
+  const finish = async (name: string) => {
+    const done = pending.get(name);
+    if (!done) throw new Error(`${name} is not running`);
+    pending.delete(name);
+    done();
+    // let the gate hand the slot over and the next task start
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+  return { started, task, finish, running: () => [...pending.keys()] };
+}
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+describe('RequestGate', () => {
+  it('runs at most bulkSlots bulk tasks at once, first come first served', async () => {
+    const gate = new RequestGate(2, 1);
+    const c = controlled();
+    const all = ['a', 'b', 'c', 'd'].map((n) => gate.run('bulk', c.task(n)));
+    await settle();
+    expect(c.started).toEqual(['a', 'b']);
+    expect(gate.inFlight).toBe(2);
+    expect(gate.queued).toBe(2);
+    await c.finish('b');
+    expect(c.started).toEqual(['a', 'b', 'c']);
+    await c.finish('a');
+    await c.finish('c');
+    await c.finish('d');
+    expect(await Promise.all(all)).toEqual(['a', 'b', 'c', 'd']);
+    expect(gate.inFlight).toBe(0);
+  });
+
+  it('starts a priority task on its own slot while every bulk slot is taken', async () => {
+    const gate = new RequestGate(2, 1);
+    const c = controlled();
+    for (const n of ['c1', 'c2', 'c3']) void gate.run('bulk', c.task(n));
+    void gate.run('priority', c.task('handshake'));
+    await settle();
+    expect(c.started).toEqual(['c1', 'c2', 'handshake']);
+    expect(gate.inFlight).toBe(3); // bulkSlots + prioritySlots, never more
+  });
+
+  it('hands a freed bulk slot to a waiting priority task before a waiting bulk one', async () => {
+    const gate = new RequestGate(2, 1);
+    const c = controlled();
+    for (const n of ['c1', 'c2', 'c3', 'c4']) void gate.run('bulk', c.task(n));
+    void gate.run('priority', c.task('p1'));
+    void gate.run('priority', c.task('p2')); // its own slot is taken by p1: it waits
+    await settle();
+    expect(c.started).toEqual(['c1', 'c2', 'p1']);
+    await c.finish('c1');
+    expect(c.started).toEqual(['c1', 'c2', 'p1', 'p2']);
+    await c.finish('p1'); // a priority slot is of no use to bulk tasks
+    expect(c.running().sort()).toEqual(['c2', 'p2']);
+    await c.finish('c2');
+    expect(c.running().sort()).toEqual(['c3', 'p2']);
+  });
+
+  it('a bulk task does not pass one that waits, and a failing task frees its slot', async () => {
+    const gate = new RequestGate(1, 0);
+    const c = controlled();
+    const failing = gate.run('bulk', async () => {
+      throw new Error('refused');
+    });
+    void gate.run('bulk', c.task('next'));
+    await expect(failing).rejects.toThrow('refused');
+    await settle();
+    expect(c.started).toEqual(['next']);
+  });
+
+  it('needs a bulk slot', () => {
+    expect(() => new RequestGate(0, 1)).toThrow(RangeError);
+  });
+});
+
+describe('laneOf', () => {
+  it.each<[string, Lane]>([
+    ['https://query2.finance.yahoo.com/v8/finance/chart/AAPL?interval=1d', 'bulk'],
+    ['https://query2.finance.yahoo.com/v1/finance/search?q=tencent', 'bulk'],
+    ['https://finance.yahoo.com/quote/AAPL', 'priority'],
+    ['https://query1.finance.yahoo.com/v1/test/getcrumb', 'priority'],
+    ['https://query2.finance.yahoo.com/v7/finance/quote?symbols=AAPL', 'priority'],
+  ])('%s → %s', (url, lane) => {
+    expect(laneOf(url)).toBe(lane);
+    expect(laneOf(new URL(url))).toBe(lane);
+  });
+});
+
+describe('the Yahoo provider through its gate', () => {
+  it('runs the handshake and the quote beside a full wave of charts, not behind them', async () => {
+    const fake = createFakeYahoo();
+    // charts are answered only when released; the handshake and the quote at once
+    const held: (() => void)[] = [];
+    const inFlight = { now: 0, most: 0 };
+    const gated = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      inFlight.most = Math.max(inFlight.most, ++inFlight.now);
+      try {
+        if (new URL(String(input)).pathname.startsWith('/v8/finance/chart/')) await new Promise<void>((resolve) => held.push(resolve));
+        return await fake.fetch(input, init);
+      } finally {
+        inFlight.now--;
+      }
+    }) as typeof fetch;
+    const yahoo = await openYahooProvider({ fetch: gated, log: () => {}, verbose: false });
+    const symbols = ['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA', 'TSLA', '0700.HK', '9988.HK', '1810.HK', '1211.HK', '0981.HK'];
+    const history = yahoo.fetchHistory({ symbols, start: '2025-01-02', end: '2025-03-07' });
+    const quotes = await yahoo.fetchQuotes(['AAPL', 'MSFT']);
+    // the whole quote was answered while the first wave of charts was still unanswered
+    expect(quotes.items.size).toBe(2);
+    expect(fake.requests.map((r) => r.kind).filter((k) => k !== 'chart')).toEqual(['handshake', 'handshake', 'quote']);
+    expect(fake.count('chart')).toBe(0);
+    expect(held).toHaveLength(CONCURRENCY);
+    expect(inFlight.most).toBe(CONCURRENCY + PRIORITY_SLOTS);
+    while (held.length > 0) held.shift()?.();
+    // released one at a time as they come in
+    const all = (async () => {
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        while (held.length > 0) held.shift()?.();
+        if (fake.count('chart') === symbols.length) return;
+      }
+    })();
+    const [result] = await Promise.all([history, all]);
+    expect(result.items.size).toBe(symbols.length);
+    expect(inFlight.most).toBe(CONCURRENCY + PRIORITY_SLOTS);
+  });
+});

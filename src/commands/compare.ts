@@ -12,7 +12,7 @@ import { toCompareRequest, type AnalysisFlags, type CommonFlags } from './flags.
 import type { ReportFormat } from './choices.js';
 import type { Deps, Io } from './io.js';
 import { printIssues } from './notes.js';
-import { decideColorLevel, newChalk, terminalWidth } from './terminal.js';
+import { decideColorLevel, loadChalk, newChalk, terminalWidth } from './terminal.js';
 import { VERSION } from './version.js';
 
 export interface CompareFlags extends CommonFlags, AnalysisFlags {
@@ -51,7 +51,7 @@ export async function compareCommand(baskets: string[], flags: CompareFlags, io:
  * once: renderReport() then finds them loaded.)
  */
 function prefetchRenderer(format: ReportFormat): void {
-  const loading = format === 'table' ? [import('../render/table.js'), import('chalk')] : format === 'json' ? [import('../render/json.js')] : format === 'csv' ? [import('../render/csv.js')] : [];
+  const loading = format === 'table' ? [import('../render/table.js'), loadChalk()] : format === 'json' ? [import('../render/json.js')] : format === 'csv' ? [import('../render/csv.js')] : [];
   for (const module of loading) module.catch(() => undefined); // renderReport() reports a failure, if any
 }
 

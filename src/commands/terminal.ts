@@ -22,8 +22,11 @@ export function decideColorLevel(flag: boolean | undefined, env: Io['env'], isTT
   return env.TERM?.includes('256') ? 2 : 1;
 }
 
+/** Starts loading chalk (while other modules load) without making an instance. */
+export const loadChalk = () => import('chalk');
+
 export async function newChalk(level: 0 | 1 | 2 | 3): Promise<ChalkInstance> {
-  const { Chalk } = await import('chalk');
+  const { Chalk } = await loadChalk();
   return new Chalk({ level });
 }
 

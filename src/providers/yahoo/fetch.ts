@@ -43,7 +43,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 /** Connection failures worth another try (as Node's fetch reports them in `cause.code`). */
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function isTransient(err: unknown): boolean {
   const e = err as { name?: string; cause?: { code?: string } };

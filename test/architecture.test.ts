@@ -64,6 +64,7 @@ const PACKAGE_HOMES: Readonly<Record<string, readonly string[]>> = {
   chalk: ['commands/terminal.ts', 'render/'],
   'cli-table3': [],
   'csv-parse': ['providers/files/'],
+  'date-fns': ['domain/calendar.ts'],
 };
 
 describe('the house', () => {

@@ -2,16 +2,12 @@
  * Named look-back periods (`1w`, `3m`, `ytd`, …). Pure.
  *
  * A period ending on the as-of date starts from the last close on or before
- * (as-of − the period), by calendar arithmetic (date-fns: 31 March − 1 month
+ * (as-of − the period), by calendar arithmetic (domain/calendar.ts: 31 March − 1 month
  * = 28 or 29 February). `ytd` keeps the main window's definition: the last
  * close before 1 January of the as-of year.
  */
-import { subDays } from 'date-fns/subDays';
-import { subMonths } from 'date-fns/subMonths';
-import { subWeeks } from 'date-fns/subWeeks';
-import { subYears } from 'date-fns/subYears';
 import type { IsoDate } from '../domain/types.js';
-import { shiftDays, startOfYear, toIsoDate } from '../domain/calendar.js';
+import { shiftDays, shiftMonths, startOfYear } from '../domain/calendar.js';
 
 export const PERIODS = ['1d', '1w', '1m', '3m', '6m', 'ytd', '1y', '3y', '5y'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -20,26 +16,18 @@ export function isPeriod(text: string): text is Period {
   return (PERIODS as readonly string[]).includes(text);
 }
 
-function localDate(date: IsoDate): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const out = new Date(y, m - 1, d);
-  out.setFullYear(y);
-  return out;
-}
-
 /** The date a period's start price is looked up on or before: as-of minus the period (null for `ytd`). */
 export function periodAnchor(period: Exclude<Period, 'ytd'>, asOf: IsoDate): IsoDate {
-  const d = localDate(asOf);
   const n = Number.parseInt(period, 10);
   switch (period.slice(-1)) {
     case 'd':
-      return toIsoDate(subDays(d, n));
+      return shiftDays(asOf, -n);
     case 'w':
-      return toIsoDate(subWeeks(d, n));
+      return shiftDays(asOf, -7 * n);
     case 'm':
-      return toIsoDate(subMonths(d, n));
+      return shiftMonths(asOf, -n);
     default:
-      return toIsoDate(subYears(d, n));
+      return shiftMonths(asOf, -12 * n);
   }
 }
 

@@ -4,6 +4,7 @@
  * Gregorian calendar), which is exact for whole days whatever the machine's
  * zone, and cheap enough for millions of bars (no Date, no regex).
  */
+import { addMonths } from 'date-fns/addMonths';
 import type { IsoDate } from './types.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -114,6 +115,18 @@ export function toIsoDate(instant: Date): IsoDate {
 /** `date` plus `days` calendar days (negative to go back). */
 export function shiftDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
+}
+
+/**
+ * `date` plus `months` calendar months (negative to go back), the day kept
+ * but clamped to the last of a shorter month: 2025-03-31 − 1 month =
+ * 2025-02-28, 2024-02-29 − 12 months = 2023-02-28 (date-fns's `addMonths`).
+ */
+export function shiftMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = daysToCivil(toDayNumber(date));
+  const local = new Date(y, m - 1, d);
+  local.setFullYear(y); // years 0–99 are read as 1900–1999 by the constructor
+  return toIsoDate(addMonths(local, months));
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */

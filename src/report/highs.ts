@@ -2,7 +2,7 @@
  * Highs for the report: the window high of a series or basket level, and
  * "highest since" over the window or, with --lookback, the look-back. Pure.
  */
-import { fromDayNumber, shiftDays } from '../domain/calendar.js';
+import { fromDayNumber, shiftMonths } from '../domain/calendar.js';
 import { lookbackPath, windowHigh } from '../analytics/lookback.js';
 import type { Rebalance } from '../analytics/basket.js';
 import { higherBefore } from '../analytics/risk.js';
@@ -18,11 +18,8 @@ export const NO_HIGHS: Highs = { highestSince: null, windowHigh: null, windowHig
 /** The look-back's first day: `from` less the period (`max`: all the history there is). */
 export function lookbackStartOf(lookback: Lookback, from: IsoDate): IsoDate {
   if (lookback === 'max') return '1970-01-01';
-  const years = Number.parseInt(lookback, 10);
-  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
   // the same day `years` earlier; 29 February becomes 28 February
-  const day = m === 2 && d === 29 ? 28 : d;
-  return shiftDays(`${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`, 0);
+  return shiftMonths(from, -12 * Number.parseInt(lookback, 10));
 }
 
 const iso = (day: DayNumber | null) => (day === null ? null : fromDayNumber(day));

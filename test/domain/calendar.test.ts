@@ -10,6 +10,7 @@ import {
   monthIndex,
   monthStartsAfter,
   shiftDays,
+  shiftMonths,
   startOfYear,
   toDayNumber,
   toIsoDate,
@@ -234,5 +235,24 @@ describe('dayOfInstant', () => {
 
   it("gives a zone's date once its offset is added: 23:00 UTC is the next day in Sydney (UTC+11)", () => {
     expect(fromDayNumber(dayOfInstant(Date.parse('2025-01-05T23:00:00Z') + 11 * 3_600_000))).toBe('2025-01-06');
+  });
+});
+
+describe('shiftMonths', () => {
+  it.each([
+    ['2025-03-31', -1, '2025-02-28'], // clamped to February's last day
+    ['2024-03-31', -1, '2024-02-29'], // a leap year's
+    ['2024-02-29', -12, '2023-02-28'],
+    ['2025-03-07', -60, '2020-03-07'],
+    ['2025-01-31', 1, '2025-02-28'],
+    ['2025-12-15', 1, '2026-01-15'],
+    ['0100-03-31', -1, '0100-02-28'], // 100 is not a leap year
+    ['0004-02-29', -48, '0000-02-29'],
+  ] as const)('%s %+d months is %s', (date, months, want) => {
+    expect(shiftMonths(date, months)).toBe(want);
+  });
+
+  it('12 months is a year of the same date, whatever the machine’s zone', () => {
+    for (const date of ['2025-03-30', '2025-10-26', '2025-01-01'] as const) expect(shiftMonths(date, -12)).toBe(`2024${date.slice(4)}`);
   });
 });

@@ -85,15 +85,15 @@ const result = await build({
     chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
     // the chunk names carry a content hash: last build's chunks would otherwise pile up
     cleanDir: true,
-    // what every data command loads after the command line (the pipeline: config, analytics, report, the
-    // renderers' shared parts) in one chunk instead of a dozen: each chunk costs a run a resolve, a read and
+    // what every data command loads after the command line (its command, the pipeline: config, domain,
+    // analytics, report, the renderers' shared parts) in one chunk instead of a dozen: each chunk costs a run a resolve, a read and
     // a link; only these modules, not what they import (errors.js stays with the command line)
     codeSplitting: {
       groups: [
         {
           name: 'run',
           includeDependenciesRecursively: false,
-          test: /[\\/]dist[\\/]src[\\/](run|market-data|analytics[\\/].*|report[\\/].*|config[\\/](load|presets|symbols|basket|list)|providers[\\/](provider|cache[\\/]options)|render[\\/](describe|grids|format|sparkline))\.js$/,
+          test: /[\\/]dist[\\/]src[\\/](run|domain[\\/].*|analytics[\\/].*|report[\\/].*|config[\\/](load|presets|basket|list)|providers[\\/](provider|open|market-data|cache[\\/]options)|commands[\\/](compare|chart|snapshot|context|flags|notes|terminal)|render[\\/](describe|grids|format|sparkline))\.js$/,
         },
       ],
     },

@@ -6,7 +6,7 @@
  *   node bench/run.mjs [--quick] [--only GROUP,…] [--results FILE] [--json FILE] [--check] [--fresh]
  *
  *   --quick     tiny sizes and one run each: a smoke run of the harness (figures not meaningful)
- *   --only      run only these groups: startup, offline, growth, growth-json, cache, live-seed, cli-loop, live-500
+ *   --only      run only these groups: startup, offline, growth, growth-json, cache, live-seed, live-tls, cli-loop, live-500
  *               (--quick and --only write no RESULTS.md unless --results is given)
  *   --results   where to write the results (default bench/RESULTS.md; only the part between its markers is replaced)
  *   --json      also write every row as JSON
@@ -22,6 +22,7 @@ import path from 'node:path';
 import { cacheLoadScenario, growthScenarios, offlineScenario, prepareUniverse } from './lib/data.mjs';
 import { BIN, cleanup, ROOT } from './lib/measure.mjs';
 import { cliLoopScenario, live500Scenario, liveSeedScenario } from './lib/network.mjs';
+import { liveTlsScenario } from './lib/network-tls.mjs';
 import { machine, markdown, textTable, writeResults } from './lib/report.mjs';
 import { failedRow } from './lib/rows.mjs';
 import { startupScenarios } from './lib/startup.mjs';
@@ -75,6 +76,7 @@ const GROUPS = {
   'growth-json': ['offline-growth-json', 'offline-memory-json'],
   cache: ['cache-load-500'],
   'live-seed': ['live-seed'],
+  'live-tls': ['live-seed-tls'],
   'cli-loop': ['live-vs-yf-cli'],
   'live-500': ['live-500', 'live-500-json'],
 };
@@ -127,6 +129,7 @@ async function main() {
     'growth-json': () => growthScenarios(cfg, getUniverse(), 'json'),
     cache: () => cacheLoadScenario(cfg, getUniverse()),
     'live-seed': () => liveSeedScenario(cfg),
+    'live-tls': () => liveTlsScenario(cfg),
     'cli-loop': () => cliLoopScenario(cfg),
     'live-500': () => live500Scenario(cfg, getUniverse()),
   };

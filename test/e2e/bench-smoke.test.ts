@@ -29,6 +29,7 @@ const SCENARIOS = [
   'offline-memory-json',
   'cache-load-500',
   'live-seed',
+  'live-seed-tls',
   'live-vs-yf-cli',
   'live-500',
   'live-500-json',

@@ -11,7 +11,8 @@
  * so the handshake and the quote start as soon as they are asked for, beside
  * the charts. In flight at once: at most bulkSlots + prioritySlots. Within a
  * lane, first come, first served. A slot is held until the task settles
- * (retries and their waits included).
+ * (retries and their waits included); for a request, until its answer has
+ * been read (gatedFetch).
  */
 export type Lane = 'priority' | 'bulk';
 
@@ -81,4 +82,27 @@ export function laneOf(input: string | URL | Request): Lane {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const { pathname } = new URL(url);
   return pathname.startsWith('/v8/finance/chart/') || pathname.startsWith('/v1/finance/search') ? 'bulk' : 'priority';
+}
+
+/** Statuses whose answer has no body (a Response cannot be made with one). */
+const NO_BODY: ReadonlySet<number> = new Set([101, 204, 205, 304]);
+
+/**
+ * `fetchOnce` behind `gate`, each request in its lane. A slot is held until
+ * the answer's body has been read and one more turn of the event loop has
+ * passed: only then has Node's fetch put the connection back in its pool, so
+ * that the slot's next request takes it over. Released as soon as the headers
+ * came (as fetch resolves), the next request found every connection busy and
+ * opened another: through a proxy a CONNECT and a TLS handshake each, some
+ * 7 more in a cold run (round trips of their own on a real network).
+ * yahoo-finance2 reads every answer whole anyway.
+ */
+export function gatedFetch(gate: RequestGate, fetchOnce: typeof fetch): typeof fetch {
+  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    gate.run(laneOf(input), async () => {
+      const response = await fetchOnce(input, init);
+      const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    })) as typeof fetch;
 }

@@ -19,7 +19,7 @@ import { exchangeDays } from './exchange-days.js';
 import { classifyYahooError, isRefusedSession, suggestionFor } from './failures.js';
 import { DEFAULT_RETRY, guardFetch, REQUEST_TIMEOUT_MS, type RetryPolicy } from './fetch.js';
 import { fxSymbols, isFxSymbol } from './fx-symbols.js';
-import { laneOf, RequestGate } from './gate.js';
+import { gatedFetch, RequestGate } from './gate.js';
 import { openSession } from './session.js';
 import { toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
 
@@ -81,7 +81,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   const gate = new RequestGate(CONCURRENCY, PRIORITY_SLOTS);
   const days = exchangeDays();
   const yf = new YahooFinance({
-    fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) => gate.run(laneOf(input), () => guarded(input, init))) as typeof fetch,
+    fetch: gatedFetch(gate, guarded),
     cookieJar: session.jar,
     logger: { info: options.verbose ? say : quiet, warn: say, error: say, debug: quiet, dir: quiet },
     suppressNotices: ['yahooSurvey'],

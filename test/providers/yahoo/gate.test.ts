@@ -5,7 +5,7 @@
  * running beside a full wave of charts instead of behind them.
  */
 import { describe, expect, it } from 'vitest';
-import { laneOf, RequestGate, type Lane } from '../../../src/providers/yahoo/gate.js';
+import { gatedFetch, laneOf, RequestGate, type Lane } from '../../../src/providers/yahoo/gate.js';
 import { CONCURRENCY, openYahooProvider, PRIORITY_SLOTS } from '../../../src/providers/yahoo/provider.js';
 import { createFakeYahoo } from '../../helpers/fake-yahoo.js';
 
@@ -91,6 +91,60 @@ describe('RequestGate', () => {
 
   it('needs a bulk slot', () => {
     expect(() => new RequestGate(0, 1)).toThrow(RangeError);
+  });
+});
+
+describe('gatedFetch', () => {
+  const CHART = 'https://query2.finance.yahoo.com/v8/finance/chart/';
+
+  it('holds a slot until the answer has been read, so the next request finds the connection free', async () => {
+    const asked: string[] = [];
+    const bodies: ReadableStreamDefaultController<Uint8Array>[] = [];
+    const fetchOnce = (async (input: Parameters<typeof fetch>[0]) => {
+      asked.push(String(input).slice(CHART.length));
+      // headers at once, the body when the test says
+      return new Response(new ReadableStream<Uint8Array>({ start: (c) => void bodies.push(c) }), { status: 200 });
+    }) as typeof fetch;
+    const gated = gatedFetch(new RequestGate(1, 0), fetchOnce);
+    const first = gated(`${CHART}AAPL`);
+    const second = gated(`${CHART}MSFT`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(asked).toEqual(['AAPL']); // AAPL's headers are in, its body is not
+    bodies[0]?.enqueue(new TextEncoder().encode('{"a":1}'));
+    bodies[0]?.close();
+    expect(await (await first).json()).toEqual({ a: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(asked).toEqual(['AAPL', 'MSFT']);
+    bodies[1]?.close();
+    expect(await (await second).text()).toBe('');
+  });
+
+  it('passes the answer on as it came: status, status text, every header and every cookie', async () => {
+    const headers = new Headers({ location: 'https://guce.yahoo.com/consent', 'content-type': 'text/html' });
+    headers.append('set-cookie', 'A1=one; Domain=.yahoo.com');
+    headers.append('set-cookie', 'A3=three; Domain=.yahoo.com');
+    const answers = [new Response('<html>moved</html>', { status: 302, statusText: 'Found', headers }), new Response(null, { status: 204 })];
+    const gated = gatedFetch(new RequestGate(1, 1), (async () => answers.shift()) as unknown as typeof fetch);
+    const moved = await gated('https://finance.yahoo.com/quote/AAPL');
+    expect([moved.status, moved.statusText, moved.headers.get('location'), moved.headers.getSetCookie()]).toEqual([
+      302,
+      'Found',
+      'https://guce.yahoo.com/consent',
+      ['A1=one; Domain=.yahoo.com', 'A3=three; Domain=.yahoo.com'],
+    ]);
+    expect(await moved.text()).toBe('<html>moved</html>');
+    const empty = await gated('https://query1.finance.yahoo.com/v1/test/getcrumb');
+    expect([empty.status, await empty.text()]).toEqual([204, '']);
+  });
+
+  it('frees the slot when the request fails', async () => {
+    let calls = 0;
+    const gated = gatedFetch(new RequestGate(1, 0), (async () => {
+      if (++calls === 1) throw new TypeError('fetch failed');
+      return new Response('ok');
+    }) as typeof fetch);
+    await expect(gated(`${CHART}AAPL`)).rejects.toThrow('fetch failed');
+    expect(await (await gated(`${CHART}MSFT`)).text()).toBe('ok');
   });
 });
 

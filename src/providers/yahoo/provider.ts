@@ -21,6 +21,7 @@ import { DEFAULT_RETRY, guardFetch, REQUEST_TIMEOUT_MS, type RetryPolicy } from 
 import { fxSymbols, isFxSymbol } from './fx-symbols.js';
 import { gatedFetch, RequestGate } from './gate.js';
 import { openSession } from './session.js';
+import { warmUpWhenIdle } from './warm-up.js';
 import { toPriceSeries, toQuote, toSymbolMatches, type ChartLike, type QuoteLike, type SearchQuoteLike } from './transform.js';
 
 // how requests are tried again is one of the provider's options
@@ -72,6 +73,7 @@ export async function openYahooProvider(options: YahooProviderOptions): Promise<
   ]);
   const YahooFinance = createYahooFinance({ modules: { chart: chartModule, quote: quoteModule, search: searchModule } });
   const session = await openSession(options.sessionFile ?? null, () => new ExtendedCookieJar(), options.warn ?? options.log);
+  warmUpWhenIdle(() => new ExtendedCookieJar());
   const say = (...args: unknown[]) => options.log(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   const quiet = () => {};
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;

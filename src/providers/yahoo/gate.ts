@@ -96,13 +96,40 @@ const NO_BODY: ReadonlySet<number> = new Set([101, 204, 205, 304]);
  * opened another: through a proxy a CONNECT and a TLS handshake each, some
  * 7 more in a cold run (round trips of their own on a real network).
  * yahoo-finance2 reads every answer whole anyway.
+ *
+ * Bulk answers are then handed on one per turn of the event loop, after the
+ * handshake's and the quotes': yahoo-finance2 takes a few ms of this thread
+ * to read each chart (its JSON, its schema, the bars), and a wave of them
+ * read at once held up the handshake, whose next request and its connection
+ * (a CONNECT, then a TLS handshake of several exchanges) wait for this thread
+ * at every step. Between two charts the event loop now looks at its I/O.
  */
 export function gatedFetch(gate: RequestGate, fetchOnce: typeof fetch): typeof fetch {
-  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-    gate.run(laneOf(input), async () => {
+  const turnByTurn = oneAtATurn();
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const lane = laneOf(input);
+    const answer = await gate.run(lane, async () => {
       const response = await fetchOnce(input, init);
       const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    })) as typeof fetch;
+    });
+    if (lane === 'bulk') await turnByTurn();
+    return answer;
+  }) as typeof fetch;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A wait that lets its callers go in order, one per turn of the event loop. */
+function oneAtATurn(): () => Promise<void> {
+  const waiting: (() => void)[] = [];
+  const next = () => {
+    waiting.shift()?.();
+    if (waiting.length > 0) setImmediate(next);
+  };
+  return () =>
+    new Promise<void>((resolve) => {
+      if (waiting.push(resolve) === 1) setImmediate(next);
+    });
 }

@@ -1,8 +1,10 @@
 /**
  * The request gate of the Yahoo provider: bulk requests (charts) bounded,
  * the session handshake and quotes on a lane of their own that also takes
- * the next free slot first; and, through the provider, the quote's handshake
- * running beside a full wave of charts instead of behind them.
+ * the next free slot first; a slot held until the answer has been read; bulk
+ * answers handed on after the others, one per turn of the event loop; and,
+ * through the provider, the quote's handshake running beside a full wave of
+ * charts instead of behind them.
  */
 import { describe, expect, it } from 'vitest';
 import { gatedFetch, laneOf, RequestGate, type Lane } from '../../../src/providers/yahoo/gate.js';
@@ -135,6 +137,26 @@ describe('gatedFetch', () => {
     expect(await moved.text()).toBe('<html>moved</html>');
     const empty = await gated('https://query1.finance.yahoo.com/v1/test/getcrumb');
     expect([empty.status, await empty.text()]).toEqual([204, '']);
+  });
+
+  it('hands a priority answer on before the bulk answers that came with it, and those one per turn of the event loop', async () => {
+    const gated = gatedFetch(new RequestGate(4, 1), (async () => new Response('{}')) as typeof fetch);
+    // a count of the event loop's turns
+    let turn = 0;
+    let counting = true;
+    const count = () => {
+      turn++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const handed: { name: string; turn: number }[] = [];
+    const ask = (name: string, url: string) => gated(url).then(() => handed.push({ name, turn }));
+    await Promise.all([...['AAPL', 'MSFT', 'NVDA'].map((s) => ask(s, `${CHART}${s}`)), ask('cookie page', 'https://finance.yahoo.com/quote/AAPL')]);
+    counting = false;
+    expect(handed.map((h) => h.name)).toEqual(['cookie page', 'AAPL', 'MSFT', 'NVDA']);
+    const bulkTurns = handed.slice(1).map((h) => h.turn);
+    expect(new Set(bulkTurns).size).toBe(3);
+    expect(Math.min(...bulkTurns)).toBeGreaterThan(handed[0]!.turn);
   });
 
   it('frees the slot when the request fails', async () => {

@@ -24,6 +24,7 @@ export function describeTimeline(trace, server, offlineMs) {
   const after = (t, test) => trace.events.find((e) => e.t >= t && test(e));
   const firstFetch = after(0, (e) => e.ev === 'fetch');
   const yahooLoad = after(0, (e) => e.ev === 'load' && e.name.startsWith('providers-yahoo'));
+  const icu = after(0, (e) => e.ev === 'intl');
   const steps = STEPS.map(([name, part]) => {
     const asked = after(0, (e) => e.ev === 'fetch' && e.url.includes(part));
     if (!asked) return `${name}: not asked`;
@@ -41,7 +42,7 @@ export function describeTimeline(trace, server, offlineMs) {
   const requests = server.filter((e) => e.ev === 'request');
   const r = describeRequests(requests);
   return [
-    `traced cold run (untimed): Yahoo's modules from ${yahooLoad ? at(yahooLoad.t) : '—'} ms after Node started, first request at ${firstFetch ? at(firstFetch.t) : '—'}`,
+    `traced cold run (untimed): Yahoo's modules from ${yahooLoad ? at(yahooLoad.t) : '—'} ms after Node started, first request at ${firstFetch ? at(firstFetch.t) : '—'}, ICU's date formatting first used at ${icu ? at(icu.t) : '—'}`,
     `${steps.join(', ')}`,
     `last answer ${lastDone ? at(lastDone.t) : '—'}, exit ${at(trace.exit)} (the offline run: ${Math.round(offlineMs)} in all)`,
     `${r.total} requests (${Object.entries(r.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}) on ${Object.values(hosts).reduce((a, b) => a + b, 0)} TLS connections (${Object.entries(hosts).map(([h, n]) => `${h} ${n}`).join(', ')})`,

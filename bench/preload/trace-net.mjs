@@ -10,6 +10,7 @@
  *   { ev: 'request', t, origin, path }            undici puts a request on a connection
  *   { ev: 'headers', t, origin, path, status }    its answer's headers arrive
  *   { ev: 'done', t, origin, path }               … its body has arrived
+ *   { ev: 'intl', t }                             the first Intl.DateTimeFormat made (ICU's data loaded)
  * plus `start` (the process's start) and `exit`. Not for timed runs: the
  * preload itself costs a few ms (an --import) and the subscriptions a little.
  */
@@ -41,6 +42,14 @@ if (file) {
         return realFetch()(input, init);
       }),
     set: (value) => Object.defineProperty(globalThis, 'fetch', { value, configurable: true, writable: true }),
+  });
+  // the first date formatter of a process loads ICU's data: when it happens matters
+  const DateTimeFormat = Intl.DateTimeFormat;
+  Intl.DateTimeFormat = new Proxy(DateTimeFormat, {
+    construct(target, args) {
+      if (!events.some((e) => e.ev === 'intl')) at('intl', {});
+      return Reflect.construct(target, args);
+    },
   });
   const where = (request) => ({ origin: String(request.origin), path: request.path.replace(/\?.*/, '') });
   const on = (channel, handler) => diagnostics.subscribe(channel, handler);

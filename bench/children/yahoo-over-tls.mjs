@@ -12,8 +12,8 @@
  * until its stdin closes (the harness ending, however it ends).
  *
  * Latency: every answer leaves the server `latencyMs` after its request has
- * arrived (the fake's own timer), as in the in-process runs: one round trip is
- * one request answered. The connection's set-up (TCP to the proxy, CONNECT,
+ * arrived (a timer, no CPU), as in the in-process runs: one round trip is one
+ * request answered. The connection's set-up (TCP to the proxy, CONNECT,
  * the proxy's TCP to the server, the TLS handshake) crosses loopback with no
  * added delay, so what it costs a run here is CPU, never latency.
  *
@@ -34,7 +34,28 @@ const epochNow = () => performance.timeOrigin + performance.now();
 const log = (event) => opts.log && appendFileSync(opts.log, `${JSON.stringify(event)}\n`);
 
 const certs = await makeTestCertificates(opts.dir);
-const fake = await createFakeYahoo({ latencyMs: opts.latencyMs ?? 100 });
+const latencyMs = opts.latencyMs ?? 100;
+// the fake answers at once here; this server holds each answer for the latency
+const fake = await createFakeYahoo({ latencyMs: 0 });
+/**
+ * Answers by URL, made once (the fake's answer depends on the URL alone): after
+ * the warm-up round, answering costs this process, which shares the machine
+ * with the run it serves, no more than writing bytes.
+ */
+const answers = new Map();
+async function answerFor(url, method) {
+  let a = answers.get(url);
+  if (!a) {
+    const response = await fake.fetch(url, { method });
+    const { kind, symbols } = fake.requests.at(-1);
+    const cookies = response.headers.getSetCookie();
+    const body = Buffer.from(await response.arrayBuffer());
+    const headers = { ...Object.fromEntries(response.headers), ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}), 'content-length': body.length };
+    a = { kind, symbols, status: response.status, headers, body };
+    answers.set(url, a);
+  }
+  return a;
+}
 /** Connection numbers by the peer's address (the TLS socket and the TCP one it wraps share it). */
 const ids = new Map();
 let connections = 0;
@@ -42,15 +63,11 @@ const idOf = (socket) => ids.get(`${socket.remoteAddress}:${socket.remotePort}`)
 
 const server = https.createServer({ key: certs.key, cert: certs.cert }, async (req, res) => {
   const start = epochNow();
-  const answered = fake.fetch(`https://${req.headers.host}${req.url}`, { method: req.method });
-  const { kind, symbols } = fake.requests.at(-1); // recorded as the call begins
-  const response = await answered;
-  const body = Buffer.from(await response.arrayBuffer());
-  const headers = Object.fromEntries(response.headers);
-  const cookies = response.headers.getSetCookie();
-  res.writeHead(response.status, { ...headers, ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}), 'content-length': body.length });
-  res.end(body);
-  log({ ev: 'request', conn: idOf(req.socket), kind, symbols, start, end: epochNow() });
+  const a = await answerFor(`https://${req.headers.host}${req.url}`, req.method);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + latencyMs - epochNow())));
+  res.writeHead(a.status, a.headers);
+  res.end(a.body);
+  log({ ev: 'request', conn: idOf(req.socket), kind: a.kind, symbols: a.symbols, start, end: epochNow() });
 });
 server.on('connection', (socket) => {
   const key = `${socket.remoteAddress}:${socket.remotePort}`;

@@ -3,7 +3,7 @@
  * every scenario of issue 5, each figure a median over several runs with its
  * min–max, beside a baseline measured in the same run and the target.
  *
- *   node bench/run.mjs [--quick] [--only GROUP,…] [--results FILE] [--json FILE] [--check] [--fresh]
+ *   node bench/run.mjs [--quick] [--only GROUP,…] [--results FILE] [--json FILE] [--check] [--fresh] [--live-tls-against FILE]
  *
  *   --quick     tiny sizes and one run each: a smoke run of the harness (figures not meaningful)
  *   --only      run only these groups: startup, offline, growth, growth-json, cache, live-seed, live-tls, cli-loop, live-500
@@ -12,6 +12,8 @@
  *   --json      also write every row as JSON
  *   --check     exit 1 when a target is not met
  *   --fresh     regenerate the synthetic universe (it is cached in the temp directory between runs)
+ *   --live-tls-against   another build of basket's command (e.g. an earlier commit's dist/cli/basket.js), timed
+ *               in the same interleaved rounds as the live-tls runs: its figure goes into that row's detail
  *
  * Exit codes: 0 done (targets met or not, unless --check), 1 a target not met under --check,
  * 2 a scenario could not run (its rows say why).
@@ -35,6 +37,8 @@ const FULL = {
   dataRuns: 5,
   bigRuns: 3,
   liveRuns: 5,
+  /** Rounds of the live runs over TLS (each against the offline run): a process each, noisier than in-process. */
+  tlsRuns: 9,
   live500Runs: 3,
   loopRuns: 3,
   latencyMs: 100,
@@ -56,6 +60,7 @@ const QUICK = {
   dataRuns: 1,
   bigRuns: 1,
   liveRuns: 1,
+  tlsRuns: 1,
   live500Runs: 1,
   loopRuns: 1,
   latencyMs: 10,
@@ -83,7 +88,7 @@ const GROUPS = {
 export const SCENARIO_IDS = Object.values(GROUPS).flat();
 
 function parseArgs(argv) {
-  const args = { quick: false, only: null, results: null, json: null, check: false, fresh: false };
+  const args = { quick: false, only: null, results: null, json: null, check: false, fresh: false, liveTlsAgainst: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
@@ -92,6 +97,7 @@ function parseArgs(argv) {
     else if (a === '--only') args.only = argv[++i].split(',');
     else if (a === '--results') args.results = path.resolve(argv[++i]);
     else if (a === '--json') args.json = path.resolve(argv[++i]);
+    else if (a === '--live-tls-against') args.liveTlsAgainst = path.resolve(argv[++i]);
     else throw new Error(`unknown option ${a} (see the header of bench/run.mjs)`);
   }
   for (const g of args.only ?? []) if (!GROUPS[g]) throw new Error(`--only: unknown group ${g} (choose from ${Object.keys(GROUPS).join(', ')})`);
@@ -129,7 +135,7 @@ async function main() {
     'growth-json': () => growthScenarios(cfg, getUniverse(), 'json'),
     cache: () => cacheLoadScenario(cfg, getUniverse()),
     'live-seed': () => liveSeedScenario(cfg),
-    'live-tls': () => liveTlsScenario(cfg),
+    'live-tls': () => liveTlsScenario(cfg, args.liveTlsAgainst),
     'cli-loop': () => cliLoopScenario(cfg),
     'live-500': () => live500Scenario(cfg, getUniverse()),
   };

@@ -13,7 +13,9 @@
  * request answered; the connection set-up adds CPU, not latency: see the
  * server's header). The floor is 3: the cookie page, the crumb, the quote,
  * one after the other. One more run, untimed, under preload/trace-net.mjs,
- * gives the timeline (bench/lib/timeline.mjs) in the row's detail.
+ * gives the timeline (bench/lib/timeline.mjs) in the row's detail. With
+ * `against` (another build's command, e.g. an earlier commit's), that build's
+ * cold runs are timed in the same rounds, and its figure is in the detail too.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ import { SEED_ARGS } from './startup.mjs';
 import { describeTimeline, eventsBetween } from './timeline.mjs';
 
 const epochNow = () => performance.timeOrigin + performance.now();
+/** A file's name as the detail shows it: relative to the project when inside it. */
+const shown = (file) => (path.relative(ROOT, file).startsWith('..') ? file : path.relative(ROOT, file));
 
 /** The TLS server and its proxy, in a process of their own (this one blocks in spawnSync while it times runs). */
 async function startYahooOverTls(options) {
@@ -45,7 +49,7 @@ async function startYahooOverTls(options) {
 /** stdout without the header line's data source (`data: yahoo` against `data: files:DIR`). */
 const figures = (stdout) => stdout.replace(/ · data: [^\n]*/, '');
 
-export async function liveTlsScenario(cfg) {
+export async function liveTlsScenario(cfg, against = null) {
   const id = 'live-seed-tls';
   const scenario = `live: titans mag7 --currency USD, cold cache, ${cfg.latencyMs} ms latency, the built CLI over TLS through an HTTPS proxy (processes)`;
   const target = '≤ 4 round trips beyond the offline run (floor 3: cookie, crumb, quote)';
@@ -64,11 +68,11 @@ export async function liveTlsScenario(cfg) {
     const snapshot = timeProcess(NODE, [BIN, 'snapshot', ...SEED_ARGS.slice(1), '--out', data], { env: freshCache(), cwd, timeoutMs: cfg.liveTimeoutMs });
     expectOk('basket snapshot (through the proxy)')(snapshot);
 
-    const windows = [];
-    const live = {
-      name: 'live',
+    /** A cold live run of `bin`, each timed run's window kept in `windows` (its connections are read from the server's log). */
+    const coldRun = (name, bin, windows) => ({
+      name,
       command: NODE,
-      args: [BIN, ...SEED_ARGS],
+      args: [bin, ...SEED_ARGS],
       env,
       cwd,
       before() {
@@ -77,15 +81,18 @@ export async function liveTlsScenario(cfg) {
       },
       check(r) {
         windows.at(-1).to = epochNow();
-        expectOk('basket compare (live, over TLS)')(r);
+        expectOk(`${shown(bin)} compare (live, over TLS)`)(r);
       },
-    };
+    });
+    const windows = { live: [], against: [] };
+    const live = coldRun('live', BIN, windows.live);
+    const other = against && coldRun('against', against, windows.against);
     const offline = { name: 'offline', command: NODE, args: [BIN, ...SEED_ARGS, '--data', data], env, cwd, check: expectOk('basket compare --data (offline)') };
     // Node's own start-up with and without the proxy settings (NODE_USE_ENV_PROXY loads undici as Node starts)
     const bare = { HOME: home, NO_COLOR: '1' };
     const node = { name: 'node', command: NODE, args: ['-e', '0'], env: bare, cwd, check: expectOk('node -e 0') };
     const nodeProxy = { name: 'nodeProxy', command: NODE, args: ['-e', '0'], env: { ...bare, ...proxyEnv }, cwd, check: expectOk('node -e 0 (proxy settings)') };
-    const t = timeInterleaved([live, offline, node, nodeProxy], { runs: cfg.liveRuns, warmup: cfg.warmup, timeoutMs: cfg.liveTimeoutMs });
+    const t = timeInterleaved([live, offline, node, nodeProxy, ...(other ? [other] : [])], { runs: cfg.tlsRuns, warmup: cfg.warmup, timeoutMs: cfg.liveTimeoutMs });
     if (t.live.timedOut || t.offline.timedOut) return [failedRow(id, scenario, target, 'timed out')];
     if (figures(t.live.last.stdout) !== figures(t.offline.last.stdout)) throw new Error('the live run and the offline run on its snapshot disagree: not the same data');
 
@@ -98,8 +105,9 @@ export async function liveTlsScenario(cfg) {
     const serverEvents = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const timeline = describeTimeline(JSON.parse(readFileSync(traceFile, 'utf8')), eventsBetween(serverEvents, traced), t.offline.median);
 
-    const timed = windows.filter((w) => w.to !== null).slice(cfg.warmup);
-    const connections = timed.map((w) => eventsBetween(serverEvents, w).filter((e) => e.ev === 'tls').length);
+    /** TLS connections per timed run: `12` or `11 or 12`. */
+    const connectionsPerRun = (runs) =>
+      [...new Set(runs.filter((w) => w.to !== null).slice(cfg.warmup).map((w) => eventsBetween(serverEvents, w).filter((e) => e.ev === 'tls').length))].join(' or ');
     const rtts = (t.live.median - t.offline.median) / cfg.latencyMs;
     return [
       row({
@@ -113,9 +121,14 @@ export async function liveTlsScenario(cfg) {
         target,
         met: rtts <= 4,
         detail: [
-          `TLS connections per timed run: ${[...new Set(connections)].join(' or ')}`,
+          `TLS connections per timed run: ${connectionsPerRun(windows.live)}`,
           timeline,
           `Node's start-up with the proxy settings: ${Math.round(t.nodeProxy.median)} ms against ${Math.round(t.node.median)} ms without (both runs pay it)`,
+          ...(other
+            ? [
+                `${shown(against)} in the same rounds: ${Math.round(t.against.median)} ms (${Math.round(t.against.min)}–${Math.round(t.against.max)}), ${((t.against.median - t.offline.median) / cfg.latencyMs).toFixed(1)} round trips beyond the offline run, ${connectionsPerRun(windows.against)} TLS connections per run`,
+              ]
+            : []),
         ].join('; '),
       }),
     ];

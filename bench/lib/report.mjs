@@ -89,7 +89,7 @@ export function markdown(rows, m, cfg, durationMs, loadAtStart) {
     '',
     `**Machine:** ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM; ${m.os}; Node ${m.node}. The harness took ${(durationMs / 1000).toFixed(0)} s; 1-minute load average ${loadAtStart.toFixed(2)} at its start, ${m.load.toFixed(2)} at its end (other work on the machine makes the figures noisier).`,
     '',
-    `**Settings:** ${cfg.startupRuns} runs per start-up figure, ${cfg.dataRuns} per data figure, ${cfg.bigRuns} per size of the growth series, ${cfg.liveRuns} live runs (${cfg.live500Runs} for the large basket), ${cfg.loopRuns} of the CLI loop; one untimed warm-up run first where noted in the method; latency ${cfg.latencyMs} ms; universe ${cfg.sizes.join(' / ')} symbols × ${cfg.years} years.`,
+    `**Settings:** ${cfg.startupRuns} runs per start-up figure, ${cfg.dataRuns} per data figure, ${cfg.bigRuns} per size of the growth series, ${cfg.liveRuns} live runs (${cfg.live500Runs} for the large basket, ${cfg.tlsRuns} over TLS), ${cfg.loopRuns} of the CLI loop; one untimed warm-up run first where noted in the method; latency ${cfg.latencyMs} ms; universe ${cfg.sizes.join(' / ')} symbols × ${cfg.years} years.`,
     '',
     `| id | ${HEAD.join(' | ')} |`,
     `|---|${HEAD.map((_, i) => (i === 0 || i === 3 || i === 5 ? '---' : '---:')).join('|')}|`,

@@ -20,6 +20,7 @@ import { startFakeYahoo, type FakeYahoo, type Route } from '../helpers/fake-yaho
 import { createReplayFetch } from '../helpers/replay.js';
 import { makeTestCertificates } from '../helpers/tls.js';
 import { BIN, ROOT } from '../helpers/bin.js';
+import { CONCURRENCY, PRIORITY_SLOTS } from '../../src/providers/yahoo/provider.js';
 
 const COMPARE = ['compare', '--as-of', '2025-03-07'];
 /** A child still running after this long is killed and the test fails. */
@@ -142,6 +143,11 @@ describe('the built CLI against a fake Yahoo over TLS, through an HTTPS_PROXY', 
     expect([...new Set(proxy.connects)].sort()).toEqual(YAHOO_HOSTS);
     expect(proxy.plainRequests).toEqual([]);
     for (const req of yahoo.requests) expect(req.servername).toBe(new URL(req.url).hostname);
+    // connections are reused: never more to a host than requests can be in flight at once (a slot is held until
+    // its answer has been read; freed when the headers came, the next request opened another: 17 in all, not 10)
+    const query2 = proxy.connects.filter((target) => target === 'query2.finance.yahoo.com:443');
+    expect(query2.length).toBeGreaterThan(0);
+    expect(query2.length).toBeLessThanOrEqual(CONCURRENCY + PRIORITY_SLOTS);
 
     // the handshake: the cookie page once, getcrumb once with that cookie, then the quote with cookie and crumb
     expect(seen('cookie-page').map((q) => [q.url, q.answer])).toEqual([['https://finance.yahoo.com/quote/AAPL', 'handshake']]);

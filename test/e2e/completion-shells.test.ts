@@ -27,37 +27,28 @@ const CASES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['basket --v', ['--version']],
 ];
 
-describe('basket completion bash, in a real bash', () => {
-  it('completes commands, options, option values and basket ids (presets and the user config)', { timeout: 60_000 }, async () => {
-    await requireShell('bash');
-    const { stdout: script, exitCode } = await runCli(['completion', 'bash']);
-    expect(exitCode).toBe(0);
-    expect(await bashComplete(script, CASES.map(([line]) => line))).toEqual(CASES.map(([, want]) => want));
-  });
+/** Each shell and the way its own completion engine is asked. */
+const SHELLS = [
+  ['bash', bashComplete],
+  ['zsh', zshComplete],
+  ['fish', fishComplete],
+] as const;
 
+describe.each(SHELLS)('basket completion %s, in the real shell', (shell, complete) => {
+  it('completes commands, options, option values and basket ids (presets and the user config)', { timeout: 120_000 }, async () => {
+    await requireShell(shell);
+    const { stdout: script, exitCode } = await runCli(['completion', shell]);
+    expect(exitCode).toBe(0);
+    expect(await complete(script, CASES.map(([line]) => line))).toEqual(CASES.map(([, want]) => want));
+  });
+});
+
+describe('basket __complete-baskets', () => {
   it('still offers the presets when the config is broken, and prints no error while completing', async () => {
     const { dir, env } = await shellEnvironment();
     await writeFile(path.join(dir, 'xdg', 'basket', 'config.yaml'), 'baskets: [not, a, mapping]\n');
     const { stdout, stderr } = await run('basket', ['__complete-baskets'], { env, cwd: dir });
     expect(stdout).toBe('titans\nmag7\n');
     expect(stderr).toBe('');
-  });
-});
-
-describe('basket completion zsh, in a real zsh', () => {
-  it('completes commands, options, option values and basket ids (presets and the user config)', { timeout: 120_000 }, async () => {
-    await requireShell('zsh');
-    const { stdout: script, exitCode } = await runCli(['completion', 'zsh']);
-    expect(exitCode).toBe(0);
-    expect(await zshComplete(script, CASES.map(([line]) => line))).toEqual(CASES.map(([, want]) => want));
-  });
-});
-
-describe('basket completion fish, in a real fish', () => {
-  it('completes commands, options, option values and basket ids (presets and the user config)', { timeout: 120_000 }, async () => {
-    await requireShell('fish');
-    const { stdout: script, exitCode } = await runCli(['completion', 'fish']);
-    expect(exitCode).toBe(0);
-    expect(await fishComplete(script, CASES.map(([line]) => line))).toEqual(CASES.map(([, want]) => want));
   });
 });

@@ -14,7 +14,7 @@ import type { Rebalance } from './analytics/basket.js';
 import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './domain/calendar.js';
 import { earliestFrom, type Period } from './analytics/periods.js';
 import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
-import { DEFAULT_MAX_QUOTE_AGE_DAYS, type PointInTimeRule } from './analytics/point-in-time.js';
+import type { PointInTimeRule } from './analytics/point-in-time.js';
 import type { Weighting } from './analytics/weights.js';
 import type { BasketDef } from './config/basket.js';
 import { loadCatalog, selectBaskets, type Catalog, type ConfigLocation } from './config/load.js';
@@ -126,10 +126,10 @@ function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOp
     maxDailyMove: req.maxDailyMove ?? DEFAULT_OPTIONS.maxDailyMove,
     suspectSplits: req.suspectSplits ?? 'flag',
     levels: req.levels ?? false,
-    pointInTime: req.pointInTime ?? 'flag',
-    maxQuoteAgeDays: req.maxQuoteAgeDays ?? DEFAULT_MAX_QUOTE_AGE_DAYS,
-    peAt: req.peAt ?? 'quote-date',
-    lookback: req.lookback ?? null,
+    pointInTime: req.pointInTime ?? DEFAULT_OPTIONS.pointInTime,
+    maxQuoteAgeDays: req.maxQuoteAgeDays ?? DEFAULT_OPTIONS.maxQuoteAgeDays,
+    peAt: req.peAt ?? DEFAULT_OPTIONS.peAt,
+    lookback: req.lookback ?? DEFAULT_OPTIONS.lookback,
   };
 }
 
@@ -145,7 +145,7 @@ async function fetchQuoteCloses(
   historyStart: IsoDate,
   options: ReportOptions & { readonly asOf: IsoDate },
 ): Promise<ReadonlyMap<string, PriceSeries>> {
-  const chosen = chooseQuotes(quotes, { asOf: options.asOf, maxAgeDays: options.maxQuoteAgeDays ?? DEFAULT_MAX_QUOTE_AGE_DAYS, rule: options.pointInTime ?? 'flag' });
+  const chosen = chooseQuotes(quotes, { asOf: options.asOf, maxAgeDays: options.maxQuoteAgeDays, rule: options.pointInTime });
   const outside = quoteDatesOutside(chosen, members, historyStart, options.asOf, options.peAt === 'as-of');
   if (outside.size === 0) return new Map();
   const ranges = [...outside.values()];

@@ -13,9 +13,8 @@
  */
 import type { IsoDate, Quote, QuoteHistory } from '../domain/types.js';
 import { daysBetween } from '../domain/calendar.js';
+import { dateOf, QUOTE_FIELDS, type QuoteField } from '../domain/quote.js';
 
-export const QUOTE_FIELDS = ['name', 'currency', 'financialCurrency', 'price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding'] as const;
-export type QuoteField = (typeof QUOTE_FIELDS)[number];
 
 /** Default of --max-quote-age: a figure dated more than this many days before the as-of date is flagged stale. */
 export const DEFAULT_MAX_QUOTE_AGE_DAYS = 31;
@@ -58,7 +57,6 @@ export interface ChosenQuote {
   readonly flags: readonly QuoteFlag[];
 }
 
-const dateOf = (q: Quote): IsoDate | null => q.date ?? null;
 
 /** Chooses every field of `symbol`'s quotes for `options.asOf` under the rules above. */
 export function chooseQuote(symbol: string, quotes: QuoteHistory, options: PointInTimeOptions): ChosenQuote {

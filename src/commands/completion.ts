@@ -17,9 +17,7 @@ import { zshScript } from './completion/zsh.js';
 import type { CommonFlags } from './flags.js';
 import type { Io } from './io.js';
 
-export { COMPLETE_BASKETS, describeProgram, type ArgKind, type CommandSpec, type OptionSpec, type ProgramSpec, type ValueKind } from './completion/spec.js';
-
-export { SHELLS, type Shell } from './choices.js';
+export { describeProgram } from './completion/spec.js';
 
 const SCRIPTS: Readonly<Record<Shell, (spec: ProgramSpec) => string>> = { bash: bashScript, zsh: zshScript, fish: fishScript };
 

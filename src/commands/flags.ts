@@ -6,7 +6,10 @@
 import type { Rebalance } from '../analytics/basket.js';
 import { isPeriod, PERIODS, type Period } from '../analytics/periods.js';
 import type { NegativePEPolicy, PEMethod } from '../analytics/valuation.js';
+import type { PointInTimeRule } from '../analytics/point-in-time.js';
 import type { Weighting } from '../analytics/weights.js';
+import type { SuspectSplitPolicy } from '../report/checks.js';
+import type { Lookback, PEAt } from '../report/types.js';
 import { UsageError } from '../errors.js';
 import type { CompareRequest } from '../run.js';
 
@@ -40,11 +43,11 @@ export interface AnalysisFlags extends DataFlags {
   negativePe: NegativePEPolicy;
   maxGapDays: string;
   maxMove: string;
-  suspectSplits: 'flag' | 'drop';
-  pointInTime: 'flag' | 'strict';
+  suspectSplits: SuspectSplitPolicy;
+  pointInTime: PointInTimeRule;
   maxQuoteAge: string;
-  peAt: 'quote-date' | 'as-of';
-  lookback?: '1y' | '3y' | '5y' | '10y' | 'max';
+  peAt: PEAt;
+  lookback?: Lookback;
 }
 
 export function positiveNumber(text: string, flag: string): number {

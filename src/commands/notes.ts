@@ -1,5 +1,6 @@
 /** The notes on the data (a provider's issues, the report's exclusions), on stderr. */
 import type { SymbolIssue } from '../domain/types.js';
+import { describeIssue } from '../render/describe.js';
 import { wrapLine } from '../render/fit.js';
 import type { Io } from './io.js';
 
@@ -8,7 +9,7 @@ export function printIssues(io: Io, issues: readonly SymbolIssue[], quiet: boole
   if (quiet || issues.length === 0) return [];
   const lines = [
     `basket: ${issues.length} note${issues.length > 1 ? 's' : ''} on the data:`,
-    ...issues.map((i) => `  ${i.symbol ?? '*'}${i.basket ? ` (${i.basket})` : ''}: ${i.message}`),
+    ...issues.map((i) => `  ${describeIssue(i)}`),
   ];
   // on a terminal, wrapped to its width at spaces (never mid-word), continuation lines indented
   const width = io.stderr.isTTY === true && (io.stderr.columns ?? 0) > 0 ? (io.stderr.columns as number) : null;

@@ -2,7 +2,7 @@
 import type { IsoDate, SymbolIssue } from './types.js';
 
 /** How many of the dates left out a note lists before `…`. */
-const DATES_LISTED = 3;
+export const DATES_LISTED = 3;
 
 /**
  * The note on the bars a source left out for want of a usable close: `what`

@@ -1,6 +1,11 @@
 import type { IsoDate, Quote, QuoteHistory } from './types.js';
 
-const dateOf = (q: Quote): IsoDate | null => q.date ?? null;
+/** The figures a quote carries besides its symbol, date and provider. */
+export const QUOTE_FIELDS = ['name', 'currency', 'financialCurrency', 'price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding'] as const;
+export type QuoteField = (typeof QUOTE_FIELDS)[number];
+
+/** A quote's date, `null` when undated. */
+export const dateOf = (q: Quote): IsoDate | null => q.date ?? null;
 
 /** A quote of `symbol` with every figure unknown but those given (undated unless `date` is). */
 export function quoteOf(symbol: string, fields: Partial<Omit<Quote, 'symbol'>> = {}): Quote {

@@ -33,12 +33,14 @@ export const describeBasis = (r: Report) => (r.priceBasis === 'adjusted' ? 'tota
 export const describeCurrency = (r: Report) => (r.currency ? `in ${r.currency}` : 'each member in its own currency');
 /** After a method shown with every alternative (--weights all, --pe-method all). */
 const SIDE_BY_SIDE = ' (every method side by side)';
-const weightsAndRebalancing = (r: Report) => `${WEIGHT_NAMES[r.method.weights] ?? r.method.weights}, ${REBALANCE_NAMES[r.method.rebalance] ?? r.method.rebalance}`;
-export const describeWeights = (r: Report) => `${weightsAndRebalancing(r)}${r.method.weights === 'all' ? SIDE_BY_SIDE : ''}`;
+/** The weighting and rebalancing; `sideBySide`: say so when every weighting is shown. */
+export const describeWeights = (r: Report, sideBySide = true) =>
+  `${WEIGHT_NAMES[r.method.weights] ?? r.method.weights}, ${REBALANCE_NAMES[r.method.rebalance] ?? r.method.rebalance}${sideBySide && r.method.weights === 'all' ? SIDE_BY_SIDE : ''}`;
 /** The headline P/E method (`harmonic` under `all`). */
 export const headlinePEMethod = (r: Report) => r.baskets[0]?.peMethod ?? 'harmonic';
 const peLosses = (r: Report) => `losses ${r.method.negativePE === 'exclude' ? 'excluded' : 'included'}${describePEAt(r)}`;
-export const describePE = (r: Report) => `P/E ${headlinePEMethod(r)}${r.method.peMethod === 'all' ? SIDE_BY_SIDE : ''}, ${peLosses(r)}`;
+/** The headline P/E method and the losses rule; `sideBySide`: say so when every method is shown. */
+export const describePE = (r: Report, sideBySide = true) => `P/E ${headlinePEMethod(r)}${sideBySide && r.method.peMethod === 'all' ? SIDE_BY_SIDE : ''}, ${peLosses(r)}`;
 /** `, repriced to 2025-03-07` under --pe-at as-of; empty otherwise. */
 const describePEAt = (r: Report) => (r.method.peAt === 'as-of' ? `, repriced to ${r.asOf} (earnings estimate held constant)` : '');
 
@@ -65,17 +67,13 @@ export function peDatesLine(r: Report): string | null {
   return dates === null ? null : `Forward P/Es dated (as-of ${r.asOf}): ${dates}`;
 }
 
-/** The summary of period and methods that heads every output, as its parts (joined by ` · `). */
-export function headerParts(r: Report): string[] {
-  return [`From ${r.from} to ${r.asOf}`, describeBasis(r), describeCurrency(r), describeWeights(r), describePE(r), `data: ${r.dataSource}`];
-}
-
 /**
- * headerParts without the "(every method side by side)" notes, for the
- * terminal, whose tables right under it show every method.
+ * The summary of period and methods that heads every output, as its parts
+ * (joined by ` · `). `sideBySide: false` leaves out the "(every method side
+ * by side)" notes: the terminal's tables right under it show every method.
  */
-export function terminalHeaderParts(r: Report): string[] {
-  return [`From ${r.from} to ${r.asOf}`, describeBasis(r), describeCurrency(r), weightsAndRebalancing(r), `P/E ${headlinePEMethod(r)}, ${peLosses(r)}`, `data: ${r.dataSource}`];
+export function headerParts(r: Report, { sideBySide = true }: { sideBySide?: boolean } = {}): string[] {
+  return [`From ${r.from} to ${r.asOf}`, describeBasis(r), describeCurrency(r), describeWeights(r, sideBySide), describePE(r, sideBySide), `data: ${r.dataSource}`];
 }
 
 /** The one-line summary of period and methods that heads every document. */
@@ -83,6 +81,7 @@ export const headerLine = (r: Report) => headerParts(r).join(' · ');
 
 /** The methods used, as label and text, for the methods section of a report. */
 export function methodNotes(r: Report): { label: string; text: string }[] {
+  const dates = peDates(r);
   return [
     { label: 'Period', text: `from ${r.from} (base: the last close before it) to ${r.asOf}` },
     { label: 'Returns', text: describeBasis(r) },
@@ -91,7 +90,7 @@ export function methodNotes(r: Report): { label: string; text: string }[] {
     { label: 'P/E method', text: describePE(r) },
     ...(r.periods.length > 0 ? [{ label: 'Periods', text: r.periods.join(', ') }] : []),
     ...(r.lookback !== null ? [{ label: 'Look-back', text: `${r.lookback}: highest-since looks back to ${r.lookbackStart}` }] : []),
-    ...(peDates(r) === null ? [] : [{ label: 'P/E dates', text: `forward P/Es dated (as-of ${r.asOf}): ${peDates(r)}` }]),
+    ...(dates === null ? [] : [{ label: 'P/E dates', text: `forward P/Es dated (as-of ${r.asOf}): ${dates}` }]),
   ];
 }
 

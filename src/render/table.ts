@@ -11,7 +11,7 @@ import type { ChalkInstance } from 'chalk';
 import type { BasketDef } from '../config/basket.js';
 import type { SearchResult } from '../report/search.js';
 import type { BasketReport, Report } from '../report/types.js';
-import { comparisonFigures, peDatesLine, terminalHeaderParts } from './describe.js';
+import { comparisonFigures, headerParts, peDatesLine } from './describe.js';
 import { formatText, formatUnsignedPercent, staleSummary, UNKNOWN } from './format.js';
 import { fitTable, truncateLine, wrapJoined, wrapText, type FitSpec } from './fit.js';
 import { extremesLine, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Align, type Grid } from './grids.js';
@@ -43,11 +43,11 @@ function fitLine(text: string, layout: Layout): string {
  * (after headers wrap and names shorten). Columns not named stay; numbers are
  * never cut. Period columns (--periods) follow, the last one first.
  */
-const MEMBER_DROP_ORDER = [['Start', 'End'], ['Start price', 'End price'], 'Weight', 'Mkt value chg', 'Contrib.', 'Trend', ['Local', 'FX'], 'Ccy'];
-const RETURNS_DROP_ORDER = ['Members', 'vs benchmark', 'Trend'];
-const RISK_DROP_ORDER = ['Trailing P/E', 'Highest since', 'Market value change', 'Max drawdown', 'Volatility', 'P/E coverage'];
-const VALUATION_DROP_ORDER = ['aggregate', 'mean', 'median'];
-const BASKET_LIST_DROP_ORDER = ['Source', 'Benchmark'];
+const MEMBER_DROP_ORDER = [['Start', 'End'], ['Start price', 'End price'], 'Weight', 'Mkt value chg', 'Contrib.', 'Trend', ['Local', 'FX'], 'Ccy'] as const;
+const RETURNS_DROP_ORDER = ['Members', 'vs benchmark', 'Trend'] as const;
+const RISK_DROP_ORDER = ['Trailing P/E', 'Highest since', 'Market value change', 'Max drawdown', 'Volatility', 'P/E coverage'] as const;
+const VALUATION_DROP_ORDER = ['aggregate', 'mean', 'median'] as const;
+const BASKET_LIST_DROP_ORDER = ['Source', 'Benchmark'] as const;
 /** A member's name is cut to this many columns ("…"), so that a members table stays readable on any terminal. */
 const MEMBER_NAME_WIDTH = 26;
 
@@ -128,8 +128,8 @@ function closingLines(r: Report, chalk: ChalkInstance): string[] {
 export function renderTable(r: Report, { chalk, sparklines = false, columns = null }: TableOptions): string {
   const layout = layoutFor(columns);
   const stale = staleSummary(r.issues);
-  const headerParts = terminalHeaderParts(r);
-  const headerText = layout === null ? headerParts.join(' · ') : wrapJoined(headerParts, ' · ', layout.width).join('\n');
+  const summary = headerParts(r, { sideBySide: false });
+  const headerText = layout === null ? summary.join(' · ') : wrapJoined(summary, ' · ', layout.width).join('\n');
   const header = stale === null ? chalk.dim(headerText) : `${chalk.dim(headerText)}\n${fitLine(chalk.yellow(stale), layout)}`;
   const members = r.baskets.map((b) => membersTable(r, b, chalk, sparklines));
   // every members table shows the same columns: what one must leave out to fit, all leave out

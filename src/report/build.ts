@@ -8,14 +8,14 @@
 import { REBALANCES, type Rebalance } from '../analytics/basket.js';
 import { sumKnown } from '../analytics/market-value.js';
 import { periodFrom } from '../analytics/periods.js';
-import { DEFAULT_MAX_QUOTE_AGE_DAYS, type ChosenQuote, type PointInTimeOptions } from '../analytics/point-in-time.js';
+import type { ChosenQuote, PointInTimeOptions } from '../analytics/point-in-time.js';
 import { PE_METHODS, valuationDiscount } from '../analytics/valuation.js';
 import type { Weighting } from '../analytics/weights.js';
 import type { BasketDef } from '../config/basket.js';
 import { fromDayNumber } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/types.js';
 import { toBenchmark, type BenchmarkContext } from './benchmark.js';
-import { checkWindow, type SuspectSplitPolicy } from './checks.js';
+import { checkWindow } from './checks.js';
 import { basketLookbackSince, lookbackStartOf } from './highs.js';
 import { toLevelSeries } from './levels.js';
 import { toMemberReports } from './members.js';
@@ -40,7 +40,6 @@ import { noteValuation, valueBasket, valuesByMethod } from './valuation.js';
 import { basketOverWindow, isPriced, type WindowMember, type WindowMethod } from './window.js';
 
 export { DEFAULT_OPTIONS, type ReportInput, type ReportOptions } from './options.js';
-export { STALE_AFTER_DAYS } from './notes.js';
 
 /** What every basket of one report shares. */
 interface Shared {
@@ -200,7 +199,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
 export function buildReport(input: ReportInput): Report {
   const opts = input.options ?? DEFAULT_OPTIONS;
   const { issues, note } = collectNotes(input.providerIssues);
-  const pointInTime: PointInTimeOptions = { asOf: input.asOf, maxAgeDays: opts.maxQuoteAgeDays ?? DEFAULT_MAX_QUOTE_AGE_DAYS, rule: opts.pointInTime ?? 'flag' };
+  const pointInTime: PointInTimeOptions = { asOf: input.asOf, maxAgeDays: opts.maxQuoteAgeDays, rule: opts.pointInTime };
   const chosen = chooseQuotes(input.quotes, pointInTime);
   const pricing: PricingInput = { history: input.history, quotes: new Map([...chosen].map(([s, c]) => [s, c.quote])), priceBasis: input.priceBasis, currency: opts.currency, fx: input.fx ?? new Map() };
   const flags = new Map<string, SymbolFlag>();
@@ -235,13 +234,13 @@ export function buildReport(input: ReportInput): Report {
       rebalance: opts.rebalance,
       peMethod: opts.comparePEMethods ? 'all' : opts.peMethod,
       negativePE: opts.negativePE,
-      peAt: opts.peAt ?? 'quote-date',
+      peAt: opts.peAt,
       pointInTime: pointInTime.rule,
       maxQuoteAgeDays: pointInTime.maxAgeDays,
       suspectSplits: opts.suspectSplits,
     },
     periods: opts.periods,
-    lookback: opts.lookback ?? null,
+    lookback: opts.lookback,
     lookbackStart,
     dataSource: input.dataSource,
     baskets,
@@ -259,4 +258,3 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-export type { SuspectSplitPolicy };

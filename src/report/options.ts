@@ -5,7 +5,7 @@
  */
 import type { Rebalance } from '../analytics/basket.js';
 import type { Period } from '../analytics/periods.js';
-import type { PointInTimeRule } from '../analytics/point-in-time.js';
+import { DEFAULT_MAX_QUOTE_AGE_DAYS, type PointInTimeRule } from '../analytics/point-in-time.js';
 import { MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
 import type { NegativePEPolicy, PEMethod } from '../analytics/valuation.js';
 import type { Weighting } from '../analytics/weights.js';
@@ -30,13 +30,13 @@ export interface ReportOptions extends CheckOptions {
   /** Also put the daily levels (rebased to 100) of baskets, benchmarks and members in the report (chart, HTML, sparklines). */
   readonly levels?: boolean;
   /** Quote figures dated after the as-of date: used and flagged, or left out. */
-  readonly pointInTime?: PointInTimeRule;
+  readonly pointInTime: PointInTimeRule;
   /** A quote figure older than this many days is flagged stale. */
-  readonly maxQuoteAgeDays?: number;
+  readonly maxQuoteAgeDays: number;
   /** Each P/E as of its own date, or repriced to the as-of date. */
-  readonly peAt?: PEAt;
+  readonly peAt: PEAt;
   /** How far before `from` highest-since looks. */
-  readonly lookback?: Lookback | null;
+  readonly lookback: Lookback | null;
 }
 
 export const DEFAULT_OPTIONS: ReportOptions = {
@@ -52,6 +52,10 @@ export const DEFAULT_OPTIONS: ReportOptions = {
   maxDailyMove: MAX_DAILY_MOVE,
   suspectSplits: 'flag',
   levels: false,
+  pointInTime: 'flag',
+  maxQuoteAgeDays: DEFAULT_MAX_QUOTE_AGE_DAYS,
+  peAt: 'quote-date',
+  lookback: null,
 };
 
 export interface ReportInput {

@@ -12,7 +12,8 @@
  * on or before the as-of date).
  */
 import { toDayNumber } from '../domain/calendar.js';
-import { chooseQuote, type ChosenQuote, type Figure, type PointInTimeOptions, type QuoteField, type QuoteFlag } from '../analytics/point-in-time.js';
+import { chooseQuote, type ChosenQuote, type Figure, type PointInTimeOptions, type QuoteFlag } from '../analytics/point-in-time.js';
+import type { QuoteField } from '../domain/quote.js';
 import { lastIndexOnOrBefore } from '../domain/series.js';
 import type { DayNumber, IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
 import type { PreparedSeries } from './pricing.js';

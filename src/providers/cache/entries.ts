@@ -4,6 +4,7 @@
  * thousands of numbers, read on every run).
  */
 import { isIsoDate, toDayNumber } from '../../domain/calendar.js';
+import { QUOTE_FIELDS } from '../../domain/quote.js';
 import type { DayNumber, IsoDate, Quote, Split } from '../../domain/types.js';
 
 /**
@@ -55,9 +56,9 @@ const isPrice = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x
 const hasExactly = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).length === keys.length && keys.every((k) => k in o);
 const invalid = (problem: string) => ({ ok: false as const, problem: `invalid entry: ${problem}` });
 
-const HISTORY_KEYS = ['symbol', 'currency', 'from', 'to', 'fetchedAt', 'days', 'close', 'adjClose', 'notes', 'missing'];
-const OLD_QUOTE_KEYS = ['symbol', 'name', 'currency', 'financialCurrency', 'price', 'forwardPE', 'trailingPE', 'epsForward', 'marketCap', 'sharesOutstanding'];
-const QUOTE_KEYS = [...OLD_QUOTE_KEYS, 'date', 'provider'];
+const HISTORY_KEYS = ['symbol', 'currency', 'from', 'to', 'fetchedAt', 'days', 'close', 'adjClose', 'notes', 'missing'] as const;
+const OLD_QUOTE_KEYS = ['symbol', ...QUOTE_FIELDS] as const;
+const QUOTE_KEYS = [...OLD_QUOTE_KEYS, 'date', 'provider'] as const;
 
 const isSplit = (s: unknown) => isObject(s) && hasExactly(s, ['day', 'ratio']) && Number.isInteger(s.day) && isPrice(s.ratio);
 

@@ -3,7 +3,7 @@
  * files answers: a series and its notes.
  */
 import { fromDayNumber } from '../../domain/calendar.js';
-import { barsSkipped } from '../../domain/issues.js';
+import { barsSkipped, DATES_LISTED } from '../../domain/issues.js';
 import type { DayNumber, IsoDate, PriceSeries, SymbolIssue } from '../../domain/types.js';
 
 /** A series and the provider's notes on it. */
@@ -53,7 +53,7 @@ export class Columns {
       this.count += 1;
     } else {
       this.skipped += 1;
-      if (this.firstSkipped.length < 3) this.firstSkipped.push(fromDayNumber(day));
+      if (this.firstSkipped.length < DATES_LISTED) this.firstSkipped.push(fromDayNumber(day));
     }
     return true;
   }

@@ -5,22 +5,13 @@
 import { isIsoDate } from '../../domain/calendar.js';
 import { sortQuotes } from '../../domain/quote.js';
 import type { IsoDate, Quote, QuoteHistory } from '../../domain/types.js';
+import { QUOTE_FIELDS } from '../../domain/quote.js';
 import { DataFileError } from '../../errors.js';
 import { columnIndex, listHeader, toCellNumber } from './cells.js';
 import type { Row } from './rows.js';
 
 /** The figures a row of quotes.csv may give, by their column names. */
-export const QUOTE_COLUMNS = [
-  'name',
-  'currency',
-  'financialCurrency',
-  'price',
-  'forwardPE',
-  'trailingPE',
-  'epsForward',
-  'marketCap',
-  'sharesOutstanding',
-] as const;
+export const QUOTE_COLUMNS = QUOTE_FIELDS;
 
 /** quotes.csv, read: a symbol's quotes are made when first asked for. */
 export interface QuoteBook {

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { DataFileError } from '../../errors.js';
+import { COMMA, QUOTE } from './byte-cells.js';
 import { normalised, padded } from './cells.js';
 
 /** A record's cells and the physical line it starts on. */
@@ -15,8 +16,6 @@ export interface Row {
   readonly line: number;
 }
 
-const COMMA = 44;
-const QUOTE = 34;
 
 /**
  * The cells of one line whose quoted cells are simple — `"Apple, Inc."`: a

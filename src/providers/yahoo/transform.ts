@@ -6,7 +6,7 @@
  */
 import { fromDayNumber, toDayNumber } from '../../domain/calendar.js';
 import { quoteInMajorUnits, seriesInMajorUnits } from '../../domain/currency.js';
-import { barsSkipped } from '../../domain/issues.js';
+import { barsSkipped, DATES_LISTED } from '../../domain/issues.js';
 import type { DayNumber, IsoDate, PriceSeries, Quote, SymbolIssue } from '../../domain/types.js';
 import type { SymbolMatch } from '../provider.js';
 import type { ExchangeDays } from './exchange-days.js';
@@ -54,7 +54,7 @@ export function toPriceSeries(
   const days = Int32Array.from(byDay.keys()).sort();
   const close = Float64Array.from(days, (d) => byDay.get(d)!.close);
   const adjClose = Float64Array.from(days, (d) => byDay.get(d)!.adj);
-  const issues = skipped.length > 0 ? [barsSkipped(symbol, 'bar(s) without a usable close', skipped.length, skipped.slice(0, 3).map(fromDayNumber))] : [];
+  const issues = skipped.length > 0 ? [barsSkipped(symbol, 'bar(s) without a usable close', skipped.length, skipped.slice(0, DATES_LISTED).map(fromDayNumber))] : [];
   // the splits Yahoo records (`events.splits`, numerator for denominator), on their exchange-local dates
   const splits = (chart.events?.splits ?? [])
     .filter((s) => usable(s.numerator) && usable(s.denominator))

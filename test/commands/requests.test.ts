@@ -3,7 +3,7 @@
  * become requests, asserted as data; and what run answers to them (--strict,
  * the snapshot written), asserted as data too.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,12 +129,13 @@ describe('snapshot: flags → request → a data directory', () => {
   });
 
   it('run writes the directory it is given, and only then', async () => {
-    const out = path.join(await makeTempDir('basket-snap-'), 'snap');
-    const { io } = fakeIo();
+    const tmp = await makeTempDir('basket-snap-');
+    const out = path.join(tmp, 'snap');
+    const { io } = fakeIo({ cwd: tmp });
     const ctx = makeContext(io, { now: () => FIXED_NOW, userConfigDir: null }, {});
     const request = { baskets: ['mag7'], data: DEMO_DIR, from: '2025-02-19', asOf: '2025-03-07' };
     const gathered = await runSnapshot(request, ctx);
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]); // gathered, nothing written anywhere
     const written = await runSnapshot({ ...request, out: { dir: out, force: false } }, ctx);
     expect(written.series.map((s) => s.symbol)).toEqual(gathered.series.map((s) => s.symbol));
     expect(existsSync(path.join(out, 'quotes.csv'))).toBe(true);

@@ -1,6 +1,6 @@
 /** The words for a report's period, methods and comparison (src/render/describe.ts), on a report made by hand. */
 import { describe, expect, it } from 'vitest';
-import { comparisonFigures, describeIssue, headerLine, headerParts, methodNotes, peDatesLine, reportTitle, terminalHeaderParts } from '../../src/render/describe.js';
+import { comparisonFigures, describeIssue, headerLine, headerParts, methodNotes, peDatesLine, reportTitle } from '../../src/render/describe.js';
 import type { Report } from '../../src/report/types.js';
 import { HAND_REPORT } from './hand-report.js';
 
@@ -20,7 +20,7 @@ describe('the header', () => {
   });
 
   it('leaves the side-by-side notes out in the terminal, whose tables show every method', () => {
-    expect(terminalHeaderParts(r)).toEqual([
+    expect(headerParts(r, { sideBySide: false })).toEqual([
       'From 2025-01-01 to 2025-03-07',
       'total return (adjusted closes)',
       'in USD',
@@ -35,7 +35,7 @@ describe('the header', () => {
     expect(headerLine(other)).toBe(
       'From 2025-01-01 to 2025-03-07 · price return (closes) · each member in its own currency · cap-weighted, rebalanced monthly · P/E harmonic, losses excluded, repriced to 2025-03-07 (earnings estimate held constant) · data: files:fixtures/demo',
     );
-    expect(terminalHeaderParts(other).join(' · ')).toBe(headerLine(other));
+    expect(headerParts(other, { sideBySide: false }).join(' · ')).toBe(headerLine(other));
   });
 });
 

@@ -93,7 +93,7 @@ const result = await build({
         {
           name: 'run',
           includeDependenciesRecursively: false,
-          test: /[\\/]dist[\\/]src[\\/](run|domain[\\/].*|analytics[\\/].*|report[\\/].*|config[\\/](load|presets|basket|list)|providers[\\/](provider|open|market-data|cache[\\/]options)|commands[\\/](compare|chart|snapshot|context|flags|notes|terminal)|render[\\/](describe|grids|format|sparkline))\.js$/,
+          test: /[\\/]dist[\\/]src[\\/](run|domain[\\/](?!options).*|analytics[\\/].*|report[\\/].*|config[\\/](load|presets|basket|list)|providers[\\/](provider|open|market-data|cache[\\/]options)|commands[\\/](compare|chart|snapshot|context|flags|notes|terminal)|render[\\/](describe|grids|format|sparkline))\.js$/,
         },
       ],
     },

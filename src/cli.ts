@@ -13,7 +13,7 @@ import type { ChartFlags } from './commands/chart.js';
 import type { CompareFlags } from './commands/compare.js';
 import type { CommonFlags } from './commands/flags.js';
 import type { InitFlags } from './commands/init.js';
-import { REPORT_FORMATS, SHELLS, type Shell } from './commands/choices.js';
+import { ANALYSIS_CHOICES, REPORT_FORMATS, SHELLS, type Shell } from './commands/choices.js';
 import type { Deps, Io } from './commands/io.js';
 import type { SearchFlags } from './commands/search.js';
 import type { SnapshotFlags } from './commands/snapshot.js';
@@ -37,17 +37,17 @@ function addAnalysis(cmd: Command): Command {
     .option('--price-return', 'use closes (price return) instead of adjusted closes (total return)')
     .option('--currency <code>', 'report every return and money figure in this currency (e.g. USD)')
     .option('--periods <list>', 'extra return periods, comma-separated: 1d,1w,1m,3m,6m,ytd,1y,3y,5y')
-    .addOption(new Option('--weights <scheme>', 'member weights: equal, cap (market value at the start), config, or all side by side').choices(['equal', 'cap', 'config', 'all']).default('equal'))
-    .addOption(new Option('--rebalance <calendar>', 'reset to target weights at each period end').choices(['none', 'daily', 'weekly', 'monthly', 'quarterly']).default('none'))
-    .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(['harmonic', 'median', 'mean', 'aggregate', 'all']).default('harmonic'))
-    .addOption(new Option('--negative-pe <policy>', 'members with losses: exclude them, or include their losses').choices(['exclude', 'include']).default('exclude'))
+    .addOption(new Option('--weights <scheme>', 'member weights: equal, cap (market value at the start), config, or all side by side').choices(ANALYSIS_CHOICES.weights).default('equal'))
+    .addOption(new Option('--rebalance <calendar>', 'reset to target weights at each period end').choices(ANALYSIS_CHOICES.rebalance).default('none'))
+    .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(ANALYSIS_CHOICES.peMethod).default('harmonic'))
+    .addOption(new Option('--negative-pe <policy>', 'members with losses: exclude them, or include their losses').choices(ANALYSIS_CHOICES.negativePE).default('exclude'))
     .option('--max-gap-days <days>', 'flag a gap of more calendar days than this between two closes', '10')
     .option('--max-move <fraction>', 'flag a one-day move larger than this (0.4 = 40%)', '0.4')
-    .addOption(new Option('--suspect-splits <policy>', 'a one-day move that looks like an unadjusted split: flag it and keep the member, or drop the member from that window').choices(['flag', 'drop']).default('flag'))
-    .addOption(new Option('--point-in-time <rule>', 'quote figures dated after --as-of: use and flag them, or leave them out (strict)').choices(['flag', 'strict']).default('flag'))
+    .addOption(new Option('--suspect-splits <policy>', 'a one-day move that looks like an unadjusted split: flag it and keep the member, or drop the member from that window').choices(ANALYSIS_CHOICES.suspectSplits).default('flag'))
+    .addOption(new Option('--point-in-time <rule>', 'quote figures dated after --as-of: use and flag them, or leave them out (strict)').choices(ANALYSIS_CHOICES.pointInTime).default('flag'))
     .option('--max-quote-age <days>', 'flag a quote figure dated more than this many days before --as-of', '31')
-    .addOption(new Option('--pe-at <date>', "P/Es as of their own date, or repriced to --as-of (earnings estimate held constant)").choices(['quote-date', 'as-of']).default('quote-date'))
-    .addOption(new Option('--lookback <period>', 'look back this far before --from for "highest since"').choices(['1y', '3y', '5y', '10y', 'max']));
+    .addOption(new Option('--pe-at <date>', "P/Es as of their own date, or repriced to --as-of (earnings estimate held constant)").choices(ANALYSIS_CHOICES.peAt).default('quote-date'))
+    .addOption(new Option('--lookback <period>', 'look back this far before --from for "highest since"').choices(ANALYSIS_CHOICES.lookback));
 }
 
 function addData(cmd: Command): Command {

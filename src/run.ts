@@ -10,12 +10,9 @@
  *      snapshot: the data written as an offline data directory
  * Flags, rendering and exit codes belong to the command line (cli.ts, commands/).
  */
-import type { Rebalance } from './analytics/basket.js';
+import type { Rebalance, Period, NegativePEPolicy, PEMethod, PointInTimeRule, Weighting, SuspectSplitPolicy, Lookback, PEAt } from './domain/options.js';
 import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './domain/calendar.js';
-import { earliestFrom, type Period } from './analytics/periods.js';
-import type { NegativePEPolicy, PEMethod } from './analytics/valuation.js';
-import type { PointInTimeRule } from './analytics/point-in-time.js';
-import type { Weighting } from './analytics/weights.js';
+import { earliestFrom } from './analytics/periods.js';
 import type { BasketDef } from './config/basket.js';
 import { loadCatalog, selectBaskets, type Catalog, type ConfigLocation } from './config/load.js';
 import { DEFAULT_BASKETS } from './config/presets.js';
@@ -25,10 +22,9 @@ import { IncompleteDataError, MarketDataError, UsageError } from './errors.js';
 import { fetchMarketData } from './providers/market-data.js';
 import type { MarketDataProvider, ProgressSink } from './providers/provider.js';
 import { buildReport, DEFAULT_OPTIONS, type ReportOptions } from './report/build.js';
-import type { SuspectSplitPolicy } from './report/checks.js';
 import { lookbackStartOf } from './report/highs.js';
 import { chooseQuotes, quoteDatesOutside } from './report/quotes.js';
-import type { Lookback, PEAt, PriceBasis, Report } from './report/types.js';
+import type { PriceBasis, Report } from './report/types.js';
 
 /**
  * History is fetched from this many days before `from`, so that the last close

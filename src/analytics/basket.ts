@@ -6,6 +6,7 @@
  * last close. The level is 1 at the base (the latest of the members' start
  * closes, all before `from`) and the basket's return is the final level − 1.
  */
+import type { Rebalance } from '../domain/options.js';
 import type { DayNumber } from '../domain/types.js';
 import { daysToCivil } from '../domain/calendar.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
@@ -55,8 +56,6 @@ export function weightedBuyAndHold(weights: readonly (number | null)[], memberRe
   return any ? sum : null;
 }
 
-export const REBALANCES = ['none', 'daily', 'weekly', 'monthly', 'quarterly'] as const;
-export type Rebalance = (typeof REBALANCES)[number];
 export type RebalanceCalendar = Exclude<Rebalance, 'none'>;
 
 /** A member's prices on its own trading days, ascending, all positive. */

@@ -6,15 +6,10 @@
  * = 28 or 29 February). `ytd` keeps the main window's definition: the last
  * close before 1 January of the as-of year.
  */
+import type { Period } from '../domain/options.js';
 import type { IsoDate } from '../domain/types.js';
 import { shiftDays, shiftMonths, startOfYear } from '../domain/calendar.js';
 
-export const PERIODS = ['1d', '1w', '1m', '3m', '6m', 'ytd', '1y', '3y', '5y'] as const;
-export type Period = (typeof PERIODS)[number];
-
-export function isPeriod(text: string): text is Period {
-  return (PERIODS as readonly string[]).includes(text);
-}
 
 /** The date a period's start price is looked up on or before: as-of minus the period (null for `ytd`). */
 export function periodAnchor(period: Exclude<Period, 'ytd'>, asOf: IsoDate): IsoDate {

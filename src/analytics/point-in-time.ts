@@ -11,6 +11,7 @@
  *      figure is unknown.
  * A figure taken from an undated quote is flagged `undated`.
  */
+import type { PointInTimeRule } from '../domain/options.js';
 import type { IsoDate, Quote, QuoteHistory } from '../domain/types.js';
 import { daysBetween } from '../domain/calendar.js';
 import { dateOf, QUOTE_FIELDS, type QuoteField } from '../domain/quote.js';
@@ -19,9 +20,6 @@ import { dateOf, QUOTE_FIELDS, type QuoteField } from '../domain/quote.js';
 /** Default of --max-quote-age: a figure dated more than this many days before the as-of date is flagged stale. */
 export const DEFAULT_MAX_QUOTE_AGE_DAYS = 31;
 
-export const POINT_IN_TIME_RULES = ['flag', 'strict'] as const;
-/** `flag`: a figure dated after the as-of date is used and flagged; `strict`: it is left out. */
-export type PointInTimeRule = (typeof POINT_IN_TIME_RULES)[number];
 
 export interface PointInTimeOptions {
   readonly asOf: IsoDate;

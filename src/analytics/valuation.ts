@@ -7,11 +7,8 @@
  * losses in the earnings, and when the basket's earnings come to ≤ 0 its P/E
  * is not meaningful (`status: 'not-meaningful'`, value `null`).
  */
+import type { NegativePEPolicy, PEMethod } from '../domain/options.js';
 
-export const PE_METHODS = ['harmonic', 'median', 'mean', 'aggregate'] as const;
-export type PEMethod = (typeof PE_METHODS)[number];
-export const NEGATIVE_PE_POLICIES = ['exclude', 'include'] as const;
-export type NegativePEPolicy = (typeof NEGATIVE_PE_POLICIES)[number];
 
 export type PEStatus = 'ok' | 'unknown' | 'not-meaningful';
 

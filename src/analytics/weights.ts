@@ -4,8 +4,6 @@
  * needs gets `null` and is left out, never weighted 0 silently.
  */
 
-export const WEIGHTINGS = ['equal', 'cap', 'config'] as const;
-export type Weighting = (typeof WEIGHTINGS)[number];
 
 /** Equal weights, `1/n` over the n members marked usable. */
 export function equalWeights(usable: readonly boolean[]): (number | null)[] {

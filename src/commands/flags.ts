@@ -3,13 +3,7 @@
  * into: checked numbers, periods, a currency code, the request of compare
  * and chart. A value that does not parse is a UsageError naming its flag.
  */
-import type { Rebalance } from '../analytics/basket.js';
-import { isPeriod, PERIODS, type Period } from '../analytics/periods.js';
-import type { NegativePEPolicy, PEMethod } from '../analytics/valuation.js';
-import type { PointInTimeRule } from '../analytics/point-in-time.js';
-import type { Weighting } from '../analytics/weights.js';
-import type { SuspectSplitPolicy } from '../report/checks.js';
-import type { Lookback, PEAt } from '../report/types.js';
+import { type Rebalance, isPeriod, PERIODS, type Period, type NegativePEPolicy, type PEMethod, type PointInTimeRule, type Weighting, type SuspectSplitPolicy, type Lookback, type PEAt } from '../domain/options.js';
 import { UsageError } from '../errors.js';
 import type { CompareRequest } from '../run.js';
 

@@ -3,8 +3,9 @@
  * benchmark, then its fallbacks) with data over the window, its figures, and
  * a note naming the one used and why the others were not. Pure.
  */
+import type { Period } from '../domain/options.js';
 import { buyAndHoldPath } from '../analytics/basket.js';
-import { periodFrom, type Period } from '../analytics/periods.js';
+import { periodFrom } from '../analytics/periods.js';
 import type { SymbolIssue } from '../domain/types.js';
 import { checkWindow, type CheckOptions } from './checks.js';
 import { NO_HIGHS, seriesHighs } from './highs.js';

@@ -5,12 +5,11 @@
  * Each window (the main one, each period's, the look-back) is checked and
  * priced on its own, so that no figure depends on what else was asked for.
  */
-import { REBALANCES, type Rebalance } from '../analytics/basket.js';
+import { REBALANCES, type Rebalance, PE_METHODS, type Weighting } from '../domain/options.js';
 import { sumKnown } from '../analytics/market-value.js';
 import { periodFrom } from '../analytics/periods.js';
 import type { ChosenQuote, PointInTimeOptions } from '../analytics/point-in-time.js';
-import { PE_METHODS, valuationDiscount } from '../analytics/valuation.js';
-import type { Weighting } from '../analytics/weights.js';
+import { valuationDiscount } from '../analytics/valuation.js';
 import type { BasketDef } from '../config/basket.js';
 import { fromDayNumber } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/types.js';

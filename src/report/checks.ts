@@ -4,15 +4,13 @@
  * its own, so that asking for another window never changes this one's
  * figures: a flag in 2023 concerns the 3y return, not the year to date.
  */
+import type { SuspectSplitPolicy } from '../domain/options.js';
 import { fromDayNumber } from '../domain/calendar.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 import { findGaps, findJumps } from '../analytics/series-checks.js';
 import type { SymbolIssue } from '../domain/types.js';
 import type { Failure, PreparedSeries, Span } from './pricing.js';
 
-export const SUSPECT_SPLIT_POLICIES = ['flag', 'drop'] as const;
-/** `flag`: a move that looks like an unadjusted split is kept and flagged; `drop`: the member is left out of that window. */
-export type SuspectSplitPolicy = (typeof SUSPECT_SPLIT_POLICIES)[number];
 
 export interface CheckOptions {
   /** A gap of more calendar days than this between two closes is flagged. */

@@ -2,16 +2,16 @@
  * Highs for the report: the window high of a series or basket level, and
  * "highest since" over the window or, with --lookback, the look-back. Pure.
  */
+import type { Rebalance, Lookback } from '../domain/options.js';
 import { fromDayNumber, shiftMonths } from '../domain/calendar.js';
 import { lookbackPath, windowHigh } from '../analytics/lookback.js';
-import type { Rebalance } from '../analytics/basket.js';
 import { higherBefore } from '../analytics/risk.js';
 import { lastIndexBefore, lastIndexOnOrBefore } from '../domain/series.js';
 import type { DayNumber, IsoDate, SymbolIssue } from '../domain/types.js';
 import type { MemberPrices } from '../analytics/basket.js';
 import type { PreparedSeries, Span } from './pricing.js';
 import { LEVEL_BASE } from './levels.js';
-import type { Highs, Lookback } from './types.js';
+import type { Highs } from './types.js';
 
 export const NO_HIGHS: Highs = { highestSince: null, windowHigh: null, windowHighDate: null, fromWindowHigh: null };
 

@@ -3,17 +3,14 @@
  * the choices of method, checks and windows (ReportOptions), with the
  * defaults a comparison uses when nothing else is asked for.
  */
-import type { Rebalance } from '../analytics/basket.js';
-import type { Period } from '../analytics/periods.js';
-import { DEFAULT_MAX_QUOTE_AGE_DAYS, type PointInTimeRule } from '../analytics/point-in-time.js';
+import type { Rebalance, Period, PointInTimeRule, NegativePEPolicy, PEMethod, Weighting, Lookback, PEAt } from '../domain/options.js';
+import { DEFAULT_MAX_QUOTE_AGE_DAYS } from '../analytics/point-in-time.js';
 import { MAX_DAILY_MOVE, MAX_GAP_DAYS } from '../analytics/series-checks.js';
-import type { NegativePEPolicy, PEMethod } from '../analytics/valuation.js';
-import type { Weighting } from '../analytics/weights.js';
 import type { BasketDef } from '../config/basket.js';
 import type { FxPair, IsoDate, PriceSeries, QuoteHistory, SymbolIssue } from '../domain/types.js';
 import type { CheckOptions } from './checks.js';
 import type { QuoteCloses } from './quotes.js';
-import type { Lookback, PEAt, PriceBasis } from './types.js';
+import type { PriceBasis } from './types.js';
 
 export interface ReportOptions extends CheckOptions {
   /** Report currency; `null` = each member in its own. */

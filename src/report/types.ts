@@ -3,13 +3,9 @@
  * fractions, ratios and amounts; `null` is unknown. This is also the
  * documented JSON output (README, "JSON output").
  */
-import type { Rebalance } from '../analytics/basket.js';
-import type { Period } from '../analytics/periods.js';
-import type { NegativePEPolicy, PEMethod, PEStatus } from '../analytics/valuation.js';
-import type { Weighting } from '../analytics/weights.js';
-import type { PointInTimeRule } from '../analytics/point-in-time.js';
+import type { Lookback, PEAt, Rebalance, Period, NegativePEPolicy, PEMethod, Weighting, PointInTimeRule, SuspectSplitPolicy } from '../domain/options.js';
+import type { PEStatus } from '../analytics/valuation.js';
 import type { IsoDate, SymbolIssue } from '../domain/types.js';
-import type { SuspectSplitPolicy } from './checks.js';
 
 export type PriceBasis = 'adjusted' | 'close';
 
@@ -210,11 +206,7 @@ export interface ReportMethod {
   readonly suspectSplits: SuspectSplitPolicy;
 }
 
-export const PE_AT = ['quote-date', 'as-of'] as const;
-export type PEAt = (typeof PE_AT)[number];
 
-export const LOOKBACKS = ['1y', '3y', '5y', '10y', 'max'] as const;
-export type Lookback = (typeof LOOKBACKS)[number];
 
 export interface Report {
   readonly asOf: IsoDate;

@@ -4,14 +4,8 @@
  * by its target weights, with the sanity check on currency-mismatched P/Es
  * and a note for every member left out. Pure.
  */
-import {
-  basketPE,
-  looksCurrencyMismatched,
-  PE_METHODS,
-  type BasketPE,
-  type NegativePEPolicy,
-  type PEMethod,
-} from '../analytics/valuation.js';
+import { PE_METHODS, type NegativePEPolicy, type PEMethod } from '../domain/options.js';
+import { basketPE, looksCurrencyMismatched, type BasketPE } from '../analytics/valuation.js';
 import type { Quote, SymbolIssue } from '../domain/types.js';
 import type { PEByMethod, Valuation } from './types.js';
 

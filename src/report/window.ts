@@ -3,15 +3,10 @@
  * method: its members priced, their weights, the basket's return, daily
  * level and each member's contribution. Pure.
  */
-import {
-  buyAndHoldPath,
-  rebalancedPath,
-  weightedBuyAndHold,
-  type BasketPath,
-  type Rebalance,
-} from '../analytics/basket.js';
+import type { Rebalance, Weighting } from '../domain/options.js';
+import { buyAndHoldPath, rebalancedPath, weightedBuyAndHold, type BasketPath } from '../analytics/basket.js';
 import { marketValueFromCap, marketValueFromShares } from '../analytics/market-value.js';
-import { equalWeights, proportionalWeights, renormalisedWeights, type Weighting } from '../analytics/weights.js';
+import { equalWeights, proportionalWeights, renormalisedWeights } from '../analytics/weights.js';
 import { isFailure, priceOver, type Failure, type PreparedSeries, type Priced, type Span } from './pricing.js';
 import type { MarketSize } from './quotes.js';
 

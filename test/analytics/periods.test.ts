@@ -1,6 +1,7 @@
+import { isPeriod, PERIODS, type Period } from '../../src/domain/options.js';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, shiftDays, toDayNumber } from '../../src/domain/calendar.js';
-import { earliestFrom, isPeriod, PERIODS, type Period, periodAnchor, periodFrom } from '../../src/analytics/periods.js';
+import { earliestFrom, periodAnchor, periodFrom } from '../../src/analytics/periods.js';
 import { periodReturn } from '../../src/analytics/returns.js';
 
 describe('periodAnchor', () => {

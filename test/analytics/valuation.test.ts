@@ -1,18 +1,6 @@
+import { NEGATIVE_PE_POLICIES, PE_METHODS } from '../../src/domain/options.js';
 import { describe, expect, it } from 'vitest';
-import {
-  aggregatePE,
-  type BasketPE,
-  basketPE,
-  harmonicMeanPE,
-  looksCurrencyMismatched,
-  meanPE,
-  medianPE,
-  NEGATIVE_PE_POLICIES,
-  PE_METHODS,
-  type PEStatus,
-  SUSPECT_PE_BELOW,
-  valuationDiscount,
-} from '../../src/analytics/valuation.js';
+import { aggregatePE, type BasketPE, basketPE, harmonicMeanPE, looksCurrencyMismatched, meanPE, medianPE, type PEStatus, SUSPECT_PE_BELOW, valuationDiscount } from '../../src/analytics/valuation.js';
 
 describe('harmonicMeanPE', () => {
   it.each([

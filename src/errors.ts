@@ -4,13 +4,15 @@
  * `bin/` sets `process.exitCode`.
  *
  * 0 ok · 1 internal bug · 2 usage, config or input-file error · 3 market data unavailable
- * · 4 incomplete data under --strict
+ * · 4 incomplete data under --strict · 5 `check`: a claim does not hold or cannot be checked
  */
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_DATA = 3;
 export const EXIT_INCOMPLETE = 4;
+/** `basket check`: every claim was read, and at least one does not hold or cannot be checked (a result, not a failure). */
+export const EXIT_CLAIMS = 5;
 
 export class BasketError extends Error {
   readonly exitCode: number;
@@ -49,6 +51,23 @@ export class DataFileError extends BasketError {
     options?: { cause?: unknown },
   ) {
     super(`bad data file ${file}${line !== null ? `:${line}` : ''}: ${detail}`, EXIT_USAGE, options);
+  }
+}
+
+/**
+ * A claims file (`basket check`) that cannot be read, parsed or validated:
+ * names the file, the claim (its id, else its place) and the field.
+ */
+export class ClaimsFileError extends BasketError {
+  constructor(
+    readonly file: string,
+    readonly claim: string | null,
+    readonly field: string | null,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    const where = [claim !== null ? `claim ${claim}` : null, field !== null ? `field ${field}` : null].filter((x) => x !== null).join(', ');
+    super(`bad claims file ${file}${where ? ` (${where})` : ''}: ${detail}`, EXIT_USAGE, options);
   }
 }
 

@@ -81,7 +81,8 @@ export function buildProgram(io: Io, deps: Deps, setResult: (code: number) => vo
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the result to this file instead of stdout (replaced atomically); needed for html on a terminal')
     .option('--sparklines', 'add a trend column (▁▂▃▄▅▆▇█) per member and basket to table and md')
-    .option('--strict', 'fail (exit 4) when any member has no data, instead of leaving it out');
+    .option('--strict', 'fail (exit 4) when any member has no data, instead of leaving it out')
+    .option('--explain', 'show the inputs and arithmetic behind every figure (table and md: under each basket; json: "inputs")');
   addAnalysis(compare)
     .addHelpText(
       'after',

@@ -86,6 +86,8 @@ export interface CompareRequest extends WindowOptions {
   readonly maxDailyMove?: number;
   /** Put the daily level series (rebased to 100) in the report: chart, HTML, sparklines. */
   readonly levels?: boolean;
+  /** Put each basket's inputs in the report (--explain, report/explain.ts). */
+  readonly explain?: boolean;
   readonly suspectSplits?: SuspectSplitPolicy;
   readonly pointInTime?: PointInTimeRule;
   readonly maxQuoteAgeDays?: number;
@@ -122,6 +124,7 @@ function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOp
     maxDailyMove: req.maxDailyMove ?? DEFAULT_OPTIONS.maxDailyMove,
     suspectSplits: req.suspectSplits ?? 'flag',
     levels: req.levels ?? false,
+    explain: req.explain ?? false,
     pointInTime: req.pointInTime ?? DEFAULT_OPTIONS.pointInTime,
     maxQuoteAgeDays: req.maxQuoteAgeDays ?? DEFAULT_OPTIONS.maxQuoteAgeDays,
     peAt: req.peAt ?? DEFAULT_OPTIONS.peAt,

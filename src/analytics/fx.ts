@@ -14,6 +14,8 @@ export interface FxRates {
   readonly name: string | null;
   /** The rate on or before `day`; `null` when the series starts later. */
   readonly on: (day: DayNumber) => number | null;
+  /** The day of the close `on(day)` takes (for the audit trail); `null` for the same currency or when the series starts later. */
+  readonly dayOn: (day: DayNumber) => DayNumber | null;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface FxRates {
  * for the same currency; null without a series (or with an empty one).
  */
 export function fxRates(from: string, to: string, fx: FxSeries | null): FxRates | null {
-  if (from === to) return { name: null, on: () => 1 };
+  if (from === to) return { name: null, on: () => 1, dayOn: () => null };
   if (fx === null || fx.series.days.length === 0) return null;
   const { days, close } = fx.series;
   return {
@@ -32,6 +34,10 @@ export function fxRates(from: string, to: string, fx: FxSeries | null): FxRates 
       if (i < 0) return null;
       const rate = close[i] as number;
       return fx.inverted ? 1 / rate : rate;
+    },
+    dayOn: (day) => {
+      const i = lastIndexOnOrBefore(days, day);
+      return i < 0 ? null : (days[i] as DayNumber);
     },
   };
 }

@@ -20,11 +20,12 @@ export interface CompareFlags extends CommonFlags, AnalysisFlags {
   output?: string;
   strict?: boolean;
   sparklines?: boolean;
+  explain?: boolean;
 }
 
 /** compare's request: the analysis flags, the daily levels when the format draws them, and --strict. */
 export function compareRequest(baskets: readonly string[], flags: CompareFlags): CompareRequest {
-  return { ...toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true), strict: flags.strict === true };
+  return { ...toCompareRequest(baskets, flags, flags.format === 'html' || flags.sparklines === true), strict: flags.strict === true, explain: flags.explain === true };
 }
 
 export async function compareCommand(baskets: string[], flags: CompareFlags, io: Io, deps: Deps): Promise<number> {

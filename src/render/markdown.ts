@@ -8,6 +8,7 @@
  */
 import type { Report } from '../report/types.js';
 import { comparisonFigures, describeIssue, headerLine, methodNotes, reportTitle } from './describe.js';
+import { basketExplanation, comparisonExplanation } from './explain.js';
 import { cellText, extremesLine, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Grid } from './grids.js';
 
 export interface MarkdownOptions {
@@ -67,6 +68,13 @@ const section = (g: Grid, textColumns?: readonly number[]) => [`## ${escapeMarkd
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The whole comparison as Markdown, ending in a newline. */
+/** Lines as a fenced block (the audit trail keeps its indentation); a fence longer than any run of backticks in them. */
+export function codeBlock(lines: readonly string[]): string {
+  const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}text`, ...lines, fence].join('\n');
+}
+
 export function renderMarkdown(r: Report, opts: MarkdownOptions): string {
   const out: string[] = [`# ${escapeMarkdown(reportTitle(r))}`, escapeMarkdown(headerLine(r))];
 
@@ -74,12 +82,16 @@ export function renderMarkdown(r: Report, opts: MarkdownOptions): string {
   const comparison = comparisonFigures(r);
   const value = (c: (typeof comparison)[number]) => (c.emphasis ? `**${figure(c.value)}**` : figure(c.value));
   if (comparison.length > 0) out.push(comparison.map((c) => `- ${escapeMarkdown(c.label)}: ${value(c)}`).join('\n'));
+  const comparisonTrail = comparisonExplanation(r);
+  if (comparisonTrail.length > 0) out.push(codeBlock(comparisonTrail));
 
   for (const b of r.baskets) {
     out.push(...section(membersGrid(r, b, opts.sparklines), [0, 1, 2]));
     const extremes = extremesLine(b);
     const excluded = b.members.some((m) => !m.included) ? ' Members in _italics_ are left out of the basket return (see the data notes).' : '';
     if (extremes || excluded) out.push(`${extremes ? escapeMarkdown(extremes) : ''}${excluded}`.trim());
+    const trail = basketExplanation(b);
+    if (trail.length > 0) out.push(codeBlock(trail));
   }
 
   for (const g of [valuationGrid(r), methodsGrid(r)]) if (g) out.push(...section(g));

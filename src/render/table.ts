@@ -16,6 +16,7 @@ import { formatText, formatUnsignedPercent, staleSummary, UNKNOWN } from './form
 import { fitTable, truncateLine, wrapJoined, wrapText, type FitSpec } from './fit.js';
 import { extremesLine, membersGrid, methodsGrid, returnsGrid, riskAndValueGrid, valuationGrid, type Align, type Grid } from './grids.js';
 import { drawBox } from './box.js';
+import { basketExplanation, comparisonExplanation } from './explain.js';
 
 export interface TableOptions {
   readonly chalk: ChalkInstance;
@@ -135,7 +136,8 @@ export function renderTable(r: Report, { chalk, sparklines = false, columns = nu
   // every members table shows the same columns: what one must leave out to fit, all leave out
   const memberDrops = layout === null ? [] : [...new Set(members.flatMap((t) => fitTable(t.grid.head, t.rows, layout.width, t.spec).dropped))];
   const membersLayout: Layout = layout && { ...layout, memberDrops };
-  const parts = [header, ...r.baskets.map((b, i) => drawMembers(b, members[i] as MembersTable, chalk, membersLayout))];
+  const explained = (b: BasketReport) => basketExplanation(b).map((l) => fitLine(l, layout)).join('\n');
+  const parts = [header, ...r.baskets.map((b, i) => [drawMembers(b, members[i] as MembersTable, chalk, membersLayout), ...(b.inputs ? [explained(b)] : [])].join('\n\n'))];
   parts.push(gridTable(returnsGrid(r, sparklines), chalk, layout, { dropOrder: [...RETURNS_DROP_ORDER, ...[...r.periods].reverse()], flex: { column: 0, mode: 'wrap', min: 18 } }));
   parts.push(gridTable(riskAndValueGrid(r), chalk, layout, { dropOrder: RISK_DROP_ORDER, flex: { column: 0, mode: 'wrap', min: 18 } }));
   const valuation = valuationGrid(r);
@@ -145,6 +147,8 @@ export function renderTable(r: Report, { chalk, sparklines = false, columns = nu
   if (methods) parts.push(gridTable(methods, chalk, layout, { flex: { column: 0, mode: 'wrap', min: 14 } }, { titled: true }));
   const lines = closingLines(r, chalk);
   if (lines.length > 0) parts.push(lines.map((l) => fitLine(l, layout)).join('\n'));
+  const comparisonTrail = comparisonExplanation(r);
+  if (comparisonTrail.length > 0) parts.push(comparisonTrail.map((l) => fitLine(l, layout)).join('\n'));
   if (layout !== null && layout.dropped.size > 0) {
     const note = `Columns left out to fit ${layout.width} columns: ${[...layout.dropped].join(', ')} (a wider terminal, or --format csv or json, shows every one)`;
     parts.push(fitLine(chalk.dim(note), layout));

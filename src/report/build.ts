@@ -14,6 +14,7 @@ import type { BasketDef } from '../config/basket.js';
 import { fromDayNumber } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/types.js';
 import { toBenchmark, type BenchmarkContext } from './benchmark.js';
+import { explainBasket } from './explain.js';
 import { checkWindow } from './checks.js';
 import { basketLookbackSince, lookbackStartOf } from './highs.js';
 import { toLevelSeries } from './levels.js';
@@ -110,10 +111,11 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     sh.flag(flagsOf(s, c, ['forwardPE', 'trailingPE', sizes[i]?.kind === 'shares' ? 'sharesOutstanding' : 'marketCap']));
   });
   const pes = (field: 'forwardPE' | 'trailingPE') => memberPEs(field, def.symbols, chosen, ok, input.quoteCloses, opts.peAt === 'as-of', input.asOf, note);
+  const memberPEsUsed = { forward: pes('forwardPE'), trailing: pes('trailingPE') };
   // market values in one currency only
   const mv = main.marketValues.map((v) => (currency === null ? null : v));
   const valuation = valueBasket(
-    { symbols: def.symbols, quotes: chosen.map((c) => c?.quote), forwardPEs: pes('forwardPE'), trailingPEs: pes('trailingPE'), marketValues: mv.map((v) => v?.end ?? null), weights: main.weights, policy: opts.negativePE },
+    { symbols: def.symbols, quotes: chosen.map((c) => c?.quote), forwardPEs: memberPEsUsed.forward, trailingPEs: memberPEsUsed.trailing, marketValues: mv.map((v) => v?.end ?? null), weights: main.weights, policy: opts.negativePE },
     note,
   );
   noteValuation(def.id, def.symbols, valuation, opts.peMethod, note);
@@ -191,6 +193,9 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     alternatives,
     members,
     ...(opts.levels ? { levels: toLevelSeries(main.path) } : {}),
+    ...(opts.explain
+      ? { inputs: explainBasket({ symbols: def.symbols, span, prepared, main, chosen, sizes, valuation, memberPEs: memberPEsUsed, marketValues: mv, marketValueSum: mvSum, currency, risk, options: opts }) }
+      : {}),
   };
 }
 

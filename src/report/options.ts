@@ -34,6 +34,8 @@ export interface ReportOptions extends CheckOptions {
   readonly peAt: PEAt;
   /** How far before `from` highest-since looks. */
   readonly lookback: Lookback | null;
+  /** Also put each basket's inputs (the audit trail, report/explain.ts) in the report (--explain). */
+  readonly explain?: boolean;
 }
 
 export const DEFAULT_OPTIONS: ReportOptions = {

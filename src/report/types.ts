@@ -6,6 +6,7 @@
 import type { Lookback, PEAt, Rebalance, Period, NegativePEPolicy, PEMethod, Weighting, PointInTimeRule, SuspectSplitPolicy } from '../domain/options.js';
 import type { PEStatus } from '../analytics/valuation.js';
 import type { IsoDate, SymbolIssue } from '../domain/types.js';
+import type { BasketInputs } from './inputs.js';
 
 export type PriceBasis = 'adjusted' | 'close';
 
@@ -178,6 +179,8 @@ export interface BasketReport {
   readonly members: readonly MemberReport[];
   /** The basket's daily level under the report's method (the path its return and risk come from); absent unless asked for. */
   readonly levels?: LevelSeries | null;
+  /** The inputs and arithmetic behind its figures (--explain); absent unless asked for. */
+  readonly inputs?: BasketInputs;
 }
 
 export interface Comparison {

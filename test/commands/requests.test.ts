@@ -34,7 +34,7 @@ const COMPARE_DEFAULTS: CompareFlags = {
 };
 
 describe('compare: flags → request', () => {
-  it('with the defaults: total return, no currency, no periods, no levels, not strict', () => {
+  it('with the defaults: total return, no currency, no periods, no levels, not strict, no audit trail', () => {
     expect(compareRequest([], COMPARE_DEFAULTS)).toEqual({
       baskets: [],
       data: 'yahoo',
@@ -56,7 +56,12 @@ describe('compare: flags → request', () => {
       lookback: null,
       levels: false,
       strict: false,
+      explain: false,
     });
+  });
+
+  it('--explain asks for the inputs of every figure', () => {
+    expect(compareRequest([], { ...COMPARE_DEFAULTS, explain: true }).explain).toBe(true);
   });
 
   it.each([

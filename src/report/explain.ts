@@ -1,0 +1,195 @@
+/**
+ * The audit trail of a basket (`--explain`): its figures' inputs read off the
+ * values the report computed them with, never computed a second way. Pure.
+ */
+import type { BasketPath } from '../analytics/basket.js';
+import type { ChosenQuote } from '../analytics/point-in-time.js';
+import type { BasketPE } from '../analytics/valuation.js';
+import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
+import type { DayNumber } from '../domain/types.js';
+import type {
+  BasketInputs,
+  MarketValueInputs,
+  MemberMarketValueInput,
+  MemberPEInput,
+  MemberReturnInput,
+  PEInputs,
+  RiskInputs,
+} from './inputs.js';
+import type { ReportOptions } from './options.js';
+import { isFailure, type Failure, type PreparedSeries, type Span } from './pricing.js';
+import type { MarketSize } from './quotes.js';
+import type { Risk } from './types.js';
+import type { BasketValuation } from './valuation.js';
+import { isPriced, type WindowResult } from './window.js';
+
+export interface ExplainInput {
+  readonly symbols: readonly string[];
+  readonly span: Span;
+  readonly prepared: readonly (PreparedSeries | Failure | null)[];
+  readonly main: WindowResult;
+  readonly chosen: readonly (ChosenQuote | undefined)[];
+  readonly sizes: readonly (MarketSize | null)[];
+  readonly valuation: BasketValuation;
+  /** Each member's P/E before the currency-mismatch check (repriced under --pe-at as-of; `null` when that failed). */
+  readonly memberPEs: { readonly forward: readonly (number | null)[]; readonly trailing: readonly (number | null)[] };
+  /** End-of-window market values in one currency (`null` each when the basket has none), as the P/E and the sum took them. */
+  readonly marketValues: readonly ({ start: number; end: number; change: number } | null)[];
+  readonly marketValueSum: { readonly value: number | null; readonly included: number; readonly total: number };
+  /** The currency of the basket's money figures. */
+  readonly currency: string | null;
+  readonly risk: Risk | null;
+  readonly options: ReportOptions;
+}
+
+const NO_DATA = 'no history from the data source';
+
+function returnInputs(x: ExplainInput): MemberReturnInput[] {
+  return x.symbols.map((symbol, i) => {
+    const prep = x.prepared[i] ?? null;
+    const p = x.main.priced[i] ?? null;
+    const ready = prep !== null && !isFailure(prep) ? prep : null;
+    const weight = x.main.weights[i] ?? null;
+    const failure = isFailure(p) ? p.message : isFailure(prep) ? prep.message : p === null ? NO_DATA : null;
+    if (!isPriced(p)) {
+      return { symbol, included: false, reason: failure, currency: ready?.currency ?? null, startDate: null, startClose: null, endDate: null, endClose: null, localReturn: null, fx: null, return: null, weight: null, contribution: null };
+    }
+    const fx = ready?.fx;
+    const rateDay = (day: string, rate: number) => ({ date: day, rate });
+    const startDay = fx?.dayOn(toDayNumber(p.startDate)) ?? null;
+    const endDay = fx?.dayOn(toDayNumber(p.endDate)) ?? null;
+    return {
+      symbol,
+      included: weight !== null,
+      reason: weight !== null ? null : 'priced, but given no weight by the weighting (see the notes)',
+      currency: ready?.currency ?? null,
+      startDate: p.startDate,
+      startClose: p.startPrice,
+      endDate: p.endDate,
+      endClose: p.endPrice,
+      localReturn: p.localReturn,
+      fx:
+        fx && fx.name !== null && startDay !== null && endDay !== null
+          ? { pair: fx.name, start: rateDay(fromDayNumber(startDay), p.fxStart), end: rateDay(fromDayNumber(endDay), p.fxEnd) }
+          : null,
+      return: p.return,
+      weight,
+      contribution: x.main.contributions[i] ?? null,
+    };
+  });
+}
+
+function peInputs(x: ExplainInput, basis: 'forward' | 'trailing'): PEInputs {
+  const field = basis === 'forward' ? 'forwardPE' : 'trailingPE';
+  const method = x.options.peMethod;
+  const r: BasketPE = x.valuation[basis][method];
+  const used = basis === 'forward' ? x.valuation.forwardPEs : x.valuation.trailingPEs;
+  const why = (i: number): string | null => {
+    const c = x.chosen[i];
+    const quoted = c?.quote[field] ?? null;
+    if (r.unweighted.includes(i)) return 'not in the basket\'s return, so not in its P/E';
+    if (r.missing.includes(i)) {
+      if (c?.flags.some((f) => f.field === field && f.kind === 'left-out')) return 'dated after the as-of date: left out (--point-in-time strict)';
+      if (quoted === null) return 'unknown in the data';
+      if ((x.memberPEs[basis][i] ?? null) === null) return 'no price near its date to reprice it to the as-of date';
+      return 'looks currency-mismatched (price and earnings in different currencies): left out';
+    }
+    if (r.nonPositive.includes(i)) return `${used[i]} (expected losses): left out under --negative-pe exclude`;
+    if (r.noMarketValue.includes(i)) return 'market value unknown: left out of the aggregate P/E';
+    return null;
+  };
+  const members: MemberPEInput[] = x.symbols.map((symbol, i) => {
+    const c = x.chosen[i];
+    const quoted = c?.quote[field] ?? null;
+    const pe = used[i] ?? null;
+    const reason = why(i);
+    return {
+      symbol,
+      pe,
+      quoted: quoted !== pe ? quoted : null,
+      date: c?.figures[field]?.date ?? null,
+      provider: c?.figures[field]?.provider ?? null,
+      weight: x.main.weights[i] ?? null,
+      used: reason === null,
+      reason,
+    };
+  });
+  return {
+    basis,
+    method,
+    negativePE: x.options.negativePE,
+    members,
+    marketValues: method === 'aggregate' ? x.marketValues.map((v) => v?.end ?? null) : null,
+    value: r.value,
+    status: r.status,
+    coverage: { included: r.included, total: r.total },
+  };
+}
+
+function marketValueInputs(x: ExplainInput): MarketValueInputs {
+  const members: MemberMarketValueInput[] = x.symbols.map((symbol, i) => {
+    const p = x.main.priced[i] ?? null;
+    const size = x.sizes[i] ?? null;
+    const v = x.marketValues[i] ?? null;
+    const priced = isPriced(p) ? p : null;
+    const reason =
+      v !== null
+        ? null
+        : priced === null
+          ? 'not priced over the window'
+          : size === null
+            ? 'no market cap or share count in the data'
+            : x.currency === null
+              ? 'members in different currencies and no --currency: not added'
+              : 'market value not finite';
+    return {
+      symbol,
+      from: size === null ? null : size.kind === 'cap' ? 'marketCap' : 'sharesOutstanding',
+      figure: size === null ? null : size.kind === 'cap' ? size.cap : size.shares,
+      date: size?.date ?? null,
+      provider: size?.provider ?? null,
+      priceAtCap: size?.kind === 'cap' ? size.priceAtCap : null,
+      startDate: priced?.startDate ?? null,
+      startClose: priced?.rawStart ?? null,
+      endDate: priced?.endDate ?? null,
+      endClose: priced?.rawEnd ?? null,
+      fxStart: priced?.fxStart ?? null,
+      fxEnd: priced?.fxEnd ?? null,
+      start: v?.start ?? null,
+      end: v?.end ?? null,
+      change: v?.change ?? null,
+      reason,
+    };
+  });
+  const s = x.marketValueSum;
+  return { currency: x.currency, members, value: s.value, coverage: { included: s.included, total: s.total } };
+}
+
+function riskInputs(path: BasketPath | null, risk: Risk | null): RiskInputs | null {
+  if (path === null || risk === null || path.days.length === 0) return null;
+  const at = (date: string | null) => {
+    if (date === null) return null;
+    const k = path.days.findIndex((d) => fromDayNumber(d) === date);
+    return k < 0 ? null : { date, level: 100 * (path.levels[k] as number) };
+  };
+  const lastDay = path.days.at(-1) as DayNumber;
+  return {
+    dailyReturns: path.levels.length - 1,
+    peak: at(risk.drawdownPeak),
+    trough: at(risk.drawdownTrough),
+    last: at(fromDayNumber(lastDay)),
+    highestSince: at(risk.highestSince),
+  };
+}
+
+/** Every input of a basket's return, P/Es, market value and risk, as the report used them. */
+export function explainBasket(x: ExplainInput): BasketInputs {
+  const o = x.options;
+  return {
+    return: { from: x.span.from, asOf: x.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x), value: x.main.return },
+    forwardPE: peInputs(x, 'forward'),
+    trailingPE: peInputs(x, 'trailing'),
+    marketValueChange: marketValueInputs(x),
+    risk: riskInputs(x.main.path, x.risk),
+  };
+}

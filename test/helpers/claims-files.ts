@@ -114,7 +114,7 @@ function mutateMapping(mapping: Record<string, unknown>): fc.Arbitrary<Record<st
 }
 
 /** A claims document, from right to nearly right to anything. */
-const document: fc.Arbitrary<unknown> = fc.oneof(
+export const claimsDocument: fc.Arbitrary<unknown> = fc.oneof(
   {
     weight: 8,
     arbitrary: fc
@@ -165,7 +165,7 @@ export const claimsFile: fc.Arbitrary<{ name: string; text: string }> = fc.oneof
   {
     weight: 5,
     arbitrary: fc
-      .tuple(document, fc.constantFrom<'any' | 'block' | 'flow'>('any', 'block', 'flow'))
+      .tuple(claimsDocument, fc.constantFrom<'any' | 'block' | 'flow'>('any', 'block', 'flow'))
       .map(([doc, collectionStyle]) => {
         try {
           return toYaml(doc, { collectionStyle }) ?? '';
@@ -178,7 +178,7 @@ export const claimsFile: fc.Arbitrary<{ name: string; text: string }> = fc.oneof
   },
   {
     weight: 2,
-    arbitrary: document
+    arbitrary: claimsDocument
       .map((doc) => {
         try {
           return JSON.stringify(doc, null, 2) ?? 'undefined';

@@ -129,9 +129,11 @@ const claimIndexOf = (issue: Issue): number => (issue.path[0] === 'claims' && ty
 
 /** The issue to report: the earliest in the file (top level and defaults, then claim by claim), an unknown key before what its misspelling left out. */
 function firstIssue(issues: readonly Issue[]): Issue {
-  const ranked = issues.map((issue, order) => ({ issue, rank: [claimIndexOf(issue), issue.code === 'unrecognized_keys' ? 0 : 1, order] }));
-  ranked.sort((a, b) => a.rank[0]! - b.rank[0]! || a.rank[1]! - b.rank[1]! || a.rank[2]! - b.rank[2]!);
-  return ranked[0]!.issue;
+  const rank = (issue: Issue): [claim: number, unknownKeyFirst: number] => [claimIndexOf(issue), issue.code === 'unrecognized_keys' ? 0 : 1];
+  return issues.reduce((best, issue) => {
+    const [a, b] = [rank(issue), rank(best)];
+    return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? issue : best;
+  });
 }
 
 /** An unknown key at the top level, in defaults or on a claim: where it belongs, or the valid key it is nearest. */

@@ -265,6 +265,7 @@ describe('parseClaims: each problem is one line naming the file, the claim and t
     ['not JSON', '{"story": "S", ', 'claims.json', 'bad claims file claims.json: not valid JSON:'],
     ['not YAML at all', '\u0000\u0001: [', FILE, 'bad claims file story.claims.yaml: not valid YAML:'],
     ['an alias bomb', 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nstory: *d\n', FILE, 'not valid YAML: Excessive alias count'],
+    ['a __proto__ key (an own key, not a prototype)', '{"story":"S","claims":[{"__proto__":{"id":"a","says":"s","figure":"return","basket":"b","expect":"> 0"}}]}', 'c.json', 'bad claims file c.json (claim #1, field __proto__): unknown key'],
     ['a YAML 1.1 timestamp', '%YAML 1.1\n---\nstory: S\ndefaults: {as-of: 2025-03-07}\nclaims: [{id: a, says: s, figure: return, basket: b, expect: "> 0"}]\n', FILE, '(field defaults.as-of): write the date as text, YYYY-MM-DD (this YAML read it as a timestamp)'],
   ])('%s', (_, text, file, message) => {
     expect(failure(text, file).message).toContain(message);

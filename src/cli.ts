@@ -10,10 +10,11 @@ import { Command, CommanderError, Option } from 'commander';
 import type { BasketsFlags } from './commands/baskets.js';
 import type { CacheInfoFlags } from './commands/cache.js';
 import type { ChartFlags } from './commands/chart.js';
+import type { CheckFlags } from './commands/check.js';
 import type { CompareFlags } from './commands/compare.js';
 import type { CommonFlags } from './commands/flags.js';
 import type { InitFlags } from './commands/init.js';
-import { ANALYSIS_CHOICES, REPORT_FORMATS, SHELLS, type Shell } from './commands/choices.js';
+import { ANALYSIS_CHOICES, CHECK_FORMATS, REPORT_FORMATS, SHELLS, type Shell } from './commands/choices.js';
 import type { Deps, Io } from './commands/io.js';
 import type { SearchFlags } from './commands/search.js';
 import type { SnapshotFlags } from './commands/snapshot.js';
@@ -100,6 +101,27 @@ Examples:
   $ basket compare --data fixtures/demo --as-of 2025-03-07 --format html --output report.html`,
     )
     .action(async (baskets: string[], flags: CompareFlags) => setResult(await (await import('./commands/compare.js')).compareCommand(baskets, flags, io, deps)));
+
+  const check = addData(addCommon(program.command('check')))
+    .description("check a story's claims (a claims file) against the data: a verdict for each, exit 5 when one does not hold")
+    .argument('<file>', 'a claims file (YAML or JSON; README "Checking a story\'s claims")')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the result to this file instead of stdout (replaced atomically)')
+    .option('--explain [ids...]', 'show the inputs and arithmetic behind each claim\'s figure (all claims, or those named)')
+    .option('--min-coverage <fraction>', 'a basket P/E over fewer of its members than this cannot check a claim (0.5 or 50%)', '0.5');
+  addAnalysis(check)
+    .addHelpText(
+      'after',
+      `
+A setting is taken from the claim, else the file's defaults, else these options.
+Exit codes: 0 every claim holds · 5 one does not hold or cannot be checked · 2 bad claims file or usage · 3 market data unavailable.
+
+Examples:
+  $ basket check fixtures/claims/titans-2025-03.yaml --data fixtures/demo
+  $ basket check fixtures/claims/titans-2025-03.yaml --data fixtures/demo --explain titans-ytd
+  $ basket check my-story.yaml --format json > verdicts.json`,
+    )
+    .action(async (file: string, flags: CheckFlags) => setResult(await (await import('./commands/check.js')).checkCommand(file, flags, io, deps)));
 
   const cache = program.command('cache').description('what the market-data cache holds, and clearing it').addHelpText(
     'after',

@@ -103,7 +103,8 @@ export interface CompareResult {
   readonly incomplete: IncompleteDataError | null;
 }
 
-function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOptions {
+/** A request's report options, with basket's defaults for what it leaves out. */
+export function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOptions {
   const weights = req.weights ?? 'equal';
   if (weights === 'config') {
     const bare = baskets.find((b) => b.weights === null);
@@ -135,17 +136,24 @@ function toOptions(req: CompareRequest, baskets: readonly BasketDef[]): ReportOp
 /**
  * Closes around the quote dates that lie outside the history fetched, for
  * the price a dated cap or P/E was computed at when its quote gives none
- * (offline data): one more request, only for the symbols that need it.
+ * (offline data): one more request, only for the symbols that need it, for
+ * every as-of date asked about at once.
  */
-async function fetchQuoteCloses(
+export async function fetchQuoteCloses(
   provider: MarketDataProvider,
   quotes: ReadonlyMap<string, QuoteHistory>,
   members: readonly string[],
   historyStart: IsoDate,
-  options: ReportOptions & { readonly asOf: IsoDate },
+  cases: readonly (ReportOptions & { readonly asOf: IsoDate })[],
 ): Promise<ReadonlyMap<string, PriceSeries>> {
-  const chosen = chooseQuotes(quotes, { asOf: options.asOf, maxAgeDays: options.maxQuoteAgeDays, rule: options.pointInTime });
-  const outside = quoteDatesOutside(chosen, members, historyStart, options.asOf, options.peAt === 'as-of');
+  const outside = new Map<string, { first: IsoDate; last: IsoDate }>();
+  for (const options of cases) {
+    const chosen = chooseQuotes(quotes, { asOf: options.asOf, maxAgeDays: options.maxQuoteAgeDays, rule: options.pointInTime });
+    for (const [symbol, r] of quoteDatesOutside(chosen, members, historyStart, options.asOf, options.peAt === 'as-of')) {
+      const had = outside.get(symbol);
+      outside.set(symbol, had ? { first: r.first < had.first ? r.first : had.first, last: r.last > had.last ? r.last : had.last } : r);
+    }
+  }
   if (outside.size === 0) return new Map();
   const ranges = [...outside.values()];
   const first = ranges.reduce((a, r) => (r.first < a ? r.first : a), ranges[0]?.first as IsoDate);
@@ -165,7 +173,7 @@ export async function runCompare(req: CompareRequest, ctx: Context): Promise<Com
   const historyStart = shiftDays(lookbackStart !== null && lookbackStart < earliest ? lookbackStart : earliest, -START_LOOKBACK_DAYS);
   const provider = await ctx.openProvider(req.data);
   const { members, history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency, ctx.onProgress);
-  const quoteCloses = await fetchQuoteCloses(provider, quotes.items, members, historyStart, { ...options, asOf: window.asOf });
+  const quoteCloses = await fetchQuoteCloses(provider, quotes.items, members, historyStart, [{ ...options, asOf: window.asOf }]);
   const report = buildReport({
     baskets,
     history: history.items,

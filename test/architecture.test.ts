@@ -54,7 +54,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   report: ['analytics', 'domain', 'type:config', 'type:providers'],
   render: ['report', 'domain', 'type:analytics', 'type:config', 'type:providers'],
   run: ['config', 'providers', 'analytics', 'report', 'domain', 'errors'],
-  commands: ['run', 'config', 'providers', 'analytics', 'report', 'render', 'domain', 'errors', 'io'],
+  check: ['run', 'config', 'providers', 'analytics', 'report', 'domain', 'errors'],
+  commands: ['run', 'check', 'config', 'providers', 'analytics', 'report', 'render', 'domain', 'errors', 'io'],
   cli: ['commands', 'errors'],
 };
 

@@ -17,6 +17,10 @@ export const ANALYSIS_CHOICES = {
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** check's `--format`. */
+export const CHECK_FORMATS = ['table', 'csv', 'json', 'md'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
 /** The shells `basket completion` writes a script for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];

@@ -149,3 +149,11 @@ export async function fetchMarketData(
   const currencyOf = (s: string) => currencyIn(quotes.items.get(s) ?? []) ?? history.items.get(s)?.currency ?? null;
   return { symbols, members, history, quotes, fx: fx ? await fx.settle(symbols.map(currencyOf)) : NO_FX };
 }
+
+/**
+ * FX into one more report currency, for symbols whose currencies are known
+ * (a run that reports in several currencies, such as `check`'s claims).
+ */
+export function fetchFxData(provider: MarketDataProvider, currency: string, start: IsoDate, end: IsoDate, symbolCurrencies: readonly (string | null)[]): Promise<FxData> {
+  return startFx(provider, currency, start, end).settle(symbolCurrencies);
+}

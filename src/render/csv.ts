@@ -63,7 +63,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 type Row = Partial<Record<Column, Cell>>;
 
 const highCells = (h: Highs | null): Row => ({
@@ -208,7 +208,7 @@ export function renderCsv(r: Report): string {
 }
 
 /** Numbers as JavaScript writes them (shortest round-trip form), booleans as true/false, unknown as empty, text made safe for spreadsheets. */
-function toCell(v: Cell): string {
+export function toCell(v: Cell): string {
   if (v === null) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'string') return neutraliseFormula(v);

@@ -3,6 +3,7 @@
  * `--verbose` that mean the same everywhere (quiet: no notes, errors still;
  * verbose: more detail, and the stack trace of an error).
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +68,15 @@ describe('--quiet and --verbose, on every command', () => {
   const cases: Record<string, Case> = {
     compare: { ok: () => ['compare', ...DEMO], fail: () => ['compare', '--data', DEMO_DIR, '--as-of', '2025-13-45'] },
     chart: { ok: () => ['chart', ...DEMO], fail: () => ['chart', '--data', DEMO_DIR, '--as-of', '2025-13-45'] },
+    check: {
+      // a story whose every claim holds on the demo data (exit 0)
+      ok: (d) => {
+        const file = path.join(d, 'story.yaml');
+        writeFileSync(file, 'story: S\ndefaults: {as-of: 2025-03-07}\nclaims:\n  - {id: up, says: titans up, figure: return, basket: titans, expect: "> 0"}\n');
+        return ['check', file, '--data', DEMO_DIR];
+      },
+      fail: () => ['check', 'no-such-claims.yaml', '--data', DEMO_DIR],
+    },
     baskets: { ok: () => ['baskets'], fail: () => ['baskets', '--config', 'no-such-file.yaml'] },
     snapshot: { ok: (d) => ['snapshot', ...DEMO, '--out', path.join(d, 'snap')], fail: (d) => ['snapshot', '--data', DEMO_DIR, '--as-of', 'soon', '--out', path.join(d, 'x')] },
     init: { ok: (d) => ['init', path.join(d, 'c.yaml')], fail: () => ['init', 'list.txt'] },

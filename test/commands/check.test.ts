@@ -76,6 +76,20 @@ describe('basket check on the bundled story', () => {
     expect(r.stderr).toMatch(/^basket: \d+ notes on the data:/);
   });
 
+  it("prints exactly what the README shows for the story", async () => {
+    const readme = await readFile(path.resolve('README.md'), 'utf8');
+    const shown = readme.split('basket check fixtures/claims/titans-2025-03.yaml --data fixtures/demo\n```\n\n```\n')[1]?.split('\n```')[0];
+    const r = await runCli(['check', STORY, '--data', 'fixtures/demo']);
+    expect(r.stdout).toBe(`${shown}\n`);
+  });
+
+  it('cannot check the discount under --point-in-time strict: the Magnificent Seven have no P/E dated by the story\'s day', async () => {
+    const r = JSON.parse((await runCli(['check', STORY, ...demo, '--point-in-time', 'strict', '--format', 'json', '-q'])).stdout) as CheckReport;
+    const d = r.claims.find((c) => c.id === 'discount');
+    expect(d).toMatchObject({ verdict: 'cannot-check', value: null });
+    expect(d?.reason).toMatch(/^mag7: forward P\/E coverage 0\/7 is below --min-coverage 50% \(AAPL: dated after the as-of date: left out \(--point-in-time strict\)/);
+  });
+
   it('writes one CSV row per claim with raw values, and a Markdown table', async () => {
     const csv = parseCsv((await runCli(['check', STORY, ...demo, '--format', 'csv', '-q'])).stdout, { columns: true }) as Record<string, string>[];
     expect(csv.map((row) => row.id)).toEqual(['titans-ytd', 'mag7-ytd', 'titans-forward-pe', 'discount', 'market-value', 'hscei-week', 'hscei-high']);

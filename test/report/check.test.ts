@@ -157,6 +157,20 @@ describe('judgeClaim', () => {
     expect(h.method).toContain('above every day from 2025-01-01');
   });
 
+  it('cannot check a P/E that is not meaningful, nor a market value summed across currencies', () => {
+    // under --negative-pe include, P/Es 10 and −5: earnings 0.5/10 + 0.5/(−5) = −0.05 ≤ 0, so no P/E has meaning
+    const losses = new Map([...QUOTES, ['A2', [quoteOf('A2', { currency: 'USD', forwardPE: -5 })]]]);
+    const report = buildReport({ baskets: A, history: HISTORY, quotes: losses, providerIssues: [], from: SETTINGS.from, asOf: SETTINGS.asOf, priceBasis: 'adjusted', dataSource: 't', options: { ...DEFAULT_OPTIONS, explain: true, negativePE: 'include' } });
+    const pe = judgeClaim({ claim: claim('forward-pe', '> 0'), settings: { ...SETTINGS, negativePE: 'include' }, report, explain: false });
+    expect(pe).toMatchObject({ verdict: 'cannot-check', reason: "the harmonic forward P/E is not meaningful (the members' earnings add up to ≤ 0)" });
+    // a member in HKD and one in USD, no report currency: their money does not add up
+    const mixed = new Map([...HISTORY, ['A2', seriesOf('A2', 'HKD', D, [10, 10, 8, 12, 11])]]);
+    const hkd = new Map([...QUOTES, ['A2', [quoteOf('A2', { currency: 'HKD', sharesOutstanding: 1e6 })]]]);
+    const r2 = buildReport({ baskets: A, history: mixed, quotes: hkd, providerIssues: [], from: SETTINGS.from, asOf: SETTINGS.asOf, priceBasis: 'adjusted', dataSource: 't', options: { ...DEFAULT_OPTIONS, explain: true } });
+    const mv = judgeClaim({ claim: claim('market-value-change', '> 0'), settings: SETTINGS, report: r2, explain: false });
+    expect(mv).toMatchObject({ verdict: 'cannot-check', reason: 'its members trade in different currencies: set `currency`', value: null });
+  });
+
   it('carries the inputs only when asked to explain', () => {
     expect(judge(claim('return', '> 0'), A).inputs).toBeNull();
     const x = judge(claim('return', '> 0'), A, {}, SETTINGS.asOf, true).inputs;

@@ -23,6 +23,7 @@ import { buildReport } from './report/build.js';
 import { judgeClaim } from './report/check.js';
 import type { CheckReport, ClaimResult, ClaimSettingsUsed } from './report/check-types.js';
 import { lookbackStartOf } from './report/highs.js';
+import { mergeQuoteNotes } from './report/quotes.js';
 import { fetchQuoteCloses, START_LOOKBACK_DAYS, toOptions, type CompareRequest, type Context } from './run.js';
 
 /** Default of --min-coverage: a basket P/E over fewer than half its members cannot check a claim. */
@@ -185,11 +186,8 @@ export async function runCheck(req: CheckRequest, ctx: Context): Promise<{ check
     return judgeClaim({ claim: s.claim, settings: s.settings, report, explain });
   });
   const count = (v: ClaimResult['verdict']) => claims.filter((c) => c.verdict === v).length;
-  const seen = new Set<string>();
-  const issues = [...reports.values()].flatMap((r) => r.issues).filter((x) => {
-    const k = `${x.symbol}|${x.basket ?? ''}|${x.code}|${x.message}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
+  // one note for what several claims' reports each noted
+  const issues = mergeQuoteNotes([...reports.values()].flatMap((r) => r.issues));
   return {
     check: { story: file.story, source: file.source, file: req.shownFile, dataSource: provider.description, claims, summary: { holds: count('holds'), doesNotHold: count('does-not-hold'), cannotCheck: count('cannot-check') } },
     issues,

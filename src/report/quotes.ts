@@ -87,6 +87,48 @@ export function noteQuoteFlags(flags: readonly SymbolFlag[], options: PointInTim
   }
 }
 
+const QUOTE_NOTE_CODES: ReadonlySet<string> = new Set(['undated-quote', 'quote-after-as-of', 'stale-quote']);
+
+/**
+ * Notes of several reports (`check`: one report per claim) with the quote
+ * flags of one kind and date made one note again, as noteQuoteFlags would
+ * have written them for all: `forward P/E of A, B; market cap of C`, each
+ * figure's symbols in the order first met. Other notes pass unchanged, the
+ * first of equal ones kept.
+ */
+export function mergeQuoteNotes(issues: readonly SymbolIssue[]): SymbolIssue[] {
+  const out: SymbolIssue[] = [];
+  const merged = new Map<string, { index: number; prefix: string; what: Map<string, string[]> }>();
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    const at = issue.message.lastIndexOf(': ');
+    if (issue.symbol !== null || !QUOTE_NOTE_CODES.has(issue.code) || at < 0) {
+      const key = `${issue.symbol}|${issue.basket ?? ''}|${issue.code}|${issue.message}`;
+      if (!seen.has(key)) out.push(issue);
+      seen.add(key);
+      continue;
+    }
+    const prefix = issue.message.slice(0, at);
+    const key = `${issue.code}|${prefix}`;
+    const group = merged.get(key) ?? { index: out.push(issue) - 1, prefix, what: new Map<string, string[]>() };
+    merged.set(key, group);
+    for (const part of issue.message.slice(at + 2).split('; ')) {
+      const [label, symbols] = part.split(' of ') as [string, string];
+      const known = group.what.get(label) ?? [];
+      for (const s of symbols.split(', ')) if (!known.includes(s)) known.push(s);
+      group.what.set(label, known);
+    }
+    const first = out[group.index] as SymbolIssue;
+    out[group.index] = {
+      ...first,
+      symbols: [...new Set([...(first.symbols ?? []), ...(issue.symbols ?? [])])],
+      fields: [...new Set([...(first.fields ?? []), ...(issue.fields ?? [])])],
+      message: `${group.prefix}: ${[...group.what].map(([label, symbols]) => `${label} of ${symbols.join(', ')}`).join('; ')}`,
+    };
+  }
+  return out;
+}
+
 /** Closes of a symbol outside the window's history (around quote dates), for P_q. */
 export type QuoteCloses = ReadonlyMap<string, PriceSeries>;
 

@@ -33,7 +33,7 @@ export function claimValueText(c: ClaimResult): string {
 
 /** What the claim is about: `return of titans`, `discount of titans to mag7`, `1w return of HSTECH.HK`. */
 export function claimSubject(c: ClaimResult): string {
-  const figure = c.figure === 'period-return' ? `${c.period} return` : c.figure.replace(/-pe$/, ' P/E').replace(/-/g, ' ');
+  const figure = c.figure === 'period-return' ? `${c.period} return` : c.figure === 'highest-since' ? 'highest-since date' : c.figure.replace(/-pe$/, ' P/E').replace(/-/g, ' ');
   const against = c.against === null ? '' : c.figure === 'discount' ? ` to ${c.against}` : ` over ${c.against}`;
   return `${figure} of ${c.subject.id}${against}`;
 }

@@ -11,7 +11,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exitCode = 0;
 });
 
-const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, { now: () => new Date() });
+const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, { now: () => new Date(), nodeVersion: process.versions.node });
 // The exit code is set once everything written has been flushed, and Node
 // ends the process by itself when nothing is left to do (main() has closed
 // its connections), so piped output is never cut short.

@@ -50,6 +50,7 @@ export function providerOpener(io: Io, deps: Deps, flags: CommonFlags): (data: s
       fetch: deps.fetch,
       sleep: deps.sleep,
       later: deps.later,
+      nodeVersion: deps.nodeVersion,
     });
 }
 

@@ -31,4 +31,6 @@ export interface Deps {
   readonly cacheDir?: string;
   /** Takes work that may finish after the result is out (cache writes); main() sets it, and waits for the work before it returns. */
   readonly later?: (work: Promise<void>) => void;
+  /** The running Node's version, checked before Yahoo Finance is used (bin/ gives process.versions.node; absent: not checked). */
+  readonly nodeVersion?: string;
 }

@@ -6,6 +6,7 @@
  * client, and a command that opens nothing loads none of them.
  */
 import path from 'node:path';
+import { UsageError } from '../errors.js';
 import type { CacheStore } from './cache/store.js';
 import type { MarketDataProvider } from './provider.js';
 
@@ -38,6 +39,17 @@ export interface OpenOptions {
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   /** Takes work that may finish after the answer is out (cache and session writes). */
   readonly later?: ((work: Promise<void>) => void) | undefined;
+  /** The running Node's version (`24.1.0`): Yahoo Finance needs NODE_FOR_YAHOO; unknown (undefined): not checked. */
+  readonly nodeVersion?: string | undefined;
+}
+
+/** yahoo-finance2 v4 needs Node.js 22.12 or later; the offline paths do not. */
+export const NODE_FOR_YAHOO = [22, 12] as const;
+
+/** Whether `version` (`20.20.2`) is at least `[major, minor]`. */
+export function nodeAtLeast(version: string, [major, minor]: readonly [number, number]): boolean {
+  const [a = 0, b = 0] = version.replace(/^v/, '').split('.').map(Number);
+  return a > major || (a === major && b >= minor);
 }
 
 /** The cache in `dir`, its warnings told to `warn`. */
@@ -72,6 +84,11 @@ export async function openProvider(source: string, options: OpenOptions): Promis
 
 /** Yahoo Finance itself, its session kept in the cache directory; opened by the cache only when something must be fetched. */
 async function openYahoo(cacheDir: string, options: OpenOptions, requestTimeoutMs: number | undefined): Promise<MarketDataProvider> {
+  if (options.nodeVersion !== undefined && !nodeAtLeast(options.nodeVersion, NODE_FOR_YAHOO)) {
+    throw new UsageError(
+      `Yahoo Finance needs Node.js ${NODE_FOR_YAHOO.join('.')} or later (this is Node ${options.nodeVersion.replace(/^v/, '')}): use --data DIR (offline data) or --offline (the cache), or get Node 24 (README, Set-up)`,
+    );
+  }
   const [{ openYahooProvider, DEFAULT_RETRY }, { SESSION_FILE }] = await Promise.all([import('./yahoo/provider.js'), import('./yahoo/session.js')]);
   return openYahooProvider({
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -68,3 +68,23 @@ describe('openProvider', () => {
     expect(replay.calls.length).toBe(asked);
   });
 });
+
+describe('the Node that Yahoo Finance needs', () => {
+  it('compares versions by major, then minor', async () => {
+    const { nodeAtLeast } = await import('../../src/providers/open.js');
+    expect([nodeAtLeast('22.12.0', [22, 12]), nodeAtLeast('v24.1.0', [22, 12]), nodeAtLeast('22.11.9', [22, 12]), nodeAtLeast('20.20.2', [22, 12]), nodeAtLeast('23.0.0', [22, 12])]).toEqual([true, true, false, false, true]);
+  });
+
+  it('refuses Yahoo Finance on an older Node in one line (exit 2), only when the network must be used', async () => {
+    const cacheDir = await makeTempDir('basket-cache-');
+    const old = options({}, async () => cacheDir, { nodeVersion: '20.20.2', fetch: async () => Promise.reject(new Error('the network was asked')) });
+    const provider = await openProvider('yahoo', old);
+    const asked = provider.fetchQuotes(['AAPL']);
+    await expect(asked).rejects.toThrow(UsageError);
+    await expect(asked).rejects.toThrow(
+      'Yahoo Finance needs Node.js 22.12 or later (this is Node 20.20.2): use --data DIR (offline data) or --offline (the cache), or get Node 24 (README, Set-up)',
+    );
+    // the offline paths need no such Node
+    await expect(openProvider('fixtures/demo', options({}, noCache, { nodeVersion: '20.20.2' }))).resolves.toBeDefined();
+  });
+});

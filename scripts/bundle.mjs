@@ -78,6 +78,13 @@ const result = await build({
   // `lib`: the same code as a module exporting main(), for in-process runs (the live benchmarks)
   input: { basket: ENTRY, lib: path.join(ROOT, 'dist', 'src', 'cli.js') },
   platform: 'node',
+  // what the `run` group below needs (and Rolldown would otherwise set itself, with a warning on every build):
+  // an entry may export more than its own module does, which no caller sees
+  preserveEntrySignatures: 'allow-extension',
+  // a clean build prints nothing: any warning fails it (npm install and npm test run it), instead of scrolling by
+  onLog(level, log) {
+    if (level === 'warn') throw new Error(`bundle: a build warning is an error here: [${log.code}] ${log.message}`);
+  },
   output: {
     dir: OUT,
     format: 'esm',

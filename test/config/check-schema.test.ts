@@ -1,12 +1,13 @@
 /**
- * The JSON Schema of `basket check --format json` (checkJsonSchema()): it is
- * what the zod schema generates, the zod schema is the CheckReport
+ * The JSON Schema of `basket check --format json` (schema/check.schema.json):
+ * it is what the zod schema generates, the zod schema is the CheckReport
  * type (held equal at compile time: `npm run typecheck` fails when a field
  * is added to one and not the other), and the real outputs of the command,
  * with and without --explain and for every figure, validate against it.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -52,6 +53,7 @@ export const toType = (output: z.output<typeof CheckReportSchema>): CheckReport 
 
 // ---- run time ----
 
+const COMMITTED = fileURLToPath(new URL('../../schema/check.schema.json', import.meta.url));
 const CLAIMS = 'fixtures/claims/titans-2025-03.yaml';
 const DEMO = ['--data', 'fixtures/demo', '--format', 'json'];
 
@@ -101,7 +103,13 @@ function properties(node: unknown, at = '#'): [string, Record<string, unknown>][
   return [...own, ...Object.entries(node).flatMap(([k, v]) => properties(v, `${at}/${k}`))];
 }
 
-describe('the JSON Schema of the output', () => {
+describe('schema/check.schema.json', () => {
+  it('is what checkJsonSchema() generates, byte for byte as scripts/schemas.mjs writes it (run npm run schemas after changing the schema)', async () => {
+    const committed = await readFile(COMMITTED, 'utf8');
+    expect(JSON.parse(committed)).toEqual(checkJsonSchema());
+    expect(committed).toBe(`${JSON.stringify(checkJsonSchema(), null, 2)}\n`);
+  });
+
   it('is a draft 2020-12 schema with its id, a title and a description on every field', () => {
     const schema = checkJsonSchema() as Record<string, unknown>;
     expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'urn:basket:schema:check', title: expect.any(String), description: expect.any(String) });

@@ -69,7 +69,7 @@ export const ClaimResultSchema = z
       'Why it cannot be checked; for a verdict, what it leans on that the reader should know (figures taken from after the as-of date); else null.',
     ),
     method: text('How the figure was computed: method, window, dates of the inputs.'),
-    coverage: CoverageSchema.nullable().describe('The members the figure is made of, of all.'),
+    coverage: CoverageSchema.describe('The members the figure is made of, of all.'),
     source: textOrNull('The claim\'s source, as the file gives it; null when it gives none (the story\'s source applies).'),
     quote: textOrNull('The words of the story the claim quotes, as the file gives them.'),
     inputs: ClaimInputsSchema.nullable().describe('What the figure is made of (`--explain`); null unless asked for this claim.'),

@@ -49,7 +49,7 @@ export interface ClaimResult {
   readonly against: string | null;
   readonly period: Period | null;
   readonly settings: ClaimSettingsUsed;
-  /** basket's figure: a fraction, a multiple, an amount in `currency`, or a date; `null` when it cannot be had. */
+  /** basket's figure: a fraction, a multiple, an amount in `currency`, or a date; `null` when it cannot be had. A claim that cannot be checked may still show the figure over the members that have data: it judges nothing. */
   readonly value: number | IsoDate | null;
   readonly unit: FigureUnit;
   /** The currency of a money figure (`market-value-change`); null otherwise or when unknown. */
@@ -61,7 +61,7 @@ export interface ClaimResult {
   readonly reason: string | null;
   /** How the figure was computed: method, window, dates of the inputs. */
   readonly method: string;
-  readonly coverage: Coverage | null;
+  readonly coverage: Coverage;
   /** The claim's source and the words it quotes, as the file gives them. */
   readonly source: string | null;
   readonly quote: string | null;
@@ -73,7 +73,7 @@ export interface CheckReport {
   readonly source: string | null;
   /** The claims file, as given on the command line. */
   readonly file: string;
-  /** `yahoo` or `files:<dir>`. */
+  /** `yahoo` (`yahoo cache (offline)` with --offline) or `files:<dir>`. */
   readonly dataSource: string;
   readonly claims: readonly ClaimResult[];
   readonly summary: { readonly holds: number; readonly doesNotHold: number; readonly cannotCheck: number };

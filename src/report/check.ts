@@ -2,14 +2,16 @@
  * A claim judged against the report built for it: basket's figure, the
  * verdict under the claim's expectation, and what the figure rests on (its
  * method, coverage and, with --explain, its inputs). Pure. A figure that
- * leaves a member out (no data, P/E coverage below the minimum, a quote
- * dated after the as-of date under --point-in-time strict) cannot check the
- * claim: a basket with a member missing is another basket.
+ * leaves a member out (no data, a figure dated after the as-of date under
+ * --point-in-time strict) or rests on too few (P/E coverage below the
+ * minimum) cannot check the claim: a basket with a member missing is
+ * another basket.
  */
 import { FIGURE_UNITS, holds } from '../domain/claims.js';
 import type { Claim } from '../config/claims.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ClaimInputs, ClaimResult, ClaimSettingsUsed, Verdict } from './check-types.js';
+import { LEFT_OUT_AS_LATE } from './explain.js';
 import type { PEInputs, ReturnInputs } from './inputs.js';
 import type { BasketReport, Coverage, Report } from './types.js';
 
@@ -26,7 +28,7 @@ interface Reading {
   readonly value: number | IsoDate | null;
   readonly cannot: string | null;
   readonly method: string;
-  readonly coverage: Coverage | null;
+  readonly coverage: Coverage;
   readonly inputs: ClaimInputs;
   /** What the reader should know about a figure that does give a verdict. */
   readonly caveat?: string | null;
@@ -48,9 +50,15 @@ function returnMethod(b: BasketReport, x: ReturnInputs, r: Report): string {
   return `${x.weights}-weighted, ${x.rebalance === 'none' ? 'buy-and-hold' : `rebalanced ${x.rebalance}`}, ${basis}${r.currency ? ` in ${r.currency}` : ''}, ${b.membersWithData.included}/${b.membersWithData.total} members, ${r.from} to ${r.asOf}`;
 }
 
-/** A basket P/E's cannot-check reason under `minCoverage`, or null. */
+/**
+ * A basket P/E's cannot-check reason, or null: not meaningful, a member's P/E
+ * dated after the as-of date left out under --point-in-time strict (the
+ * figure is not the one of that day), or coverage below `minCoverage`.
+ */
 function peShortfall(x: PEInputs, minCoverage: number): string | null {
   if (x.status === 'not-meaningful') return `the ${x.method} ${x.basis} P/E is not meaningful (the members' earnings add up to ≤ 0)`;
+  const late = x.members.filter((m) => m.reason?.endsWith(LEFT_OUT_AS_LATE) === true);
+  if (late.length > 0) return `${x.basis} P/Es dated after the as-of date, left out under --point-in-time strict: ${list(late.map((m) => `${m.symbol} ${m.date ?? ''}`.trim()))}; the basket's ${x.basis} P/E of that day is not known`;
   const { included, total } = x.coverage;
   if (total > 0 && included / total >= minCoverage && x.value !== null) return null;
   const left = x.members.filter((m) => !m.used).map((m) => `${m.symbol}: ${m.reason}`);
@@ -92,10 +100,10 @@ function read(c: ClaimCase): Reading {
     }
     case 'discount': {
       const y = inputsOf(other as BasketReport);
-      const cannot = peShortfall(x.forwardPE, settings.minCoverage) ?? peShortfall(y.forwardPE, settings.minCoverage);
+      const short = [[b.id, peShortfall(x.forwardPE, settings.minCoverage)] as const, [(other as BasketReport).id, peShortfall(y.forwardPE, settings.minCoverage)] as const].flatMap(([id, why]) => (why === null ? [] : [`${id}: ${why}`]));
       return {
         value: r.comparison?.discount ?? null,
-        cannot: cannot === null ? null : `${cannot === peShortfall(x.forwardPE, settings.minCoverage) ? b.id : (other as BasketReport).id}: ${cannot}`,
+        cannot: short.length > 0 ? short.join('; ') : null,
         coverage: x.forwardPE.coverage,
         method: `1 − P/E ${b.id} / P/E ${(other as BasketReport).id}; ${b.id}: ${peMethod(x.forwardPE)}; ${(other as BasketReport).id}: ${peMethod(y.forwardPE)}`,
         inputs: { kind: 'discount', basket: x.forwardPE, against: y.forwardPE },

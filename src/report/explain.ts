@@ -43,6 +43,11 @@ export interface ExplainInput {
 }
 
 const NO_DATA = 'no history from the data source';
+/** How a figure left out under --point-in-time strict is said to be (report/check.ts tells such a claim cannot be checked). */
+export const LEFT_OUT_AS_LATE = 'after the as-of date: left out (--point-in-time strict)';
+
+/** The date of `field`'s figure left out under --point-in-time strict for being dated after the as-of date, if it was. */
+const lateDate = (c: ChosenQuote | undefined, field: string): string | null => c?.flags.find((f) => f.field === field && f.kind === 'left-out')?.date ?? null;
 
 function returnInputs(x: ExplainInput): MemberReturnInput[] {
   return x.symbols.map((symbol, i) => {
@@ -89,7 +94,8 @@ function peInputs(x: ExplainInput, basis: 'forward' | 'trailing'): PEInputs {
     const quoted = c?.quote[field] ?? null;
     if (r.unweighted.includes(i)) return 'not in the basket\'s return, so not in its P/E';
     if (r.missing.includes(i)) {
-      if (c?.flags.some((f) => f.field === field && f.kind === 'left-out')) return 'dated after the as-of date: left out (--point-in-time strict)';
+      const late = lateDate(c, field);
+      if (late !== null) return `dated ${late}, ${LEFT_OUT_AS_LATE}`;
       if (quoted === null) return 'unknown in the data';
       if ((x.memberPEs[basis][i] ?? null) === null) return 'no price near its date to reprice it to the as-of date';
       return 'looks currency-mismatched (price and earnings in different currencies): left out';
@@ -107,7 +113,7 @@ function peInputs(x: ExplainInput, basis: 'forward' | 'trailing'): PEInputs {
       symbol,
       pe,
       quoted: quoted !== pe ? quoted : null,
-      date: c?.figures[field]?.date ?? null,
+      date: c?.figures[field]?.date ?? lateDate(c, field),
       provider: c?.figures[field]?.provider ?? null,
       weight: x.main.weights[i] ?? null,
       used: reason === null,
@@ -126,6 +132,12 @@ function peInputs(x: ExplainInput, basis: 'forward' | 'trailing'): PEInputs {
   };
 }
 
+/** Why a member has no market cap or share count: none in the data, or one dated after the as-of date and left out. */
+function lateSize(c: ChosenQuote | undefined): string {
+  const late = lateDate(c, 'marketCap') ?? lateDate(c, 'sharesOutstanding');
+  return late === null ? 'no market cap or share count in the data' : `market cap or share count dated ${late}, ${LEFT_OUT_AS_LATE}`;
+}
+
 function marketValueInputs(x: ExplainInput): MarketValueInputs {
   const members: MemberMarketValueInput[] = x.symbols.map((symbol, i) => {
     const p = x.main.priced[i] ?? null;
@@ -138,7 +150,7 @@ function marketValueInputs(x: ExplainInput): MarketValueInputs {
         : priced === null
           ? 'not priced over the window'
           : size === null
-            ? 'no market cap or share count in the data'
+            ? lateSize(x.chosen[i])
             : x.currency === null
               ? 'members in different currencies and no --currency: not added'
               : 'market value not finite';

@@ -56,9 +56,10 @@ export interface MemberPEInput {
   readonly pe: number | null;
   /** The P/E as the data gives it, when it differs from `pe` (repriced, or left out as suspect). */
   readonly quoted: number | null;
+  /** The figure's date (of one left out for being dated after the as-of date, too). */
   readonly date: IsoDate | null;
   readonly provider: string | null;
-  /** The basket weight it carries in the P/E (its return weight). */
+  /** Its weight in the basket's return, which is its weight in the P/E when it is used (shown for a member left out too). */
   readonly weight: number | null;
   /** In the basket's P/E; else `reason` says why not. */
   readonly used: boolean;

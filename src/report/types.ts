@@ -223,7 +223,7 @@ export interface Report {
   /** How far before `from` highest-since looks (--lookback), and from which date; `null`: the window alone. */
   readonly lookback: Lookback | null;
   readonly lookbackStart: IsoDate | null;
-  /** `yahoo` or `files:<dir>`. */
+  /** `yahoo` (`yahoo cache (offline)` with --offline) or `files:<dir>`. */
   readonly dataSource: string;
   readonly baskets: readonly BasketReport[];
   /** The first basket against the second; null with a single basket. */

@@ -98,16 +98,16 @@ describe('judgeClaim', () => {
     expect(t.reason).toBe('trailing P/E coverage 0/2 is below --min-coverage 50% (A1: unknown in the data; A2: unknown in the data)');
   });
 
-  it('cannot check a P/E left with too few members under --point-in-time strict, naming the figures dated after the as-of date', () => {
-    // as of 2025-01-02 A1's P/E (dated 2025-01-03) is from the future: left out; A2's undated one stays → 1/2 = the minimum, so a verdict
-    const ok = judge(claim('forward-pe', '= 20'), A, { pointInTime: 'strict' }, '2025-01-02');
-    expect(ok).toMatchObject({ value: 20, verdict: 'holds', coverage: { included: 1, total: 2 } });
-    const strict = judge({ ...claim('forward-pe', '= 10'), subject: { kind: 'basket', basket: 'a' } }, ONE, { pointInTime: 'strict' }, '2025-01-02');
-    expect(strict.verdict).toBe('cannot-check');
-    expect(strict.reason).toContain('A1: dated after the as-of date: left out (--point-in-time strict)');
+  it('cannot check a P/E under --point-in-time strict when a member\'s P/E is dated after the as-of date, naming it', () => {
+    // as of 2025-01-02 A1's P/E (dated 2025-01-03) is from the future: left out; the basket's P/E of that day is not known
+    const strict = judge(claim('forward-pe', '= 20'), A, { pointInTime: 'strict' }, '2025-01-02');
+    expect(strict).toMatchObject({ verdict: 'cannot-check', value: 20, coverage: { included: 1, total: 2 } });
+    expect(strict.reason).toBe("forward P/Es dated after the as-of date, left out under --point-in-time strict: A1 2025-01-03; the basket's forward P/E of that day is not known");
     // under flag the same P/E is used, and the verdict says so
     const flagged = judge(claim('forward-pe', '= 10'), ONE, {}, '2025-01-02');
     expect(flagged).toMatchObject({ verdict: 'holds', reason: 'uses P/Es dated after the as-of date 2025-01-02: A1 2025-01-03' });
+    // as of its own date the P/E is in under strict too
+    expect(judge(claim('forward-pe', '= 10'), ONE, { pointInTime: 'strict' }, '2025-01-03').verdict).toBe('holds');
   });
 
   it('takes the discount and the return spread from the comparison of the two baskets', () => {
@@ -169,6 +169,14 @@ describe('judgeClaim', () => {
     const r2 = buildReport({ baskets: A, history: mixed, quotes: hkd, providerIssues: [], from: SETTINGS.from, asOf: SETTINGS.asOf, priceBasis: 'adjusted', dataSource: 't', options: { ...DEFAULT_OPTIONS, explain: true } });
     const mv = judgeClaim({ claim: claim('market-value-change', '> 0'), settings: SETTINGS, report: r2, explain: false });
     expect(mv).toMatchObject({ verdict: 'cannot-check', reason: 'its members trade in different currencies: set `currency`', value: null });
+  });
+
+  it('cannot check a market value whose cap is dated after the as-of date under --point-in-time strict, and says so', () => {
+    const dated = new Map([...QUOTES, ['B1', [quoteOf('B1', { currency: 'USD', marketCap: 2e8, price: 19, date: '2025-01-03' })]]]);
+    const report = buildReport({ baskets: [def('b', ['B1'])], history: HISTORY, quotes: dated, providerIssues: [], from: SETTINGS.from, asOf: '2025-01-02', priceBasis: 'adjusted', dataSource: 't', options: { ...DEFAULT_OPTIONS, explain: true, pointInTime: 'strict' } });
+    const r = judgeClaim({ claim: { ...claim('market-value-change', '> 0'), subject: { kind: 'basket', basket: 'b' } }, settings: { ...SETTINGS, asOf: '2025-01-02', pointInTime: 'strict' }, report, explain: false });
+    expect(r.verdict).toBe('cannot-check');
+    expect(r.reason).toBe("market value unknown for B1: market cap or share count dated 2025-01-03, after the as-of date: left out (--point-in-time strict) (a sum without them is not the basket's)");
   });
 
   it('carries the inputs only when asked to explain', () => {

@@ -15,16 +15,17 @@ import { periodFrom } from './analytics/periods.js';
 import type { BasketDef } from './config/basket.js';
 import { loadClaims, type Claim, type ClaimSettings, type ClaimsFile } from './config/claims.js';
 import { loadCatalog, selectBaskets, type Catalog } from './config/load.js';
-import { shiftDays, startOfYear, toIsoDate } from './domain/calendar.js';
+import { startOfYear, toIsoDate } from './domain/calendar.js';
 import type { IsoDate, SymbolIssue } from './domain/types.js';
 import { ClaimsFileError, MarketDataError, UsageError } from './errors.js';
 import { fetchFxData, fetchMarketData, type FxData } from './providers/market-data.js';
 import { buildReport } from './report/build.js';
 import { judgeClaim } from './report/check.js';
 import type { CheckReport, ClaimResult, ClaimSettingsUsed } from './report/check-types.js';
-import { lookbackStartOf } from './report/highs.js';
 import { mergeQuoteNotes } from './report/quotes.js';
-import { fetchQuoteCloses, START_LOOKBACK_DAYS, toOptions, type CompareRequest, type Context } from './run.js';
+import { fetchQuoteCloses, historyStartOf, toOptions, type CompareRequest, type Context } from './run.js';
+import type { ReportOptions } from './report/options.js';
+import { currencyIn } from './domain/quote.js';
 
 /** Default of --min-coverage: a basket P/E over fewer than half its members cannot check a claim. */
 export const DEFAULT_MIN_COVERAGE = 0.5;
@@ -48,34 +49,73 @@ interface Settled {
   readonly baskets: readonly BasketDef[];
   readonly settings: ClaimSettingsUsed;
   readonly request: CompareRequest;
+  readonly options: ReportOptions & { readonly asOf: IsoDate };
 }
 
 const where = (c: Claim) => JSON.stringify(c.id);
 
-/** The claim's own setting, else the file's default, else the command line's. */
-function settle(claim: Claim, file: ClaimsFile, cli: CheckRequest['commandLine'], minCoverage: number, now: () => Date): ClaimSettingsUsed {
+/**
+ * The claim's request: each setting the claim's own, else the file's
+ * default, else the command line's (what none gives, basket's default:
+ * run.ts toOptions); its window from the claim's period, or `from`, or 1
+ * January of the as-of year.
+ */
+function settle(claim: Claim, baskets: readonly BasketDef[], file: ClaimsFile, req: CheckRequest, now: () => Date): Settled {
+  const cli = req.commandLine;
   const pick = <K extends keyof ClaimSettings>(k: K): ClaimSettings[K] => (claim.settings[k] !== undefined ? claim.settings[k] : file.defaults[k]);
   const asOf = pick('asOf') ?? cli.asOf ?? toIsoDate(now());
-  const stated = pick('from') ?? cli.from;
-  const from = claim.period !== null ? periodFrom(claim.period, asOf) : (stated ?? startOfYear(asOf));
-  if (from > asOf) throw new ClaimsFileError(file.file, where(claim), claim.settings.from !== undefined ? 'from' : 'as-of', `from ${from} is after as-of ${asOf}`);
+  const stated = pick('from');
+  const from = claim.period !== null ? periodFrom(claim.period, asOf) : (stated ?? cli.from ?? startOfYear(asOf));
+  if (from > asOf) {
+    if (claim.period === null && stated === undefined && cli.from !== undefined) throw new UsageError(`--from ${from} is after the as-of date ${asOf} of claim ${where(claim)}`);
+    const field = claim.settings.from !== undefined ? 'from' : file.defaults.from !== undefined ? 'defaults.from' : 'as-of';
+    throw new ClaimsFileError(file.file, where(claim), field, `from ${from} is after as-of ${asOf}`);
+  }
   const currency = pick('currency');
   const priceReturn = pick('priceReturn');
-  return {
+  const request: CompareRequest = {
+    ...cli,
+    baskets: baskets.map((b) => b.id),
+    data: req.data,
+    from,
+    asOf,
+    priceBasis: priceReturn !== undefined ? (priceReturn ? 'close' : 'adjusted') : cli.priceBasis,
+    currency: currency !== undefined ? currency : (cli.currency ?? null),
+    weights: pick('weights') ?? cli.weights,
+    rebalance: pick('rebalance') ?? cli.rebalance,
+    peMethod: pick('peMethod') ?? cli.peMethod,
+    negativePE: pick('negativePE') ?? cli.negativePE,
+    periods: [],
+    pointInTime: pick('pointInTime') ?? cli.pointInTime,
+    maxQuoteAgeDays: pick('maxQuoteAge') ?? cli.maxQuoteAgeDays,
+    peAt: pick('peAt') ?? cli.peAt,
+    lookback: pick('lookback') ?? cli.lookback ?? null,
+    levels: false,
+    explain: true,
+  };
+  let options: ReportOptions;
+  try {
+    options = toOptions(request, baskets);
+  } catch (err) {
+    if (err instanceof UsageError) throw new ClaimsFileError(file.file, where(claim), 'weights', err.message);
+    throw err;
+  }
+  const settings: ClaimSettingsUsed = {
     asOf,
     from,
-    currency: currency !== undefined ? currency : (cli.currency ?? null),
-    weights: pick('weights') ?? (cli.weights === 'all' || cli.weights === undefined ? 'equal' : cli.weights),
-    rebalance: pick('rebalance') ?? cli.rebalance ?? 'none',
-    peMethod: pick('peMethod') ?? (cli.peMethod === 'all' || cli.peMethod === undefined ? 'harmonic' : cli.peMethod),
-    negativePE: pick('negativePE') ?? cli.negativePE ?? 'exclude',
-    lookback: pick('lookback') ?? cli.lookback ?? null,
-    priceBasis: priceReturn !== undefined ? (priceReturn ? 'close' : 'adjusted') : cli.priceBasis,
-    pointInTime: pick('pointInTime') ?? cli.pointInTime ?? 'flag',
-    maxQuoteAgeDays: pick('maxQuoteAge') ?? cli.maxQuoteAgeDays ?? 31,
-    minCoverage: pick('minCoverage') ?? minCoverage,
-    peAt: pick('peAt') ?? cli.peAt ?? 'quote-date',
+    currency: options.currency,
+    weights: options.weights,
+    rebalance: options.rebalance,
+    peMethod: options.peMethod,
+    negativePE: options.negativePE,
+    lookback: options.lookback,
+    priceBasis: request.priceBasis,
+    pointInTime: options.pointInTime,
+    maxQuoteAgeDays: options.maxQuoteAgeDays,
+    minCoverage: pick('minCoverage') ?? req.minCoverage ?? DEFAULT_MIN_COVERAGE,
+    peAt: options.peAt,
   };
+  return { claim, baskets, settings, request, options: { ...options, asOf } };
 }
 
 /** A claim's baskets: its subject (a basket, or a symbol as a basket of one) and what it is measured against. */
@@ -101,35 +141,6 @@ async function basketsOf(claim: Claim, catalog: Catalog, file: string): Promise<
   return [subject, against];
 }
 
-function toRequest(baskets: readonly BasketDef[], s: ClaimSettingsUsed, cli: CheckRequest['commandLine'], data: string): CompareRequest {
-  return {
-    ...cli,
-    baskets: baskets.map((b) => b.id),
-    data,
-    from: s.from,
-    asOf: s.asOf,
-    priceBasis: s.priceBasis,
-    currency: s.currency,
-    weights: s.weights,
-    rebalance: s.rebalance,
-    peMethod: s.peMethod,
-    negativePE: s.negativePE,
-    periods: [],
-    pointInTime: s.pointInTime,
-    maxQuoteAgeDays: s.maxQuoteAgeDays,
-    peAt: s.peAt,
-    lookback: s.lookback,
-    levels: false,
-    explain: true,
-  };
-}
-
-/** The first history date a claim needs: its window's base, or its look-back's, less the days a holiday may span. */
-function historyStartOf(s: ClaimSettingsUsed): IsoDate {
-  const lookback = s.lookback === null ? null : lookbackStartOf(s.lookback, s.from);
-  return shiftDays(lookback !== null && lookback < s.from ? lookback : s.from, -START_LOOKBACK_DAYS);
-}
-
 const min = (xs: readonly IsoDate[]) => xs.reduce((a, b) => (b < a ? b : a));
 const max = (xs: readonly IsoDate[]) => xs.reduce((a, b) => (b > a ? b : a));
 
@@ -138,30 +149,27 @@ export async function runCheck(req: CheckRequest, ctx: Context): Promise<{ check
   const catalog = await loadCatalog(ctx.config);
   const settled: Settled[] = [];
   for (const claim of file.claims) {
-    const baskets = await basketsOf(claim, catalog, req.file);
-    const settings = settle(claim, file, req.commandLine, req.minCoverage ?? DEFAULT_MIN_COVERAGE, ctx.now);
-    settled.push({ claim, baskets, settings, request: toRequest(baskets, settings, req.commandLine, req.data) });
+    settled.push(settle(claim, await basketsOf(claim, catalog, req.file), file, req, ctx.now));
   }
   const unknownIds = Array.isArray(req.explain) ? req.explain.filter((id) => !file.claims.some((c) => c.id === id)) : [];
   if (unknownIds.length > 0) throw new UsageError(`--explain: no claim ${unknownIds.map((id) => JSON.stringify(id)).join(', ')} in ${req.shownFile} (its claims: ${file.claims.map((c) => c.id).join(', ')})`);
 
   // every basket once, every window within one history
   const defs = [...new Map(settled.flatMap((s) => s.baskets.map((b) => [b.id, b] as const))).values()];
-  const start = min(settled.map((s) => historyStartOf(s.settings)));
+  const start = min(settled.map((s) => historyStartOf(s.settings.from, s.settings.asOf, s.options)));
   const end = max(settled.map((s) => s.settings.asOf));
   const currencies = [...new Set(settled.flatMap((s) => (s.settings.currency === null ? [] : [s.settings.currency])))];
   const provider = await ctx.openProvider(req.data);
   const data = await fetchMarketData(provider, defs, start, end, currencies[0] ?? null, ctx.onProgress);
   if (data.history.items.size === 0) throw new MarketDataError(`no market data for any symbol of the claims from ${start} to ${end} (${provider.description})`);
-  const symbolCurrency = (s: string) => data.history.items.get(s)?.currency ?? null;
+  const symbolCurrency = (s: string) => currencyIn(data.quotes.items.get(s) ?? []) ?? data.history.items.get(s)?.currency ?? null;
   const fx = new Map<string, FxData>(currencies[0] === undefined ? [] : [[currencies[0], data.fx]]);
   for (const c of currencies.slice(1)) fx.set(c, await fetchFxData(provider, c, start, end, data.symbols.map(symbolCurrency)));
-  const options = settled.map((s) => ({ ...toOptions(s.request, s.baskets), asOf: s.settings.asOf }));
-  const quoteCloses = await fetchQuoteCloses(provider, data.quotes.items, data.members, start, options);
+  const quoteCloses = await fetchQuoteCloses(provider, data.quotes.items, data.members, start, settled.map((s) => s.options));
 
   const providerIssues = [...data.history.issues, ...data.quotes.issues, ...[...fx.values()].flatMap((f) => f.issues)];
   const reports = new Map<string, ReturnType<typeof buildReport>>();
-  const claims: ClaimResult[] = settled.map((s, i) => {
+  const claims: ClaimResult[] = settled.map((s) => {
     const key = JSON.stringify(s.request);
     let report = reports.get(key);
     if (report === undefined) {
@@ -178,7 +186,7 @@ export async function runCheck(req: CheckRequest, ctx: Context): Promise<{ check
         asOf: s.settings.asOf,
         priceBasis: s.settings.priceBasis,
         dataSource: provider.description,
-        options: options[i] as (typeof options)[number],
+        options: s.options,
       });
       reports.set(key, report);
     }

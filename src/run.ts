@@ -11,7 +11,7 @@
  * Flags, rendering and exit codes belong to the command line (cli.ts, commands/).
  */
 import type { Rebalance, Period, NegativePEPolicy, PEMethod, PointInTimeRule, Weighting, SuspectSplitPolicy, Lookback, PEAt } from './domain/options.js';
-import { fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './domain/calendar.js';
+import { EARLIEST_DATE, fromDayNumber, shiftDays, startOfYear, toIsoDate, isIsoDate } from './domain/calendar.js';
 import { earliestFrom } from './analytics/periods.js';
 import type { BasketDef } from './config/basket.js';
 import { loadCatalog, selectBaskets, type Catalog, type ConfigLocation } from './config/load.js';
@@ -55,6 +55,7 @@ export interface Window {
 
 function checkDate(value: string, flag: string): IsoDate {
   if (!isIsoDate(value)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD, got "${value}"`);
+  if (value < EARLIEST_DATE) throw new UsageError(`${flag} ${value} is before ${EARLIEST_DATE}, the earliest date basket takes`);
   return value;
 }
 
@@ -163,14 +164,22 @@ export async function fetchQuoteCloses(
   return answer.items;
 }
 
+/**
+ * The first day of history a report of [from, asOf] needs: periods and the
+ * look-back reach further back than the window, and the close before each
+ * start may lie START_LOOKBACK_DAYS before it.
+ */
+export function historyStartOf(from: IsoDate, asOf: IsoDate, options: Pick<ReportOptions, 'periods' | 'lookback'>): IsoDate {
+  const earliest = earliestFrom(from, asOf, options.periods);
+  const lookbackStart = options.lookback ? lookbackStartOf(options.lookback, from) : null;
+  return shiftDays(lookbackStart !== null && lookbackStart < earliest ? lookbackStart : earliest, -START_LOOKBACK_DAYS);
+}
+
 export async function runCompare(req: CompareRequest, ctx: Context): Promise<CompareResult> {
   const baskets = await chooseBaskets(ctx, req.baskets);
   const options = toOptions(req, baskets);
   const window = decideWindow(req, ctx.now);
-  // periods and the look-back reach further back than the window: fetch from the earliest start
-  const earliest = earliestFrom(window.from, window.asOf, options.periods);
-  const lookbackStart = options.lookback ? lookbackStartOf(options.lookback, window.from) : null;
-  const historyStart = shiftDays(lookbackStart !== null && lookbackStart < earliest ? lookbackStart : earliest, -START_LOOKBACK_DAYS);
+  const historyStart = historyStartOf(window.from, window.asOf, options);
   const provider = await ctx.openProvider(req.data);
   const { members, history, quotes, fx } = await fetchMarketData(provider, baskets, historyStart, window.asOf, options.currency, ctx.onProgress);
   const quoteCloses = await fetchQuoteCloses(provider, quotes.items, members, historyStart, [{ ...options, asOf: window.asOf }]);

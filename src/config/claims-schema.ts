@@ -5,7 +5,7 @@
  * only: config/claims.ts turns a checked document into a ClaimsFile.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../domain/calendar.js';
+import { EARLIEST_DATE, isIsoDate } from '../domain/calendar.js';
 import { FIGURES, FIGURE_UNITS, type Figure } from '../domain/claims.js';
 import {
   LOOKBACKS,
@@ -38,7 +38,8 @@ const IsoDateText = z
       issue.input instanceof Date ? 'write the date as text, YYYY-MM-DD (this YAML read it as a timestamp)' : 'must be a date written YYYY-MM-DD',
   })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isIsoDate, { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` });
+  .refine(isIsoDate, { error: (issue) => `${JSON.stringify(issue.input)} is not a calendar date` })
+  .refine((d) => d >= EARLIEST_DATE, { error: (issue) => `${JSON.stringify(issue.input)} is before ${EARLIEST_DATE}, the earliest date basket takes` });
 
 /** The settings of a check, in `defaults` or on a claim; each may be left out. */
 const SETTINGS_SHAPE = {

@@ -26,6 +26,9 @@ export function calendarDay(year: number, month: number, day: number): number {
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */
+/** The earliest date a window may name: its look-back (up to 10 years and a month before) stays a date of four digits. */
+export const EARLIEST_DATE = '1900-01-01';
+
 export function isIsoDate(text: string): boolean {
   return text.length === 10 && !Number.isNaN(isoDayAt(text, 0));
 }

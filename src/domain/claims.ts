@@ -4,7 +4,7 @@
  * `basket check`. Pure: a claims file (config/claims.ts) is read into these,
  * and a figure, once computed, is tested with `holds`.
  */
-import { daysBetween, toDayNumber } from './calendar.js';
+import { daysBetween, shiftDays, toDayNumber } from './calendar.js';
 import type { IsoDate } from './types.js';
 
 /** The figures a claim can name. */
@@ -141,5 +141,31 @@ export function holds(e: Expectation, value: number | IsoDate): boolean {
           return v === x;
       }
     }
+  }
+}
+
+/**
+ * Whether `e` holds for a date known only to lie on or before `latest` (a
+ * "highest since" whose last level is above every day looked at: it is
+ * highest since some day before them): `true` when it holds for every such
+ * date (an upper bound `latest` meets), `false` when for none (a lower end
+ * of the accepted range after `latest`), `null` when it depends on how far
+ * back the date lies.
+ */
+export function holdsOnOrBefore(e: Expectation, latest: IsoDate): boolean | null {
+  const after = (d: IsoDate) => daysBetween(latest, d) > 0;
+  switch (e.op) {
+    case '<':
+    case '<=':
+      return holds(e, latest) ? true : null;
+    case '>':
+    case '>=':
+      return holds(e, latest) ? null : false;
+    case '=':
+      return e.x.kind === 'date' && after(e.x.value) ? false : null;
+    case '≈':
+      return e.x.kind === 'date' && e.tolerance.kind === 'days' && after(shiftDays(e.x.value, -e.tolerance.value)) ? false : null;
+    case 'between':
+      return e.low.kind === 'date' && after(e.low.value) ? false : null;
   }
 }

@@ -7,7 +7,8 @@
  * minimum) cannot check the claim: a basket with a member missing is
  * another basket.
  */
-import { FIGURE_UNITS, holds } from '../domain/claims.js';
+import { FIGURE_UNITS, holds, holdsOnOrBefore } from '../domain/claims.js';
+import { shiftDays } from '../domain/calendar.js';
 import type { Claim } from '../config/claims.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ClaimInputs, ClaimResult, ClaimSettingsUsed, Verdict } from './check-types.js';
@@ -32,6 +33,8 @@ interface Reading {
   readonly inputs: ClaimInputs;
   /** What the reader should know about a figure that does give a verdict. */
   readonly caveat?: string | null;
+  /** A date figure known only to lie on or before this day (highest since before every day looked at). */
+  readonly onOrBefore?: IsoDate | null;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
@@ -96,11 +99,12 @@ function read(c: ClaimCase): Reading {
     case 'forward-pe':
     case 'trailing-pe': {
       const pe = claim.figure === 'forward-pe' ? x.forwardPE : x.trailingPE;
-      return { value: pe.value, cannot: peShortfall(pe, settings.minCoverage), coverage: pe.coverage, method: peMethod(pe), inputs: { kind: 'pe', pe }, caveat: lateFigures([pe], r.asOf) };
+      return { value: pe.value, cannot: missing ?? peShortfall(pe, settings.minCoverage), coverage: pe.coverage, method: peMethod(pe), inputs: { kind: 'pe', pe }, caveat: lateFigures([pe], r.asOf) };
     }
     case 'discount': {
       const y = inputsOf(other as BasketReport);
-      const short = [[b.id, peShortfall(x.forwardPE, settings.minCoverage)] as const, [(other as BasketReport).id, peShortfall(y.forwardPE, settings.minCoverage)] as const].flatMap(([id, why]) => (why === null ? [] : [`${id}: ${why}`]));
+      const shortOf = (basket: BasketReport, inputs: typeof x) => missingMembers(inputs.return, r) ?? peShortfall(inputs.forwardPE, settings.minCoverage);
+      const short = [[b.id, shortOf(b, x)] as const, [(other as BasketReport).id, shortOf(other as BasketReport, y)] as const].flatMap(([id, why]) => (why === null ? [] : [`${id}: ${why}`]));
       return {
         value: r.comparison?.discount ?? null,
         cannot: short.length > 0 ? short.join('; ') : null,
@@ -149,11 +153,20 @@ function read(c: ClaimCase): Reading {
     case 'max-drawdown':
     case 'highest-since':
     case 'window-high-date':
-      return { ...riskReading(c, b), ...whole, cannot: missing ?? riskReading(c, b).cannot, inputs: { kind: 'risk', risk: x.risk, return: x.return } };
+    {
+      const risk = riskReading(c, b);
+      return { ...risk, coverage: b.membersWithData, cannot: missing ?? risk.cannot, inputs: { kind: 'risk', risk: x.risk, return: x.return } };
+    }
   }
 }
 
-function riskReading(c: ClaimCase, b: BasketReport): { value: number | IsoDate | null; cannot: string | null; method: string } {
+/** The first day the highest-since level looked at: the look-back start (or the window's), or a later start of the subject's own history. */
+function firstDayLookedAt(b: BasketReport, r: Report, looked: IsoDate): IsoDate {
+  const starts = r.issues.flatMap((i) => (i.code === 'no-lookback' && i.symbol !== null && b.members.some((m) => m.symbol === i.symbol) ? [/^history starts (\d{4}-\d{2}-\d{2})/.exec(i.message)?.[1]] : []));
+  return starts.reduce<IsoDate>((a, d) => (d !== undefined && d > a ? d : a), looked);
+}
+
+function riskReading(c: ClaimCase, b: BasketReport): { value: number | IsoDate | null; cannot: string | null; method: string; onOrBefore?: IsoDate } {
   const r = c.report;
   const risk = b.risk;
   if (risk === null) return { value: null, cannot: `no daily level for ${b.id}`, method: 'from the daily level' };
@@ -163,13 +176,15 @@ function riskReading(c: ClaimCase, b: BasketReport): { value: number | IsoDate |
       return { value: risk.volatility, cannot: null, method: `annualised: sample standard deviation of daily returns × √252, ${r.from} to ${r.asOf}` };
     case 'max-drawdown':
       return { value: risk.maxDrawdown, cannot: null, method: `deepest fall from a running high, ${risk.drawdownPeak ?? '—'} → ${risk.drawdownTrough ?? '—'}` };
-    case 'highest-since':
-      // null: the last value is above every day looked at, so it is the highest since before the first of them
-      return {
-        value: risk.highestSince ?? looked,
-        cannot: null,
-        method: risk.highestSince === null ? `the last level (${r.asOf}) is above every day from ${looked}: taken as highest since ${looked}` : `the last day before ${r.asOf} with a higher level, looking back to ${looked}${r.lookback ? ` (${r.lookback})` : ''}`,
-      };
+    case 'highest-since': {
+      // a look-back level without some member is another basket's
+      const gaps = r.issues.filter((i) => i.code === 'no-lookback' && i.basket === b.id && i.symbol !== null);
+      const cannot = gaps.length > 0 ? `the look-back level is not the basket's: ${list(gaps.map((i) => `${i.symbol}: ${i.message}`))}` : null;
+      if (risk.highestSince !== null) return { value: risk.highestSince, cannot, method: `the last day before ${r.asOf} with a higher level, looking back to ${looked}${r.lookback ? ` (${r.lookback})` : ''}` };
+      // the last level is above every day looked at: highest since some day before the first of them
+      const first = firstDayLookedAt(b, r, looked);
+      return { value: null, cannot, method: `the last level (${r.asOf}) is above every day from ${first}: highest since some day before it`, onOrBefore: shiftDays(first, -1) };
+    }
     default:
       return { value: risk.windowHighDate, cannot: null, method: `the highest level from ${r.from} to ${r.asOf}` };
   }
@@ -182,9 +197,13 @@ export function judgeClaim(c: ClaimCase): ClaimResult {
   const [b] = c.report.baskets as [BasketReport];
   let verdict: Verdict;
   let reason: string | null;
-  if (reading.cannot !== null || reading.value === null) {
+  const before = reading.cannot === null && reading.onOrBefore ? holdsOnOrBefore(claim.expect, reading.onOrBefore) : null;
+  if (before !== null) {
+    verdict = before ? 'holds' : 'does-not-hold';
+    reason = `the date lies on or before ${reading.onOrBefore}: ${before ? 'any such date meets' : 'no such date meets'} ${claim.expect.text}`;
+  } else if (reading.cannot !== null || reading.value === null) {
     verdict = 'cannot-check';
-    reason = reading.cannot ?? `no ${claim.figure} for ${b.id}`;
+    reason = reading.cannot ?? (reading.onOrBefore ? `the date lies on or before ${reading.onOrBefore}, and whether it meets ${claim.expect.text} depends on how far back: give a longer lookback` : `no ${claim.figure} for ${b.id}`);
   } else {
     verdict = holds(claim.expect, reading.value) ? 'holds' : 'does-not-hold';
     reason = reading.caveat ?? null;

@@ -209,6 +209,41 @@ describe('basket check exit codes', () => {
   });
 });
 
+describe('basket check: what cannot be checked', () => {
+  it('a P/E or discount of a basket missing a member (no price file for 9999.HK)', async () => {
+    const dir = await makeTempDir('basket-demo-');
+    const { cp, rm } = await import('node:fs/promises');
+    await cp(DEMO_DIR, dir, { recursive: true });
+    await rm(path.join(dir, 'prices', '9999.HK.csv'));
+    const r = JSON.parse((await runCli(['check', STORY, '--data', dir, '--format', 'json', '-q'])).stdout) as CheckReport;
+    const byId = new Map(r.claims.map((c) => [c.id, c]));
+    expect(byId.get('titans-forward-pe')).toMatchObject({ verdict: 'cannot-check', reason: `no data for 9999.HK (no price file prices/9999.HK.csv in ${dir})` });
+    expect(byId.get('discount')).toMatchObject({ verdict: 'cannot-check', reason: `titans: no data for 9999.HK (no price file prices/9999.HK.csv in ${dir})` });
+  });
+
+  it('a highest-since over a look-back level that leaves members out (histories that start too late)', async () => {
+    const file = await claimsAt('story: S\ndefaults: {as-of: 2025-03-06}\nclaims:\n  - {id: t5, says: x, figure: highest-since, basket: titans, lookback: 5y, expect: "<= 2021-12-31"}\n  - {id: h5, says: x, figure: highest-since, symbol: HSTECH.HK, lookback: 5y, expect: "<= 2021-12-31"}\n');
+    const r = JSON.parse((await runCli(['check', file, ...demo, '--format', 'json', '-q'])).stdout) as CheckReport;
+    expect(r.claims[0]).toMatchObject({ verdict: 'cannot-check' });
+    expect(r.claims[0]?.reason).toMatch(/^the look-back level is not the basket's: 9618\.HK: no close before the look-back start 2020-01-01/);
+    // the index alone: highest since 2021-12-09 (README, "The whole 2025 story")
+    expect(r.claims[1]).toMatchObject({ verdict: 'holds', value: '2021-12-09' });
+  });
+
+  it('dates before 1900, and a --from after a claim\'s as-of date, are usage errors naming where they come from', async () => {
+    const old = await claimsAt('story: S\nclaims:\n  - {id: a, says: x, figure: period-return, symbol: AAPL, period: 5y, as-of: "0003-06-01", expect: "> 0"}\n');
+    const r = await runCli(['check', old, ...demo]);
+    expect(r).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(r.stderr).toMatch(/\(claim "a", field as-of\): "0003-06-01" is before 1900-01-01, the earliest date basket takes\n$/);
+    const late = await runCli(['check', STORY, ...demo, '--from', '2025-06-01']);
+    // the story's defaults give from 2025-01-01: the command line's --from is not used
+    expect(late.exitCode).toBe(5);
+    const bare = await claimsAt('story: S\nclaims:\n  - {id: a, says: x, figure: return, basket: titans, as-of: 2025-03-07, expect: "> 0"}\n');
+    const cli = await runCli(['check', bare, ...demo, '--from', '2025-06-01']);
+    expect(cli).toMatchObject({ exitCode: 2, stderr: 'basket: --from 2025-06-01 is after the as-of date 2025-03-07 of claim "a"\n' });
+  });
+});
+
 describe('basket check on malformed claims files (property)', () => {
   it('ends with exit 0, 2, 3 or 5 and a one-line error, never a trace', async () => {
     const dir = await makeTempDir('basket-claims-prop-');

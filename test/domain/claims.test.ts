@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIGURES, FIGURE_UNITS, holds, type Bound, type Expectation, type Tolerance } from '../../src/domain/claims.js';
+import { FIGURES, FIGURE_UNITS, holds, holdsOnOrBefore, type Bound, type Expectation, type Tolerance } from '../../src/domain/claims.js';
+import { parseExpectation } from '../../src/config/expect.js';
 
 const num = (value: number, written: 'plain' | 'percent' | 'multiple' = 'plain'): Bound => ({ kind: 'number', value, written });
 const date = (value: string): Bound => ({ kind: 'date', value });
@@ -178,3 +179,29 @@ describe('holds: invariants', () => {
     );
   });
 });
+
+describe('holdsOnOrBefore: a date known only to lie on or before a day', () => {
+  const e = (text: string) => {
+    const r = parseExpectation(text, 'date');
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  };
+  it.each([
+    ['<= 2021-12-31', true], // every date on or before 2021-12-31 is
+    ['< 2021-12-31', null], // 2021-12-31 itself is not, earlier ones are
+    ['< 2022-01-01', true],
+    ['<= 2021-06-30', null],
+    ['> 2021-12-30', null],
+    ['>= 2022-01-01', false], // no date on or before 2021-12-31 is
+    ['> 2021-12-31', false],
+    ['= 2022-01-05', false],
+    ['= 2021-12-01', null],
+    ['≈ 2022-01-10 ± 5d', false], // the range starts 2022-01-05
+    ['≈ 2022-01-10 ± 10d', null],
+    ['between 2022-01-01 and 2022-12-31', false],
+    ['between 2021-09-01 and 2021-12-31', null],
+  ])('%s for a date on or before 2021-12-31: %s', (text, expected) => {
+    expect(holdsOnOrBefore(e(text), '2021-12-31')).toBe(expected);
+  });
+});
+

@@ -151,10 +151,14 @@ describe('judgeClaim', () => {
     expect(dd.value as number).toBeCloseTo(-0.05, 12);
     expect(dd.verdict).toBe('holds');
     expect(judge(claim('window-high-date', '= 2025-01-06'), A)).toMatchObject({ value: '2025-01-06', verdict: 'holds' });
-    // the last level is the highest of all: taken as highest since the first day looked at
+    // the last level is the highest of all looked at (from 2025-01-01): highest since some day on or before 2024-12-31
     const h = judge(claim('highest-since', '<= 2025-01-01'), A);
-    expect(h).toMatchObject({ value: '2025-01-01', verdict: 'holds' });
+    expect(h).toMatchObject({ value: null, verdict: 'holds', reason: 'the date lies on or before 2024-12-31: any such date meets <= 2025-01-01' });
     expect(h.method).toContain('above every day from 2025-01-01');
+    expect(judge(claim('highest-since', '>= 2025-01-01'), A).verdict).toBe('does-not-hold');
+    const open = judge(claim('highest-since', '< 2024-06-01'), A);
+    expect(open).toMatchObject({ verdict: 'cannot-check', value: null });
+    expect(open.reason).toMatch(/depends on how far back: give a longer lookback$/);
   });
 
   it('cannot check a P/E that is not meaningful, nor a market value summed across currencies', () => {

@@ -33,14 +33,17 @@ function addCommon(cmd: Command): Command {
 }
 
 /** The analysis options of compare and chart (after addData's source and period). */
-function addAnalysis(cmd: Command): Command {
-  return cmd
+function addAnalysis(cmd: Command, { sideBySide = true } = {}): Command {
+  cmd
     .option('--price-return', 'use closes (price return) instead of adjusted closes (total return)')
-    .option('--currency <code>', 'report every return and money figure in this currency (e.g. USD)')
-    .option('--periods <list>', 'extra return periods, comma-separated: 1d,1w,1m,3m,6m,ytd,1y,3y,5y')
-    .addOption(new Option('--weights <scheme>', 'member weights: equal, cap (market value at the start), config, or all side by side').choices(ANALYSIS_CHOICES.weights).default('equal'))
+    .option('--currency <code>', 'report every return and money figure in this currency (e.g. USD)');
+  // check judges each claim under one method, over its own period: no --periods, no `all`
+  if (sideBySide) cmd.option('--periods <list>', 'extra return periods, comma-separated: 1d,1w,1m,3m,6m,ytd,1y,3y,5y');
+  const one = (choices: readonly string[]) => (sideBySide ? choices : choices.filter((c) => c !== 'all'));
+  return cmd
+    .addOption(new Option('--weights <scheme>', `member weights: equal, cap (market value at the start), config${sideBySide ? ', or all side by side' : ''}`).choices(one(ANALYSIS_CHOICES.weights)).default('equal'))
     .addOption(new Option('--rebalance <calendar>', 'reset to target weights at each period end').choices(ANALYSIS_CHOICES.rebalance).default('none'))
-    .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(ANALYSIS_CHOICES.peMethod).default('harmonic'))
+    .addOption(new Option('--pe-method <method>', 'basket P/E method').choices(one(ANALYSIS_CHOICES.peMethod)).default('harmonic'))
     .addOption(new Option('--negative-pe <policy>', 'members with losses: exclude them, or include their losses').choices(ANALYSIS_CHOICES.negativePE).default('exclude'))
     .option('--max-gap-days <days>', 'flag a gap of more calendar days than this between two closes', '10')
     .option('--max-move <fraction>', 'flag a one-day move larger than this (0.4 = 40%)', '0.4')
@@ -104,12 +107,12 @@ Examples:
 
   const check = addData(addCommon(program.command('check')))
     .description("check a story's claims (a claims file) against the data: a verdict for each, exit 5 when one does not hold")
-    .argument('<file>', 'a claims file (YAML or JSON; README "Checking a story\'s claims")')
+    .argument('[file]', 'a claims file (YAML or JSON; README "Claims files")')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the result to this file instead of stdout (replaced atomically)')
     .option('--explain [ids...]', 'show the inputs and arithmetic behind each claim\'s figure (all claims, or those named)')
     .option('--min-coverage <fraction>', 'a basket P/E over fewer of its members than this cannot check a claim (0.5 or 50%)', '0.5');
-  addAnalysis(check)
+  addAnalysis(check, { sideBySide: false })
     .addHelpText(
       'after',
       `
@@ -121,7 +124,7 @@ Examples:
   $ basket check fixtures/claims/titans-2025-03.yaml --data fixtures/demo --explain titans-ytd
   $ basket check my-story.yaml --format json > verdicts.json`,
     )
-    .action(async (file: string, flags: CheckFlags) => setResult(await (await import('./commands/check.js')).checkCommand(file, flags, io, deps)));
+    .action(async (file: string | undefined, flags: CheckFlags) => setResult(await (await import('./commands/check.js')).checkCommand(file, flags, io, deps)));
 
   const cache = program.command('cache').description('what the market-data cache holds, and clearing it').addHelpText(
     'after',

@@ -64,8 +64,23 @@ async function render(check: CheckReport, flags: CheckFlags, io: Io, toFile: boo
   }
 }
 
-export async function checkCommand(file: string, flags: CheckFlags, io: Io, deps: Deps): Promise<number> {
-  const request = checkRequest(file, flags, io.cwd);
+/**
+ * The claims file and the claim ids of --explain: `--explain [ids…]` before
+ * the file takes the file as an id too (`check --explain story.yaml`), so a
+ * value that reads as a file, not an id, is the file.
+ */
+export function fileAndIds(file: string | undefined, explain: CheckFlags['explain']): { file: string; explain: CheckFlags['explain'] } {
+  if (file !== undefined) return { file, explain };
+  const ids = Array.isArray(explain) ? explain : [];
+  const named = ids.find((x) => /\.(ya?ml|json)$/i.test(x) || x.includes('/'));
+  if (named === undefined) throw new UsageError("missing the claims file: basket check FILE (see 'basket check --help')");
+  const rest = ids.filter((x) => x !== named);
+  return { file: named, explain: rest.length > 0 ? rest : true };
+}
+
+export async function checkCommand(given: string | undefined, flags: CheckFlags, io: Io, deps: Deps): Promise<number> {
+  const { file, explain } = fileAndIds(given, flags.explain);
+  const request = checkRequest(file, { ...flags, explain }, io.cwd);
   const { check, issues } = await withContext(io, deps, flags, (ctx) => runCheck(request, ctx));
   printIssues(io, issues, flags.quiet);
   if (flags.output === undefined) io.stdout.write(await render(check, flags, io, false));

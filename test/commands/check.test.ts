@@ -114,6 +114,14 @@ describe('basket check on the bundled story', () => {
     expect(bad.stderr).toBe(`basket: --explain: no claim "nope" in ${STORY} (its claims: titans-ytd, mag7-ytd, titans-forward-pe, discount, market-value, hscei-week, hscei-high)\n`);
   });
 
+  it('--explain before the file does not take the file for a claim id', async () => {
+    const all = JSON.parse((await runCli(['check', '--explain', STORY, ...demo, '--format', 'json', '-q'])).stdout) as CheckReport;
+    expect(all.claims.every((c) => c.inputs !== null)).toBe(true);
+    const one = JSON.parse((await runCli(['check', '--explain', 'discount', STORY, ...demo, '--format', 'json', '-q'])).stdout) as CheckReport;
+    expect(one.claims.filter((c) => c.inputs !== null).map((c) => c.id)).toEqual(['discount']);
+    expect(await runCli(['check', ...demo])).toMatchObject({ exitCode: 2, stdout: '', stderr: "basket: missing the claims file: basket check FILE (see 'basket check --help')\n" });
+  });
+
   it('adds no figure change when --explain or another format is asked', async () => {
     const plain = JSON.parse((await runCli(['check', STORY, ...demo, '--format', 'json', '-q'])).stdout) as CheckReport;
     const explained = JSON.parse((await runCli(['check', STORY, ...demo, '--format', 'json', '--explain', '-q'])).stdout) as CheckReport;

@@ -80,9 +80,16 @@ const MemberPEInputSchema = z
     symbol: text('The member\'s ticker symbol.'),
     pe: numberOrNull('The P/E used (repriced to the as-of date under `--pe-at as-of`); null when unknown or left out.'),
     quoted: numberOrNull('The P/E as the data gives it, when it differs from `pe` (repriced, or left out as suspect); else null.'),
-    date: dateOrNull('The date of the P/E; null when undated.'),
+    date: dateOrNull('The date of the P/E (of one left out for being dated after the as-of date, too); null when undated.'),
     provider: textOrNull('Who gave the P/E, when the data says.'),
-    weight: numberOrNull('The basket weight it carries in the P/E (its return weight).'),
+    weight: numberOrNull('Its weight in the basket\'s return, which is its weight in the P/E when it is used (shown for a member left out too).'),
+    repriced: z
+      .strictObject({
+        atQuote: z.number().describe('The price the P/E was quoted at, on its date.'),
+        atAsOf: z.number().describe('The close on the as-of date.'),
+      })
+      .nullable()
+      .describe('--pe-at as-of: repriced from `quoted`, `pe = quoted × atAsOf / atQuote` (earnings estimate held constant); else null.'),
     used: z.boolean().describe('In the basket\'s P/E; else `reason` says why not.'),
     reason: textOrNull('Why the member is not in the P/E; null when it is.'),
   })

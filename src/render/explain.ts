@@ -72,7 +72,12 @@ export function peLines(x: PEInputs, depth = 0): string[] {
   const out = [indent(depth, `${x.basis} P/E, ${x.method} (${FORMULAS[x.method]}), losses ${x.negativePE === 'exclude' ? 'excluded' : 'included'}: ${x.coverage.included} of ${x.coverage.total} members`)];
   x.members.forEach((m, i) => {
     const source = [m.date, m.provider].filter((s) => s !== null).join(', ');
-    const quoted = m.quoted !== null ? ` (quoted ${num(m.quoted)}${m.pe !== null ? ', repriced to the as-of date' : ''})` : '';
+    const quoted =
+      m.repriced !== null && m.quoted !== null
+        ? ` = ${num(m.quoted)} quoted × ${num(m.repriced.atAsOf)} (close on the as-of date) / ${num(m.repriced.atQuote)} (price on its date), repriced`
+        : m.quoted !== null
+          ? ` (quoted ${num(m.quoted)})`
+          : '';
     const weight = x.method === 'aggregate' ? `market value ${bnPlain(x.marketValues?.[i] ?? null)}` : `weight ${num(m.weight, 6)}`;
     out.push(indent(depth + 1, m.used ? `${m.symbol}: ${num(m.pe)}${quoted}${source ? ` (${source})` : ''}, ${weight}` : `${m.symbol}: left out: ${m.reason}`));
   });

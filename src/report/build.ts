@@ -112,10 +112,11 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
   });
   const pes = (field: 'forwardPE' | 'trailingPE') => memberPEs(field, def.symbols, chosen, ok, input.quoteCloses, opts.peAt === 'as-of', input.asOf, note);
   const memberPEsUsed = { forward: pes('forwardPE'), trailing: pes('trailingPE') };
+  const values = (xs: readonly { value: number | null }[]) => xs.map((x) => x.value);
   // market values in one currency only
   const mv = main.marketValues.map((v) => (currency === null ? null : v));
   const valuation = valueBasket(
-    { symbols: def.symbols, quotes: chosen.map((c) => c?.quote), forwardPEs: memberPEsUsed.forward, trailingPEs: memberPEsUsed.trailing, marketValues: mv.map((v) => v?.end ?? null), weights: main.weights, policy: opts.negativePE },
+    { symbols: def.symbols, quotes: chosen.map((c) => c?.quote), forwardPEs: values(memberPEsUsed.forward), trailingPEs: values(memberPEsUsed.trailing), marketValues: mv.map((v) => v?.end ?? null), weights: main.weights, policy: opts.negativePE },
     note,
   );
   noteValuation(def.id, def.symbols, valuation, opts.peMethod, note);

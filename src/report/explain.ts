@@ -18,7 +18,7 @@ import type {
 } from './inputs.js';
 import type { ReportOptions } from './options.js';
 import { isFailure, type Failure, type PreparedSeries, type Span } from './pricing.js';
-import type { MarketSize } from './quotes.js';
+import type { MarketSize, MemberPE } from './quotes.js';
 import type { Risk } from './types.js';
 import type { BasketValuation } from './valuation.js';
 import { isPriced, type WindowResult } from './window.js';
@@ -31,8 +31,8 @@ export interface ExplainInput {
   readonly chosen: readonly (ChosenQuote | undefined)[];
   readonly sizes: readonly (MarketSize | null)[];
   readonly valuation: BasketValuation;
-  /** Each member's P/E before the currency-mismatch check (repriced under --pe-at as-of; `null` when that failed). */
-  readonly memberPEs: { readonly forward: readonly (number | null)[]; readonly trailing: readonly (number | null)[] };
+  /** Each member's P/E before the currency-mismatch check (repriced under --pe-at as-of, with its prices; `null` when that failed). */
+  readonly memberPEs: { readonly forward: readonly MemberPE[]; readonly trailing: readonly MemberPE[] };
   /** End-of-window market values in one currency (`null` each when the basket has none), as the P/E and the sum took them. */
   readonly marketValues: readonly ({ start: number; end: number; change: number } | null)[];
   readonly marketValueSum: { readonly value: number | null; readonly included: number; readonly total: number };
@@ -97,7 +97,7 @@ function peInputs(x: ExplainInput, basis: 'forward' | 'trailing'): PEInputs {
       const late = lateDate(c, field);
       if (late !== null) return `dated ${late}, ${LEFT_OUT_AS_LATE}`;
       if (quoted === null) return 'unknown in the data';
-      if ((x.memberPEs[basis][i] ?? null) === null) return 'no price near its date to reprice it to the as-of date';
+      if ((x.memberPEs[basis][i]?.value ?? null) === null) return 'no price near its date to reprice it to the as-of date';
       return 'looks currency-mismatched (price and earnings in different currencies): left out';
     }
     if (r.nonPositive.includes(i)) return `${used[i]} (expected losses): left out under --negative-pe exclude`;
@@ -116,6 +116,7 @@ function peInputs(x: ExplainInput, basis: 'forward' | 'trailing'): PEInputs {
       date: c?.figures[field]?.date ?? lateDate(c, field),
       provider: c?.figures[field]?.provider ?? null,
       weight: x.main.weights[i] ?? null,
+      repriced: x.memberPEs[basis][i]?.repriced ?? null,
       used: reason === null,
       reason,
     };

@@ -61,6 +61,8 @@ export interface MemberPEInput {
   readonly provider: string | null;
   /** Its weight in the basket's return, which is its weight in the P/E when it is used (shown for a member left out too). */
   readonly weight: number | null;
+  /** `--pe-at as-of`: repriced from `quoted`, `pe = quoted × atAsOf / atQuote`: the price on the P/E's date and the close on the as-of date (earnings estimate held constant); else null. */
+  readonly repriced: { readonly atQuote: number; readonly atAsOf: number } | null;
   /** In the basket's P/E; else `reason` says why not. */
   readonly used: boolean;
   readonly reason: string | null;

@@ -192,17 +192,24 @@ export function marketSizeOf(chosen: ChosenQuote | undefined, s: PreparedSeries,
   return { size: null, unpriced };
 }
 
+/** A P/E as a member's basket P/E uses it, and, repriced to the as-of date, the two prices it was repriced with. */
+export interface MemberPE {
+  readonly value: number | null;
+  /** `--pe-at as-of`: the price the P/E was quoted at (on its date) and the close on the as-of date. */
+  readonly repriced: { readonly atQuote: number; readonly atAsOf: number } | null;
+}
+
 /**
  * A P/E dated q repriced to the as-of date, `PE_q × raw(asOf) / P_q` (the
- * earnings estimate held constant); the P/E as it is when undated or when a
- * price is unknown (`null` then: not repriceable).
+ * earnings estimate held constant); the P/E as it is when undated; `null`
+ * when a price is unknown (not repriceable).
  */
-export function repricePE(pe: number | null, figure: Figure | undefined, s: PreparedSeries, extra: PriceSeries | undefined, asOf: IsoDate): number | null {
-  if (pe === null || figure === undefined || figure.date === null) return pe;
+export function repricePE(pe: number, figure: Figure | undefined, s: PreparedSeries, extra: PriceSeries | undefined, asOf: IsoDate): MemberPE | null {
+  if (figure === undefined || figure.date === null) return { value: pe, repriced: null };
   const atQuote = priceAt(figure, s, extra, asOf);
   const atAsOf = rawCloseOnOrBefore(s, undefined, toDayNumber(asOf), toDayNumber(asOf));
   if (atQuote === null || atAsOf === null) return null;
-  return pe * (atAsOf / atQuote);
+  return { value: pe * (atAsOf / atQuote), repriced: { atQuote, atAsOf } };
 }
 
 /**
@@ -268,17 +275,17 @@ export function memberPEs(
   reprice: boolean,
   asOf: IsoDate,
   note: (issue: SymbolIssue) => void,
-): (number | null)[] {
+): MemberPE[] {
   return symbols.map((symbol, i) => {
     const c = chosen[i];
     const pe = c?.quote[field] ?? null;
     const p = prepared(i);
-    if (!reprice || !p || pe === null) return pe;
+    if (!reprice || !p || pe === null) return { value: pe, repriced: null };
     const repriced = repricePE(pe, c?.figures[field], p, closes?.get(symbol), asOf);
     if (repriced === null) {
       const date = c?.figures[field]?.date ?? asOf;
       note({ symbol, code: field === 'forwardPE' ? 'no-forward-pe' : 'no-trailing-pe', message: `${LABELS[field]} dated ${date} has no price on or within ${PRICE_AT_QUOTE_MAX_DAYS} days before that date to reprice it to ${asOf}: left out` });
     }
-    return repriced;
+    return repriced ?? { value: null, repriced: null };
   });
 }

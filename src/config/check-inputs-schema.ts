@@ -71,6 +71,10 @@ export const ReturnInputsSchema = z
     rebalance: z.enum(REBALANCES).describe('Reset to target weights at each period end; none: buy and hold.'),
     currency: textOrNull('The report currency; null: each member in its own.'),
     members: z.array(MemberReturnInputSchema).describe('Every member, in the basket\'s order.'),
+    startValues: z
+      .array(z.number().nullable())
+      .nullable()
+      .describe('Cap weights: each member\'s market value at the start (report currency), `weight = value / Σ values` over the members in it; else null.'),
     value: numberOrNull('The basket\'s return, a fraction: `Σ contributions` over the members in it.'),
   })
   .meta({ id: 'ReturnInputs', description: 'A basket\'s return: `Σ contributions` over the members in it.' });

@@ -36,10 +36,12 @@ function sumText(values: readonly (number | null)[], format: (x: number | null) 
 export function returnLines(x: ReturnInputs, depth = 0): string[] {
   const method = `${x.weights === 'equal' ? 'equal-weighted' : `${x.weights}-weighted`}, ${x.rebalance === 'none' ? 'buy-and-hold' : `rebalanced ${x.rebalance}`}`;
   const out = [indent(depth, `return${x.currency ? ` in ${x.currency}` : ''} from ${x.from} to ${x.asOf}, ${method}: Σ contributions`)];
-  for (const m of x.members) {
+  const total = x.startValues?.reduce<number>((a, v) => a + (v ?? 0), 0) ?? null;
+  if (x.startValues !== null) out.push(indent(depth + 1, `cap weights: each member's market value at the start / their sum ${bnPlain(total)} (market values below)`));
+  x.members.forEach((m, i) => {
     if (!m.included) {
       out.push(indent(depth + 1, `${m.symbol}: left out (${m.reason ?? 'no data'})`));
-      continue;
+      return;
     }
     out.push(indent(depth + 1, `${m.symbol}${m.currency ? ` (${m.currency})` : ''}: close ${num(m.startClose)} on ${m.startDate} → ${num(m.endClose)} on ${m.endDate}: ${num(m.endClose)} / ${num(m.startClose)} − 1 = ${pct(m.localReturn)}`));
     if (m.fx !== null) {
@@ -50,12 +52,13 @@ export function returnLines(x: ReturnInputs, depth = 0): string[] {
         ),
       );
     }
+    const capped = x.startValues !== null ? ` (= ${bnPlain(x.startValues[i] ?? null)} / ${bnPlain(total)})` : '';
     const contribution =
       x.rebalance === 'none'
-        ? `weight ${num(m.weight, 6)} × ${pct(m.return)} = ${pct(m.contribution)}`
-        : `weight ${num(m.weight, 6)} at each ${x.rebalance} reset; its part of the rebalanced path = ${pct(m.contribution)}`;
+        ? `weight ${num(m.weight, 6)}${capped} × ${pct(m.return)} = ${pct(m.contribution)}`
+        : `weight ${num(m.weight, 6)}${capped} at each ${x.rebalance} reset; its part of the rebalanced path = ${pct(m.contribution)}`;
     out.push(indent(depth + 2, contribution));
-  }
+  });
   out.push(indent(depth + 1, `return = ${sumText(x.members.filter((m) => m.included).map((m) => m.contribution), pct)} = ${pct(x.value)}`));
   return out;
 }
@@ -165,6 +168,7 @@ export function basketExplanation(b: BasketReport): string[] {
   const x = b.inputs;
   if (x === undefined) return [];
   const out = [`How the figures of ${b.name} (${b.id}) are made:`, ...returnLines(x.return, 1)];
+  for (const p of x.periods) out.push(...returnLines(p.return, 1).map((l, k) => (k === 0 ? `  ${p.period} ${l.trimStart()}` : l)));
   if (b.benchmarkResult !== null && b.benchmarkResult.return !== null && b.return !== null) {
     out.push(...benchmarkLines(b.benchmarkResult, 1));
     out.push(indent(2, `excess return = ${differenceText(b.return, b.benchmarkResult.return)} = ${pct(b.benchmarkResult.excessReturn)}`));

@@ -98,6 +98,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     });
     notePeriodGaps(def, period, pSpan.from, unpriced, note);
     return {
+      window: { period, span: pSpan, window: w },
       row: { period, startDate: w.path && w.path.days.length > 0 ? fromDayNumber(w.path.days[0] as number) : null, return: w.return } as PeriodReturn,
       members: w.priced.map((p): PeriodReturn => (isPriced(p) ? { period, startDate: p.startDate, return: p.return } : { period, startDate: null, return: null })),
     };
@@ -195,7 +196,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     members,
     ...(opts.levels ? { levels: toLevelSeries(main.path) } : {}),
     ...(opts.explain
-      ? { inputs: explainBasket({ symbols: def.symbols, span, prepared, main, chosen, sizes, valuation, memberPEs: memberPEsUsed, marketValues: mv, marketValueSum: mvSum, currency, risk, options: opts }) }
+      ? { inputs: explainBasket({ symbols: def.symbols, span, prepared, main, chosen, sizes, valuation, memberPEs: memberPEsUsed, marketValues: mv, marketValueSum: mvSum, currency, risk, options: opts, periods: periods.map((p) => p.window) }) }
       : {}),
   };
 }

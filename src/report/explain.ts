@@ -6,6 +6,7 @@ import type { BasketPath } from '../analytics/basket.js';
 import type { ChosenQuote } from '../analytics/point-in-time.js';
 import type { BasketPE } from '../analytics/valuation.js';
 import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
+import type { Period } from '../domain/options.js';
 import type { DayNumber } from '../domain/types.js';
 import type {
   BasketInputs,
@@ -40,6 +41,8 @@ export interface ExplainInput {
   readonly currency: string | null;
   readonly risk: Risk | null;
   readonly options: ReportOptions;
+  /** Each period's window (--periods) and the basket over it. */
+  readonly periods: readonly { readonly period: Period; readonly span: Span; readonly window: WindowResult }[];
 }
 
 const NO_DATA = 'no history from the data source';
@@ -49,12 +52,12 @@ export const LEFT_OUT_AS_LATE = 'after the as-of date: left out (--point-in-time
 /** The date of `field`'s figure left out under --point-in-time strict for being dated after the as-of date, if it was. */
 const lateDate = (c: ChosenQuote | undefined, field: string): string | null => c?.flags.find((f) => f.field === field && f.kind === 'left-out')?.date ?? null;
 
-function returnInputs(x: ExplainInput): MemberReturnInput[] {
+function returnInputs(x: Pick<ExplainInput, 'symbols' | 'prepared'>, main: WindowResult): MemberReturnInput[] {
   return x.symbols.map((symbol, i) => {
     const prep = x.prepared[i] ?? null;
-    const p = x.main.priced[i] ?? null;
+    const p = main.priced[i] ?? null;
     const ready = prep !== null && !isFailure(prep) ? prep : null;
-    const weight = x.main.weights[i] ?? null;
+    const weight = main.weights[i] ?? null;
     const failure = isFailure(p) ? p.message : isFailure(prep) ? prep.message : p === null ? NO_DATA : null;
     if (!isPriced(p)) {
       return { symbol, included: false, reason: failure, currency: ready?.currency ?? null, startDate: null, startClose: null, endDate: null, endClose: null, localReturn: null, fx: null, return: null, weight: null, contribution: null };
@@ -79,7 +82,7 @@ function returnInputs(x: ExplainInput): MemberReturnInput[] {
           : null,
       return: p.return,
       weight,
-      contribution: x.main.contributions[i] ?? null,
+      contribution: main.contributions[i] ?? null,
     };
   });
 }
@@ -195,11 +198,15 @@ function riskInputs(path: BasketPath | null, risk: Risk | null): RiskInputs | nu
   };
 }
 
+/** The start market values cap weights were made of. */
+const startValues = (w: WindowResult, o: ReportOptions) => (o.weights === 'cap' ? w.marketValues.map((v, i) => (w.weights[i] === null || w.weights[i] === undefined ? null : (v?.start ?? null))) : null);
+
 /** Every input of a basket's return, P/Es, market value and risk, as the report used them. */
 export function explainBasket(x: ExplainInput): BasketInputs {
   const o = x.options;
   return {
-    return: { from: x.span.from, asOf: x.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x), value: x.main.return },
+    return: { from: x.span.from, asOf: x.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x, x.main), startValues: startValues(x.main, o), value: x.main.return },
+    periods: x.periods.map((p) => ({ period: p.period, return: { from: p.span.from, asOf: p.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x, p.window), startValues: startValues(p.window, o), value: p.window.return } })),
     forwardPE: peInputs(x, 'forward'),
     trailingPE: peInputs(x, 'trailing'),
     marketValueChange: marketValueInputs(x),

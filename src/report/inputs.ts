@@ -4,7 +4,7 @@
  * that a reader can redo every figure by hand. Numbers are raw, as in the
  * report; `null` is unknown. Only in a report built with `explain: true`.
  */
-import type { NegativePEPolicy, PEMethod, Rebalance, Weighting } from '../domain/options.js';
+import type { NegativePEPolicy, PEMethod, Period, Rebalance, Weighting } from '../domain/options.js';
 import type { IsoDate } from '../domain/types.js';
 import type { PEStatus } from '../analytics/valuation.js';
 import type { Coverage } from './types.js';
@@ -46,6 +46,8 @@ export interface ReturnInputs {
   readonly rebalance: Rebalance;
   readonly currency: string | null;
   readonly members: readonly MemberReturnInput[];
+  /** Cap weights: each member's market value at the start (report currency), `weight = value / Σ values` over the members in it; else null. */
+  readonly startValues: readonly (number | null)[] | null;
   readonly value: number | null;
 }
 
@@ -126,6 +128,8 @@ export interface RiskInputs {
 
 export interface BasketInputs {
   readonly return: ReturnInputs;
+  /** Each period's return (--periods), over its own window. */
+  readonly periods: readonly { readonly period: Period; readonly return: ReturnInputs }[];
   readonly forwardPE: PEInputs;
   readonly trailingPE: PEInputs;
   readonly marketValueChange: MarketValueInputs;

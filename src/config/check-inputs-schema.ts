@@ -209,6 +209,15 @@ export const BenchmarkReportSchema = z
     levels: LevelSeriesSchema.nullable().optional().describe('Its own daily level in the report currency; absent unless asked for, null without data.'),
     excessReturn: numberOrNull('The basket\'s return minus the benchmark\'s.'),
     risk: RiskSchema.nullable().describe('Its risk figures; null without a daily level.'),
+    fx: z
+      .strictObject({
+        pair: text('The FX series (`USDHKD=X`).'),
+        start: RateInputSchema.describe('The rate on the start close\'s date.'),
+        end: RateInputSchema.describe('The rate on the end close\'s date.'),
+      })
+      .nullable()
+      .optional()
+      .describe('The FX series and its rates on the start and end dates behind `fxReturn` (--explain); null without conversion.'),
   })
   .meta({ id: 'BenchmarkReport', description: 'A benchmark priced over the window.' });
 

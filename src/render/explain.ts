@@ -159,7 +159,8 @@ export function riskLines(b: BasketReport, x: RiskInputs | null, depth = 0): str
 
 /** A benchmark's return: its closes and rates. */
 export function benchmarkLines(bm: BenchmarkReport, depth = 0): string[] {
-  const fx = bm.fxReturn === null || bm.fxReturn === 0 ? '' : `; with FX ${pct(bm.fxReturn)}: ${onePlus(bm.localReturn)} × ${onePlus(bm.fxReturn)} − 1 = ${pct(bm.return)}`;
+  const rates = bm.fx ? `FX rate ${num(bm.fx.start.rate)} (${bm.fx.pair} on ${bm.fx.start.date}) → ${num(bm.fx.end.rate)} (on ${bm.fx.end.date}): ` : '';
+  const fx = bm.fxReturn === null || bm.fxReturn === 0 ? '' : `; ${rates}${onePlus(bm.localReturn)} × ${bm.fx ? `${num(bm.fx.end.rate)} / ${num(bm.fx.start.rate)}` : onePlus(bm.fxReturn)} − 1 = ${pct(bm.return)}`;
   return [indent(depth, `benchmark ${bm.symbol}: close ${num(bm.startPrice)} on ${bm.startDate} → ${num(bm.endPrice)} on ${bm.endDate}: ${num(bm.endPrice)} / ${num(bm.startPrice)} − 1 = ${pct(bm.localReturn)}${fx}`)];
 }
 

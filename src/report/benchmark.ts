@@ -9,6 +9,7 @@ import { periodFrom } from '../analytics/periods.js';
 import type { SymbolIssue } from '../domain/types.js';
 import { checkWindow, type CheckOptions } from './checks.js';
 import { NO_HIGHS, seriesHighs } from './highs.js';
+import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
 import { isFailure, prepareSeries, priceOver, spanOf, type Failure, type PreparedSeries, type Priced, type PricingInput, type Span } from './pricing.js';
 import { riskOf } from './risk.js';
 import { toLevelSeries } from './levels.js';
@@ -21,6 +22,8 @@ export interface BenchmarkContext {
   readonly periods: readonly Period[];
   readonly checks: CheckOptions;
   readonly levels: boolean;
+  /** Give the FX rates and dates behind its FX move (--explain). */
+  readonly explain?: boolean;
   /** The look-back's first day (a day number), or null without --lookback. */
   readonly lookbackFromDay: number | null;
   readonly name: (symbol: string) => string | null;
@@ -66,6 +69,15 @@ function emptyReport(symbol: string, ctx: BenchmarkContext, currency: string | n
  * its reason noted; when a fallback is used, a note names it and why the
  * ones before it were not.
  */
+/** The rates (and the dates of the closes they are) that converted the benchmark's start and end closes. */
+function fxUsed(prepared: PreparedSeries, main: Priced): BenchmarkReport['fx'] {
+  const fx = prepared.fx;
+  if (fx === null || fx.name === null) return null;
+  const start = fx.dayOn(toDayNumber(main.startDate));
+  const end = fx.dayOn(toDayNumber(main.endDate));
+  return start === null || end === null ? null : { pair: fx.name, start: { date: fromDayNumber(start), rate: main.fxStart }, end: { date: fromDayNumber(end), rate: main.fxEnd } };
+}
+
 export function toBenchmark(candidates: readonly string[], basket: string, basketReturn: number | null, ctx: BenchmarkContext, note: (issue: SymbolIssue) => void): BenchmarkReport | null {
   if (candidates.length === 0) return null;
   const tried: Candidate[] = [];
@@ -119,5 +131,6 @@ export function toBenchmark(candidates: readonly string[], basket: string, baske
           ? risk
           : { ...risk, ...highs, highestSince: ctx.lookbackFromDay === null ? risk.highestSince : highs.highestSince },
     ...(ctx.levels ? { levels: toLevelSeries(path) } : {}),
+    ...(ctx.explain ? { fx: fxUsed(prepared, main) } : {}),
   };
 }

@@ -159,6 +159,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     periods: opts.periods,
     checks: opts,
     levels: opts.levels === true,
+    explain: opts.explain === true,
     lookbackFromDay: sh.lookback?.fromDay ?? null,
     name: (s) => sh.chosen.get(s)?.quote.name ?? null,
   };

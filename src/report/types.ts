@@ -6,7 +6,7 @@
 import type { Lookback, PEAt, Rebalance, Period, NegativePEPolicy, PEMethod, Weighting, PointInTimeRule, SuspectSplitPolicy } from '../domain/options.js';
 import type { PEStatus } from '../analytics/valuation.js';
 import type { IsoDate, SymbolIssue } from '../domain/types.js';
-import type { BasketInputs } from './inputs.js';
+import type { BasketInputs, RateInput } from './inputs.js';
 
 export type PriceBasis = 'adjusted' | 'close';
 
@@ -110,6 +110,8 @@ export interface BenchmarkReport extends PricedFigures {
   /** The basket's return minus the benchmark's. */
   readonly excessReturn: number | null;
   readonly risk: Risk | null;
+  /** The FX series and its rates on the start and end dates behind `fxReturn` (--explain); null without conversion; absent unless asked for. */
+  readonly fx?: { readonly pair: string; readonly start: RateInput; readonly end: RateInput } | null;
 }
 
 export interface Valuation {

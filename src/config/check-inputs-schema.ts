@@ -75,6 +75,18 @@ export const ReturnInputsSchema = z
       .array(z.number().nullable())
       .nullable()
       .describe('Cap weights: each member\'s market value at the start (report currency), `weight = value / Σ values` over the members in it; else null.'),
+    resets: z
+      .array(
+        z
+          .strictObject({
+            date: date('The base, a reset day (the last basket day of a period) or the last day.'),
+            level: z.number().describe('The basket\'s level that day (100 at the base).'),
+            prices: z.array(z.number().nullable()).describe('Each member\'s price then, in the report currency; null: not in the basket.'),
+          })
+          .meta({ id: 'ResetInput', description: 'A rebalanced basket on a reset day.' }),
+      )
+      .nullable()
+      .describe('Rebalanced: the base, each reset day and the last day, `L(next) = L(reset) × Σ wᵢ Pᵢ(next) / Pᵢ(reset)`; null for buy-and-hold.'),
     value: numberOrNull('The basket\'s return, a fraction: `Σ contributions` over the members in it.'),
   })
   .meta({ id: 'ReturnInputs', description: 'A basket\'s return: `Σ contributions` over the members in it.' });
@@ -83,7 +95,7 @@ const MemberPEInputSchema = z
   .strictObject({
     symbol: text('The member\'s ticker symbol.'),
     pe: numberOrNull('The P/E used (repriced to the as-of date under `--pe-at as-of`); null when unknown or left out.'),
-    quoted: numberOrNull('The P/E as the data gives it, when it differs from `pe` (repriced, or left out as suspect); else null.'),
+    quoted: numberOrNull('The P/E as the data gives it, when repriced or when it differs from `pe` (left out as suspect); else null.'),
     date: dateOrNull('The date of the P/E (of one left out for being dated after the as-of date, too); null when undated.'),
     provider: textOrNull('Who gave the P/E, when the data says.'),
     weight: numberOrNull('Its weight in the basket\'s return, which is its weight in the P/E when it is used (shown for a member left out too).'),

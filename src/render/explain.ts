@@ -59,6 +59,14 @@ export function returnLines(x: ReturnInputs, depth = 0): string[] {
         : `weight ${num(m.weight, 6)}${capped} at each ${x.rebalance} reset; its part of the rebalanced path = ${pct(m.contribution)}`;
     out.push(indent(depth + 2, contribution));
   });
+  if (x.resets !== null) {
+    const names = x.members.map((m) => m.symbol);
+    out.push(indent(depth + 1, `rebalanced ${x.rebalance}: at each reset the basket's value is split by the weights again, L(next) = L(reset) × Σ wᵢ × Pᵢ(next) / Pᵢ(reset); prices in ${x.currency ?? 'each member\'s currency'}`));
+    for (const r of x.resets) {
+      const prices = r.prices.flatMap((p, i) => (p === null ? [] : [`${names[i]} ${num(p)}`])).join(' · ');
+      out.push(indent(depth + 2, `${r.date}: level ${num(r.level, 10)} · ${prices}`));
+    }
+  }
   out.push(indent(depth + 1, `return = ${sumText(x.members.filter((m) => m.included).map((m) => m.contribution), pct)} = ${pct(x.value)}`));
   return out;
 }

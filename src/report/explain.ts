@@ -17,6 +17,7 @@ import type {
   PEInputs,
   RiskInputs,
 } from './inputs.js';
+import { resetsOf } from './explain-rebalance.js';
 import type { ReportOptions } from './options.js';
 import { isFailure, type Failure, type PreparedSeries, type Span } from './pricing.js';
 import type { MarketSize, MemberPE } from './quotes.js';
@@ -115,7 +116,7 @@ function peInputs(x: ExplainInput, basis: 'forward' | 'trailing'): PEInputs {
     return {
       symbol,
       pe,
-      quoted: quoted !== pe ? quoted : null,
+      quoted: quoted !== pe || (x.memberPEs[basis][i]?.repriced ?? null) !== null ? quoted : null,
       date: c?.figures[field]?.date ?? lateDate(c, field),
       provider: c?.figures[field]?.provider ?? null,
       weight: x.main.weights[i] ?? null,
@@ -205,8 +206,8 @@ const startValues = (w: WindowResult, o: ReportOptions) => (o.weights === 'cap' 
 export function explainBasket(x: ExplainInput): BasketInputs {
   const o = x.options;
   return {
-    return: { from: x.span.from, asOf: x.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x, x.main), startValues: startValues(x.main, o), value: x.main.return },
-    periods: x.periods.map((p) => ({ period: p.period, return: { from: p.span.from, asOf: p.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x, p.window), startValues: startValues(p.window, o), value: p.window.return } })),
+    return: { from: x.span.from, asOf: x.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x, x.main), startValues: startValues(x.main, o), resets: resetsOf(x.main.path, o.rebalance, x.main.weights, x.prepared, x.span), value: x.main.return },
+    periods: x.periods.map((p) => ({ period: p.period, return: { from: p.span.from, asOf: p.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x, p.window), startValues: startValues(p.window, o), resets: resetsOf(p.window.path, o.rebalance, p.window.weights, x.prepared, p.span), value: p.window.return } })),
     forwardPE: peInputs(x, 'forward'),
     trailingPE: peInputs(x, 'trailing'),
     marketValueChange: marketValueInputs(x),

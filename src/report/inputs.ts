@@ -38,6 +38,13 @@ export interface MemberReturnInput {
   readonly contribution: number | null;
 }
 
+/** A rebalanced basket on a reset day: its level (100 at the base) and each member's price then, in the report currency (null: not in it). */
+export interface ResetInput {
+  readonly date: IsoDate;
+  readonly level: number;
+  readonly prices: readonly (number | null)[];
+}
+
 /** A basket's return: `Σ contributions` over the members in it. */
 export interface ReturnInputs {
   readonly from: IsoDate;
@@ -48,6 +55,8 @@ export interface ReturnInputs {
   readonly members: readonly MemberReturnInput[];
   /** Cap weights: each member's market value at the start (report currency), `weight = value / Σ values` over the members in it; else null. */
   readonly startValues: readonly (number | null)[] | null;
+  /** Rebalanced: the base, each reset day (the last basket day of each period) and the last day, `L(next) = L(reset) × Σ wᵢ Pᵢ(next) / Pᵢ(reset)`; null for buy-and-hold. */
+  readonly resets: readonly ResetInput[] | null;
   readonly value: number | null;
 }
 
@@ -56,7 +65,7 @@ export interface MemberPEInput {
   readonly symbol: string;
   /** The P/E used (repriced to the as-of date under `--pe-at as-of`); `null` when unknown or left out. */
   readonly pe: number | null;
-  /** The P/E as the data gives it, when it differs from `pe` (repriced, or left out as suspect). */
+  /** The P/E as the data gives it, when repriced or when it differs from `pe` (left out as suspect); else null. */
   readonly quoted: number | null;
   /** The figure's date (of one left out for being dated after the as-of date, too). */
   readonly date: IsoDate | null;

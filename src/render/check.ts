@@ -6,9 +6,9 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
-import type { CheckReport, ClaimInputs, ClaimResult, Verdict } from '../report/check-types.js';
+import type { CheckReport, ClaimResult, Verdict } from '../report/check-types.js';
 import { toCell } from './csv.js';
-import { benchmarkLines, differenceText, marketValueLines, peLines, pct, returnLines } from './explain.js';
+import { benchmarkLines, differenceText, marketValueLines, num, peLines, pct, returnLines } from './explain.js';
 import { formatBillions, formatPercent, UNKNOWN } from './format.js';
 import { codeBlock, escapeMarkdown } from './markdown.js';
 
@@ -38,38 +38,38 @@ export function claimSubject(c: ClaimResult): string {
   return `${figure} of ${c.subject.id}${against}`;
 }
 
-/** The audit trail of one claim's figure, as indented lines (render/explain.ts). */
-export function claimInputLines(x: ClaimInputs, depth: number): string[] {
+/** The audit trail of one claim's figure, as indented lines (render/explain.ts), ending with the figure. */
+export function claimInputLines(c: ClaimResult, depth: number): string[] {
+  const x = c.inputs;
+  if (x === null) return [];
+  const pad = '  '.repeat(depth);
+  const result = `${pad}${claimSubject(c)} = ${claimValueText(c)}`;
   switch (x.kind) {
     case 'return':
       return returnLines(x.return, depth);
     case 'pe':
       return peLines(x.pe, depth);
     case 'discount':
-      return [
-        ...peLines(x.basket, depth),
-        ...peLines(x.against, depth),
-        `${'  '.repeat(depth)}discount = 1 − ${x.basket.value === null ? UNKNOWN : String(Number(x.basket.value.toPrecision(6)))} / ${x.against.value === null ? UNKNOWN : String(Number(x.against.value.toPrecision(6)))}`,
-      ];
+      return [...peLines(x.basket, depth), ...peLines(x.against, depth), `${pad}discount = 1 − ${num(x.basket.value, 6)} / ${num(x.against.value, 6)} = ${claimValueText(c)}`];
     case 'return-spread':
-      return [...returnLines(x.basket, depth), ...returnLines(x.against, depth), `${'  '.repeat(depth)}spread = ${differenceText(x.basket.value, x.against.value)}`];
+      return [...returnLines(x.basket, depth), ...returnLines(x.against, depth), `${pad}spread = ${differenceText(x.basket.value, x.against.value)} = ${claimValueText(c)}`];
     case 'excess-return':
       return [
         ...returnLines(x.basket, depth),
         ...(x.benchmark === null ? [] : benchmarkLines(x.benchmark, depth)),
-        `${'  '.repeat(depth)}excess return = ${differenceText(x.basket.value, x.benchmark?.return ?? null)}`,
+        `${pad}excess return = ${differenceText(x.basket.value, x.benchmark?.return ?? null)} = ${claimValueText(c)}`,
       ];
     case 'market-value':
       return marketValueLines(x.marketValue, depth);
     case 'risk': {
       const r = x.risk;
-      const lines = [`${'  '.repeat(depth)}from the daily level of the basket (100 at the base), itself the return below:`];
+      const lines = [`${pad}from the basket's daily level (100 at the base), the path of the return below:`];
       if (r !== null) {
-        lines.push(`${'  '.repeat(depth + 1)}${r.dailyReturns} daily returns`);
-        if (r.peak && r.trough) lines.push(`${'  '.repeat(depth + 1)}peak ${r.peak.level.toPrecision(8)} on ${r.peak.date}, trough ${r.trough.level.toPrecision(8)} on ${r.trough.date}: drawdown ${pct(r.trough.level / r.peak.level - 1)}`);
-        if (r.last) lines.push(`${'  '.repeat(depth + 1)}last level ${r.last.level.toPrecision(8)} on ${r.last.date}${r.highestSince ? `; last above it: ${r.highestSince.level.toPrecision(8)} on ${r.highestSince.date}` : ''}`);
+        lines.push(`${pad}  ${r.dailyReturns} daily returns (volatility: their sample standard deviation × √252)`);
+        if (r.peak && r.trough) lines.push(`${pad}  drawdown: trough ${num(r.trough.level)} on ${r.trough.date} / peak ${num(r.peak.level)} on ${r.peak.date} − 1 = ${pct(r.trough.level / r.peak.level - 1)}`);
+        if (r.last) lines.push(`${pad}  last level ${num(r.last.level)} on ${r.last.date}${r.highestSince ? `; the last day above it: ${r.highestSince.date} (${num(r.highestSince.level)})` : ''}`);
       }
-      return [...lines, ...returnLines(x.return, depth + 1)];
+      return [...lines, result, ...returnLines(x.return, depth + 1)];
     }
   }
 }
@@ -89,7 +89,7 @@ export function renderCheckText(r: CheckReport, chalk: ChalkInstance): string {
     out.push(`    says: ${c.says}${c.source !== null && c.source !== r.source ? ` (${c.source})` : ''}`);
     if (c.reason !== null) out.push(`    ${c.verdict === 'cannot-check' ? 'why' : 'note'}: ${c.reason}`);
     out.push(chalk.dim(`    ${c.method}; as of ${c.settings.asOf}`));
-    if (c.inputs !== null) out.push(...claimInputLines(c.inputs, 3));
+    out.push(...claimInputLines(c, 3));
   }
   out.push('', summaryLine(r));
   return `${out.join('\n')}\n`;
@@ -102,7 +102,7 @@ export function renderCheckMarkdown(r: CheckReport): string {
     [c.id, c.says, claimSubject(c), claimValueText(c), c.expect, `**${VERDICT_WORDS[c.verdict]}**${c.reason !== null ? `: ${c.reason}` : ''}`, `${c.method}; as of ${c.settings.asOf}`].map((x, i) => (i === 5 ? x.replace(/\|/g, '\\|') : cell(x))),
   );
   out.push(['| Claim | Says | Figure | basket | Expected | Verdict | Method and coverage |', '|---|---|---|---:|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n'));
-  for (const c of r.claims) if (c.inputs !== null) out.push(`### ${escapeMarkdown(c.id)}`, codeBlock(claimInputLines(c.inputs, 0)));
+  for (const c of r.claims) if (c.inputs !== null) out.push(`### ${escapeMarkdown(c.id)}`, codeBlock(claimInputLines(c, 0)));
   out.push(escapeMarkdown(summaryLine(r)));
   return `${out.join('\n\n')}\n`;
 }

@@ -182,7 +182,10 @@ export function basketExplanation(b: BasketReport): string[] {
     out.push(...benchmarkLines(b.benchmarkResult, 1));
     out.push(indent(2, `excess return = ${differenceText(b.return, b.benchmarkResult.return)} = ${pct(b.benchmarkResult.excessReturn)}`));
   }
-  out.push(...peLines(x.forwardPE, 1), ...peLines(x.trailingPE, 1), ...marketValueLines(x.marketValueChange, 1), ...riskLines(b, x.risk, 1));
+  // every other method side by side (--weights all); the headline's is above
+  for (const a of x.alternatives ?? []) if (a.weights !== x.return.weights || a.rebalance !== x.return.rebalance) out.push(...returnLines(a, 1));
+  const pes = x.byMethod === null ? [x.forwardPE, x.trailingPE] : [...x.byMethod.forward, ...x.byMethod.trailing];
+  out.push(...pes.flatMap((pe) => peLines(pe, 1)), ...marketValueLines(x.marketValueChange, 1), ...riskLines(b, x.risk, 1));
   return out;
 }
 

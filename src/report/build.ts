@@ -132,12 +132,15 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
   const ranked = members.filter((m) => m.included && m.return !== null).sort((a, b) => (b.return as number) - (a.return as number));
   const extreme = (m: (typeof members)[number] | undefined) => (m ? { symbol: m.symbol, return: m.return as number } : null);
 
-  const alternatives: MethodReturn[] | null = opts.compareMethods
-    ? [...REBALANCES.map((r) => ['equal', r] as const), ['cap', 'none'] as const, ...(def.weights ? [['config', 'none'] as const] : [])].map(([weights, rebalance]) => {
-        const w = basketOverWindow(mainMembers, def.symbols, span, method(weights, rebalance), '');
-        return { weights, rebalance, return: w.return, coverage: { included: w.included, total: w.total } };
-      })
+  const alternativeWindows = opts.compareMethods
+    ? [...REBALANCES.map((r) => ['equal', r] as const), ['cap', 'none'] as const, ...(def.weights ? [['config', 'none'] as const] : [])].map(([weights, rebalance]) => ({
+        weights,
+        rebalance,
+        window: basketOverWindow(mainMembers, def.symbols, span, method(weights, rebalance), ''),
+      }))
     : null;
+  const alternatives: MethodReturn[] | null =
+    alternativeWindows?.map(({ weights, rebalance, window: w }) => ({ weights, rebalance, return: w.return, coverage: { included: w.included, total: w.total } })) ?? null;
   const risk = riskOf(main.path, span);
   const lookbackMembers = sh.lookback === null ? [] : membersOver(sh.lookback);
   noteLookbackGaps(def, lookbackMembers, (i) => ok(i) !== null && main.weights[i] !== null && main.weights[i] !== undefined, note);
@@ -197,7 +200,7 @@ function toBasket(def: BasketDef, sh: Shared): BasketReport {
     members,
     ...(opts.levels ? { levels: toLevelSeries(main.path) } : {}),
     ...(opts.explain
-      ? { inputs: explainBasket({ symbols: def.symbols, span, prepared, main, chosen, sizes, valuation, memberPEs: memberPEsUsed, marketValues: mv, marketValueSum: mvSum, currency, risk, options: opts, periods: periods.map((p) => p.window) }) }
+      ? { inputs: explainBasket({ symbols: def.symbols, span, prepared, main, chosen, sizes, valuation, memberPEs: memberPEsUsed, marketValues: mv, marketValueSum: mvSum, currency, risk, options: opts, periods: periods.map((p) => p.window), alternatives: alternativeWindows }) }
       : {}),
   };
 }

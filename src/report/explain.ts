@@ -5,8 +5,8 @@
 import type { BasketPath } from '../analytics/basket.js';
 import type { ChosenQuote } from '../analytics/point-in-time.js';
 import type { BasketPE } from '../analytics/valuation.js';
+import { PE_METHODS, type PEMethod, type Period, type Rebalance, type Weighting } from '../domain/options.js';
 import { fromDayNumber, toDayNumber } from '../domain/calendar.js';
-import type { Period } from '../domain/options.js';
 import type { DayNumber } from '../domain/types.js';
 import type {
   BasketInputs,
@@ -15,6 +15,7 @@ import type {
   MemberPEInput,
   MemberReturnInput,
   PEInputs,
+  ReturnInputs,
   RiskInputs,
 } from './inputs.js';
 import { resetsOf } from './explain-rebalance.js';
@@ -44,6 +45,8 @@ export interface ExplainInput {
   readonly options: ReportOptions;
   /** Each period's window (--periods) and the basket over it. */
   readonly periods: readonly { readonly period: Period; readonly span: Span; readonly window: WindowResult }[];
+  /** --weights all: the basket under each other weighting and rebalancing, over the main window; else null. */
+  readonly alternatives: readonly { readonly weights: Weighting; readonly rebalance: Rebalance; readonly window: WindowResult }[] | null;
 }
 
 const NO_DATA = 'no history from the data source';
@@ -88,9 +91,8 @@ function returnInputs(x: Pick<ExplainInput, 'symbols' | 'prepared'>, main: Windo
   });
 }
 
-function peInputs(x: ExplainInput, basis: 'forward' | 'trailing'): PEInputs {
+function peInputs(x: ExplainInput, basis: 'forward' | 'trailing', method: PEMethod = x.options.peMethod): PEInputs {
   const field = basis === 'forward' ? 'forwardPE' : 'trailingPE';
-  const method = x.options.peMethod;
   const r: BasketPE = x.valuation[basis][method];
   const used = basis === 'forward' ? x.valuation.forwardPEs : x.valuation.trailingPEs;
   const why = (i: number): string | null => {
@@ -200,16 +202,33 @@ function riskInputs(path: BasketPath | null, risk: Risk | null): RiskInputs | nu
 }
 
 /** The start market values cap weights were made of. */
-const startValues = (w: WindowResult, o: ReportOptions) => (o.weights === 'cap' ? w.marketValues.map((v, i) => (w.weights[i] === null || w.weights[i] === undefined ? null : (v?.start ?? null))) : null);
+const startValues = (w: WindowResult, weights: Weighting) => (weights === 'cap' ? w.marketValues.map((v, i) => (w.weights[i] === null || w.weights[i] === undefined ? null : (v?.start ?? null))) : null);
+
+/** A basket's return over one window under one method. */
+function returnOver(x: ExplainInput, span: Span, w: WindowResult, weights: Weighting, rebalance: Rebalance): ReturnInputs {
+  return {
+    from: span.from,
+    asOf: span.asOf,
+    weights,
+    rebalance,
+    currency: x.options.currency,
+    members: returnInputs(x, w),
+    startValues: startValues(w, weights),
+    resets: resetsOf(w.path, rebalance, w.weights, x.prepared, span),
+    value: w.return,
+  };
+}
 
 /** Every input of a basket's return, P/Es, market value and risk, as the report used them. */
 export function explainBasket(x: ExplainInput): BasketInputs {
   const o = x.options;
   return {
-    return: { from: x.span.from, asOf: x.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x, x.main), startValues: startValues(x.main, o), resets: resetsOf(x.main.path, o.rebalance, x.main.weights, x.prepared, x.span), value: x.main.return },
-    periods: x.periods.map((p) => ({ period: p.period, return: { from: p.span.from, asOf: p.span.asOf, weights: o.weights, rebalance: o.rebalance, currency: o.currency, members: returnInputs(x, p.window), startValues: startValues(p.window, o), resets: resetsOf(p.window.path, o.rebalance, p.window.weights, x.prepared, p.span), value: p.window.return } })),
+    return: returnOver(x, x.span, x.main, o.weights, o.rebalance),
+    periods: x.periods.map((p) => ({ period: p.period, return: returnOver(x, p.span, p.window, o.weights, o.rebalance) })),
+    alternatives: x.alternatives?.map((a) => returnOver(x, x.span, a.window, a.weights, a.rebalance)) ?? null,
     forwardPE: peInputs(x, 'forward'),
     trailingPE: peInputs(x, 'trailing'),
+    byMethod: o.comparePEMethods ? { forward: PE_METHODS.map((m) => peInputs(x, 'forward', m)), trailing: PE_METHODS.map((m) => peInputs(x, 'trailing', m)) } : null,
     marketValueChange: marketValueInputs(x),
     risk: riskInputs(x.main.path, x.risk),
   };

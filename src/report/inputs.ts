@@ -139,8 +139,12 @@ export interface BasketInputs {
   readonly return: ReturnInputs;
   /** Each period's return (--periods), over its own window. */
   readonly periods: readonly { readonly period: Period; readonly return: ReturnInputs }[];
+  /** --weights all: the return under each other weighting and rebalancing (as `alternatives`); else null. */
+  readonly alternatives: readonly ReturnInputs[] | null;
   readonly forwardPE: PEInputs;
   readonly trailingPE: PEInputs;
+  /** --pe-method all: the forward and trailing P/E under each method (harmonic, median, mean, aggregate); else null. */
+  readonly byMethod: { readonly forward: readonly PEInputs[]; readonly trailing: readonly PEInputs[] } | null;
   readonly marketValueChange: MarketValueInputs;
   readonly risk: RiskInputs | null;
 }

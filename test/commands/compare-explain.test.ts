@@ -85,4 +85,14 @@ describe('compare --explain: every figure redone from its inputs', () => {
       if (m.repriced !== null) close(m.pe, (m.quoted as number) * (m.repriced.atAsOf / m.repriced.atQuote));
     }
   });
+
+  it('--weights all and --pe-method all: every method side by side has its own trail', async () => {
+    const r = await report('--weights', 'all', '--pe-method', 'all');
+    for (const b of r.baskets) {
+      const x = b.inputs as BasketInputs;
+      expect(x.alternatives?.map((a) => `${a.weights}/${a.rebalance}`)).toEqual(b.alternatives?.map((a) => `${a.weights}/${a.rebalance}`));
+      x.alternatives?.forEach((a, k) => close(b.alternatives?.[k]?.return, a.members.reduce((s, m) => s + (m.contribution ?? 0), 0)));
+      expect(x.byMethod?.forward.map((pe) => pe.value)).toEqual(['harmonic', 'median', 'mean', 'aggregate'].map((m) => b.forwardPEs[m as 'harmonic']));
+    }
+  });
 });

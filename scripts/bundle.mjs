@@ -76,7 +76,8 @@ function builtinsWithoutNamespaces(code, fileName) {
 
 const result = await build({
   // `lib`: the same code as a module exporting main(), for in-process runs (the live benchmarks)
-  input: { basket: ENTRY, lib: path.join(ROOT, 'dist', 'src', 'cli.js') },
+  // `api`: the library (package.json `exports`): compare, check, the renderers
+  input: { basket: ENTRY, lib: path.join(ROOT, 'dist', 'src', 'cli.js'), api: path.join(ROOT, 'dist', 'src', 'api.js') },
   platform: 'node',
   // what the `run` group below needs (and Rolldown would otherwise set itself, with a warning on every build):
   // an entry may export more than its own module does, which no caller sees

@@ -57,6 +57,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   check: ['run', 'config', 'providers', 'analytics', 'report', 'domain', 'errors'],
   commands: ['run', 'check', 'config', 'providers', 'analytics', 'report', 'render', 'domain', 'errors', 'io'],
   cli: ['commands', 'errors'],
+  api: ['run', 'check', 'config', 'providers', 'report', 'render', 'domain', 'errors'],
 };
 
 /** Where each package may be imported (a part, or a file or folder of src/). */
@@ -68,7 +69,7 @@ const PACKAGE_HOMES: Readonly<Record<string, readonly string[]>> = {
   'csv-parse': ['providers/files/'],
   'csv-stringify': ['providers/files/write.ts', 'render/'],
   'date-fns': ['domain/calendar.ts'],
-  'env-paths': ['commands/'],
+  'env-paths': ['commands/', 'api.ts'],
   'string-width': ['render/width.ts'],
   'strip-ansi': ['render/width.ts'],
   yaml: ['config/', 'commands/init.ts'],

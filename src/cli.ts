@@ -86,7 +86,9 @@ export function buildProgram(io: Io, deps: Deps, setResult: (code: number) => vo
     .option('-o, --output <file>', 'write the result to this file instead of stdout (replaced atomically); needed for html on a terminal')
     .option('--sparklines', 'add a trend column (▁▂▃▄▅▆▇█) per member and basket to table and md')
     .option('--strict', 'fail (exit 4) when any member has no data, instead of leaving it out')
-    .option('--explain', 'show the inputs and arithmetic behind every figure (table and md: under each basket; json: "inputs")');
+    .option('--explain', 'show the inputs and arithmetic behind every figure (table and md: under each basket; json: "inputs")')
+    .option('--rows <kinds>', 'csv: only these kinds of row, comma-separated (member, basket, benchmark, valuation, …)')
+    .option('--columns <names>', 'csv: only these columns, in this order, comma-separated (symbol,return,forwardPE, …)');
   addAnalysis(compare)
     .addHelpText(
       'after',
@@ -98,6 +100,7 @@ Examples:
   $ basket compare titans mag7 --from 2025-01-01 --as-of 2025-03-07 --format json
   $ basket compare mag7 --format csv > mag7.csv
   $ basket compare mag7 --format csv --output mag7.csv
+  $ basket compare mag7 --format csv --rows member --columns symbol,return,forwardPE
   $ basket compare my-list.txt --data ./snapshot
   $ basket compare --data fixtures/demo --as-of 2025-03-07 --sparklines
   $ basket compare --data fixtures/demo --as-of 2025-03-07 --format md > report.md

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { EXIT_OK, UsageError } from '../errors.js';
 import type { Report } from '../report/types.js';
+import type { CsvOptions } from '../render/csv.js';
+import { closest } from '../config/suggest.js';
 import { runCompare, type CompareRequest } from '../run.js';
 import { withContext } from './context.js';
 import { toCompareRequest, type AnalysisFlags, type CommonFlags } from './flags.js';
@@ -21,6 +23,22 @@ export interface CompareFlags extends CommonFlags, AnalysisFlags {
   strict?: boolean;
   sparklines?: boolean;
   explain?: boolean;
+  /** --rows and --columns of --format csv, comma-separated. */
+  rows?: string;
+  columns?: string;
+}
+
+/** A comma-separated list of names, each one of `valid`; an unknown one is a usage error naming the closest valid one. */
+export function namesFrom<T extends string>(text: string, valid: readonly T[], flag: string): T[] {
+  const names = text.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length === 0) throw new UsageError(`${flag} needs at least one name (choose from ${valid.join(', ')})`);
+  for (const n of names) {
+    if (!(valid as readonly string[]).includes(n)) {
+      const near = closest(n, valid);
+      throw new UsageError(`${flag}: unknown name "${n}"${near !== null ? ` (did you mean ${near}?)` : ''}; choose from ${valid.join(', ')}`);
+    }
+  }
+  return names as T[];
 }
 
 /** compare's request: the analysis flags, the daily levels when the format draws them, and --strict. */
@@ -29,6 +47,14 @@ export function compareRequest(baskets: readonly string[], flags: CompareFlags):
 }
 
 export async function compareCommand(baskets: string[], flags: CompareFlags, io: Io, deps: Deps): Promise<number> {
+  if ((flags.rows !== undefined || flags.columns !== undefined) && flags.format !== 'csv') {
+    throw new UsageError(`--${flags.rows !== undefined ? 'rows' : 'columns'} chooses CSV rows and columns: add --format csv`);
+  }
+  const { CSV_COLUMNS, CSV_ROW_KINDS } = flags.format === 'csv' ? await import('../render/csv.js') : { CSV_COLUMNS: [], CSV_ROW_KINDS: [] };
+  const csv = {
+    ...(flags.rows !== undefined ? { rows: namesFrom(flags.rows, CSV_ROW_KINDS, '--rows') } : {}),
+    ...(flags.columns !== undefined ? { columns: namesFrom(flags.columns, CSV_COLUMNS, '--columns') } : {}),
+  };
   if (flags.format === 'html' && flags.output === undefined && io.stdout.isTTY === true) {
     throw new UsageError('--format html writes a whole web page: add --output FILE (or redirect stdout to a file)');
   }
@@ -38,10 +64,10 @@ export async function compareCommand(baskets: string[], flags: CompareFlags, io:
   printIssues(io, report.issues, flags.quiet);
   if (incomplete !== null) throw incomplete;
   if (flags.output === undefined) {
-    io.stdout.write(await renderReport(report, flags, io, deps.now(), false));
+    io.stdout.write(await renderReport(report, flags, io, deps.now(), false, csv));
   } else {
     const { writeOutputFile } = await import('../io/output.js');
-    await writeOutputFile(path.resolve(io.cwd, flags.output), await renderReport(report, flags, io, deps.now(), true), flags.output);
+    await writeOutputFile(path.resolve(io.cwd, flags.output), await renderReport(report, flags, io, deps.now(), true, csv), flags.output);
   }
   return EXIT_OK;
 }
@@ -57,12 +83,12 @@ function prefetchRenderer(format: ReportFormat): void {
 }
 
 /** The report in `flags.format`; `toFile`: for --output, where a table is coloured only when --color asks and fits no terminal. */
-async function renderReport(report: Report, flags: CompareFlags, io: Io, now: Date, toFile: boolean): Promise<string> {
+async function renderReport(report: Report, flags: CompareFlags, io: Io, now: Date, toFile: boolean, csv: CsvOptions): Promise<string> {
   switch (flags.format) {
     case 'json':
       return (await import('../render/json.js')).renderJson(report);
     case 'csv':
-      return (await import('../render/csv.js')).renderCsv(report);
+      return (await import('../render/csv.js')).renderCsv(report, csv);
     case 'md':
       return (await import('../render/markdown.js')).renderMarkdown(report, { sparklines: flags.sparklines === true, generatedAt: now, version: VERSION });
     case 'html':

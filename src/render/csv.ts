@@ -62,7 +62,8 @@ export const CSV_COLUMNS = [
   'lookbackStart',
 ] as const;
 
-type Column = (typeof CSV_COLUMNS)[number];
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+type Column = CsvColumn;
 export type Cell = string | number | boolean | null;
 type Row = Partial<Record<Column, Cell>>;
 
@@ -79,7 +80,18 @@ const riskCells = (r: Risk | null): Row => ({
   ...highCells(r),
 });
 
-export function renderCsv(r: Report): string {
+/** The kinds of row, in the order they are written (`--rows`). */
+export const CSV_ROW_KINDS = ['member', 'member-period', 'basket', 'basket-period', 'benchmark', 'benchmark-period', 'method', 'valuation', 'comparison', 'discount', 'stale'] as const;
+export type CsvRowKind = (typeof CSV_ROW_KINDS)[number];
+
+export interface CsvOptions {
+  /** Only rows of these kinds (`--rows`); default all. */
+  readonly rows?: readonly CsvRowKind[];
+  /** Only these columns, in this order (`--columns`); default every column, in CSV_COLUMNS's order. */
+  readonly columns?: readonly Column[];
+}
+
+export function renderCsv(r: Report, options: CsvOptions = {}): string {
   const rows: Row[] = [];
   const common = { asOf: r.asOf, from: r.from, reportCurrency: r.currency, lookbackStart: r.lookbackStart };
   const periodRows = (kind: string, basket: string, symbol: string | null, periods: readonly PeriodReturn[]) => {
@@ -203,8 +215,10 @@ export function renderCsv(r: Report): string {
     stale.set(i.symbol, earlier && (!i.fetchedAt || earlier < i.fetchedAt) ? earlier : (i.fetchedAt ?? earlier ?? null));
   }
   for (const [symbol, fetchedAt] of stale) rows.push({ kind: 'stale', symbol, fetchedAt, ...common });
-  const records = rows.map((row) => CSV_COLUMNS.map((col) => toCell(row[col] ?? null)));
-  return stringify([[...CSV_COLUMNS], ...records], { record_delimiter: '\n' });
+  const columns = options.columns ?? CSV_COLUMNS;
+  const kinds = options.rows === undefined ? null : new Set<string>(options.rows);
+  const records = rows.filter((row) => kinds === null || kinds.has(row.kind as string)).map((row) => columns.map((col) => toCell(row[col] ?? null)));
+  return stringify([[...columns], ...records], { record_delimiter: '\n' });
 }
 
 /** Numbers as JavaScript writes them (shortest round-trip form), booleans as true/false, unknown as empty, text made safe for spreadsheets. */

@@ -18,7 +18,7 @@ export async function basketsCommand(flags: BasketsFlags, io: Io, deps: Deps): P
   const catalog = await runBaskets(makeContext(io, deps, flags));
   const baskets = [...catalog.baskets.values()];
   if (flags.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ configFile: catalog.configFile, baskets }, null, 2)}\n`);
+    io.stdout.write((await import('../render/json.js')).toJsonDocument({ configFile: catalog.configFile, baskets }));
   } else {
     const { renderBasketList } = await import('../render/table.js');
     io.stdout.write(renderBasketList(baskets, catalog.configFile, { chalk: await stdoutChalk(io, flags.color), columns: terminalWidth(io) }));

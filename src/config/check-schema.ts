@@ -93,7 +93,9 @@ export const CheckReportSchema = z.strictObject({
 
 /** The JSON Schema (draft 2020-12) of `basket check --format json`, for schema/check.schema.json. */
 export function checkJsonSchema(): object {
-  const generated = z.toJSONSchema(CheckReportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  // the document as written: schemaVersion first (render/json.ts), then the report
+  const document = z.strictObject({ schemaVersion: z.literal(1).describe('The version of the output\'s shape: fields are only added within a major version.'), ...CheckReportSchema.shape });
+  const generated = z.toJSONSchema(document, { target: 'draft-2020-12' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,

@@ -3,6 +3,7 @@
  * Plain text (one entry per line) or JSON.
  */
 import type { CacheInfo } from '../providers/cache/store.js';
+import { toJsonDocument } from './json.js';
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -34,5 +35,5 @@ export function renderCacheInfoText(info: CacheInfo): string {
 }
 
 export function renderCacheInfoJson(info: CacheInfo): string {
-  return `${JSON.stringify(info, null, 2)}\n`;
+  return toJsonDocument(info);
 }

@@ -11,6 +11,7 @@ import { toCell } from './csv.js';
 import { benchmarkLines, differenceText, marketValueLines, num, peLines, pct, returnLines } from './explain.js';
 import { formatBillions, formatPercent, UNKNOWN } from './format.js';
 import { codeBlock, escapeMarkdown } from './markdown.js';
+import { toJsonDocument } from './json.js';
 
 export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = { holds: 'holds', 'does-not-hold': 'does not hold', 'cannot-check': 'cannot check' };
 
@@ -138,5 +139,5 @@ export function renderCheckCsv(r: CheckReport): string {
 }
 
 export function renderCheckJson(r: CheckReport): string {
-  return `${JSON.stringify(r, null, 2)}\n`;
+  return toJsonDocument(r);
 }

@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SearchResult } from '../report/search.js';
 import { neutraliseFormula } from './csv.js';
+import { toJsonDocument } from './json.js';
 
 export const SYMBOL_CSV_COLUMNS = ['symbol', 'name', 'exchange', 'type', 'currency'] as const;
 
@@ -14,5 +15,5 @@ export function renderSymbolsCsv(result: SearchResult): string {
 /** `{ query, searched, matches: [{ symbol, name, exchange, type, currency }] }`, unknown as null. */
 export function renderSymbolsJson(result: SearchResult): string {
   const matches = result.matches.map((m) => ({ symbol: m.symbol, name: m.name, exchange: m.exchange, type: m.type, currency: m.currency }));
-  return `${JSON.stringify({ query: result.query, searched: result.searched, matches }, null, 2)}\n`;
+  return toJsonDocument({ query: result.query, searched: result.searched, matches });
 }

@@ -58,6 +58,7 @@ describe('basket search', () => {
     const json = await runCli(['search', 'TENCENT', '--format', 'json'], { fetch: createReplayFetch().fetch });
     expect(json.exitCode).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
+      schemaVersion: 1,
       query: 'TENCENT',
       searched: 'TENCENT',
       matches: [

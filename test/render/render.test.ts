@@ -105,8 +105,10 @@ describe('renderCsv', () => {
 });
 
 describe('renderJson', () => {
-  it('is the report, with null for unknown', () => {
-    const back = JSON.parse(renderJson(report));
+  it('is the report, with null for unknown, after its schemaVersion', () => {
+    const { schemaVersion, ...back } = JSON.parse(renderJson(report));
+    expect(schemaVersion).toBe(1);
+    expect(Object.keys(JSON.parse(renderJson(report)))[0]).toBe('schemaVersion');
     expect(back).toEqual(report);
     expect(back.baskets[0].members[1].return).toBeNull();
   });

@@ -23,6 +23,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMAS = [
   { file: 'claims.schema.json', module: 'claims.js', generate: 'claimsJsonSchema' },
   { file: 'check.schema.json', module: 'check-schema.js', generate: 'checkJsonSchema' },
+  { file: 'config.schema.json', module: 'schema.js', generate: 'configJsonSchema' },
+  { file: 'quotes.schema.json', module: 'quotes-schema.js', generate: 'quotesJsonSchema' },
 ];
 
 for (const { file, module, generate } of SCHEMAS) {

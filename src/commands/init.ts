@@ -6,6 +6,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { errnoCode, writeFileAtomic } from '../io/atomic-file.js';
 import type { BasketDef } from '../config/basket.js';
@@ -61,9 +62,10 @@ const BENCHMARK_NOTES: Readonly<Record<string, string>> = {
 };
 
 /** The starter config as YAML, with comments. */
-export function starterYaml(version: string): string {
+export function starterYaml(version: string, schema: string | null = null): string {
   const e = EXAMPLE_BASKET;
-  return `# basket config, written by \`basket init\` (basket ${version}).
+  const editors = schema === null ? '' : `# yaml-language-server: $schema=${schema}\n`;
+  return `${editors}# basket config, written by \`basket init\` (basket ${version}).
 # \`basket baskets\` lists what basket reads from it; \`basket compare ID…\` compares baskets.
 #
 # Each basket has an id (a letter or digit, then letters, digits, "-", "_" or "."):
@@ -92,12 +94,27 @@ ${e.weights.map(([s, w]) => `      ${yamlScalar(s)}: ${w}`).join('\n')}
 }
 
 /** The same config as JSON (which has no comments). */
-export function starterJson(): string {
+export function starterJson(schema: string | null = null): string {
   const baskets: Record<string, unknown> = {};
   for (const b of PRESETS) baskets[b.id] = { name: b.name, symbols: [...b.symbols], ...(b.benchmarks.length === 1 ? { benchmark: b.benchmarks[0] } : b.benchmarks.length > 1 ? { benchmark: [...b.benchmarks] } : {}) };
   const e = EXAMPLE_BASKET;
   baskets[e.id] = { name: e.name, symbols: Object.fromEntries(e.weights), benchmark: e.benchmark };
-  return `${JSON.stringify({ baskets }, null, 2)}\n`;
+  return `${JSON.stringify({ ...(schema === null ? {} : { $schema: schema }), baskets }, null, 2)}\n`;
+}
+
+/**
+ * The config file schema basket ships (schema/config.schema.json), for the
+ * line that lets editors complete and check the file; null when this copy of
+ * basket has none (run from elsewhere than its package).
+ */
+export async function shippedConfigSchema(): Promise<string | null> {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 5; up++) {
+    const candidate = path.join(dir, 'schema', 'config.schema.json');
+    if ((await kindOf(candidate)) === 'file') return candidate;
+    dir = path.dirname(dir);
+  }
+  return null;
 }
 
 export interface InitRequest {
@@ -155,7 +172,8 @@ export async function runInit(req: InitRequest): Promise<InitResult> {
 
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, format === 'json' ? starterJson() : starterYaml(req.version));
+    const schema = await shippedConfigSchema();
+    await writeFileAtomic(file, format === 'json' ? starterJson(schema) : starterYaml(req.version, schema));
   } catch (err) {
     const code = errnoCode(err);
     if (code === null) throw err;

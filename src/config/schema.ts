@@ -116,16 +116,43 @@ function readSymbols(raw: unknown, ctx: z.RefinementCtx): SymbolsWithWeights | t
   return { symbols, weights };
 }
 
-const BasketEntry = z.strictObject({
-  name: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').optional(),
-  /** A list of tickers, a mapping of ticker to weight, or a list of `{ symbol, weight }`. */
-  symbols: z.unknown().transform(readSymbols),
-  /** One symbol, or a list: the first with data over the window is used. */
-  benchmark: z.union([SymbolText, z.array(SymbolText, { error: 'must be a symbol or a list of symbols' }).min(1, 'must list at least one symbol')]).optional(),
-});
+/** The three ways of writing `symbols`, for editors (the JSON Schema); readSymbols checks them, and weights' sum, itself. */
+const SYMBOL_FORMS: readonly Record<string, unknown>[] = [
+  { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Ticker symbols, no weights: [AAPL, MSFT]' },
+  {
+    type: 'object',
+    additionalProperties: { type: 'number', exclusiveMinimum: 0 },
+    minProperties: 1,
+    description: 'Symbol to weight: { AAPL: 0.6, MSFT: 0.4 } (positive, summing to 1)',
+  },
+  {
+    type: 'array',
+    items: { type: 'object', properties: { symbol: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 } }, required: ['symbol', 'weight'], additionalProperties: false },
+    minItems: 1,
+    description: 'A list of { symbol, weight } (weights positive, summing to 1)',
+  },
+];
+
+const BasketEntry = z
+  .strictObject({
+    name: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').optional().describe('Shown in tables; default: the id.'),
+    /** A list of tickers, a mapping of ticker to weight, or a list of `{ symbol, weight }`. */
+    symbols: z
+      .unknown()
+      .transform(readSymbols)
+      .meta({ description: 'Yahoo Finance symbols (0700.HK, ^NDX, BRK-B): a list, or with weights (used by compare --weights config).', anyOf: SYMBOL_FORMS }),
+    /** One symbol, or a list: the first with data over the window is used. */
+    benchmark: z
+      .union([SymbolText, z.array(SymbolText, { error: 'must be a symbol or a list of symbols' }).min(1, 'must list at least one symbol')])
+      .optional()
+      .describe('An index or fund to measure the basket against, or a list [INDEX, FUND]: the first with data over the period is used.'),
+  })
+  .describe('One basket.');
 
 const ConfigDocument = z.strictObject(
   {
+  /** The schema an editor checks the file with (basket init writes it; basket ignores it). */
+  $schema: z.string().optional().describe('The JSON Schema editors check this file with (basket itself ignores it).'),
   baskets: z
     .record(z.string(), BasketEntry, { error: 'must be a mapping of basket ids to baskets' })
     .superRefine((baskets, ctx) => {
@@ -143,6 +170,21 @@ const ConfigDocument = z.strictObject(
   },
   { error: (issue) => (issue.code === 'invalid_type' ? 'the file must be a mapping with a "baskets" key' : undefined) },
 );
+
+/** The JSON Schema (draft 2020-12) of a config file, for schema/config.schema.json: what editors check a config file with. */
+export function configJsonSchema(): object {
+  const generated = z.toJSONSchema(ConfigDocument, { target: 'draft-2020-12', io: 'input' }) as unknown as Record<string, unknown> & { properties: { baskets: Record<string, unknown> } };
+  const { $schema, ...rest } = generated;
+  // the ids basket takes, as a pattern (the refinement above says it in words)
+  rest.properties.baskets = { ...rest.properties.baskets, propertyNames: { pattern: BASKET_ID.source }, minProperties: 1, description: 'The baskets, by id (a letter or digit, then letters, digits, "-", "_" or ".").' };
+  return {
+    $schema,
+    $id: 'urn:basket:schema:config',
+    title: 'basket config file',
+    description: 'A basket config file (basket.config.yaml, or config.yaml in the user config directory): baskets of Yahoo Finance symbols, with optional weights and benchmarks.',
+    ...rest,
+  };
+}
 
 /** `['baskets', 'mag7', 'symbols', 3]` → `baskets.mag7.symbols[3]`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -76,7 +76,18 @@ describe('basket init', () => {
     const forced = await runCli(['init', '--force'], { userConfigDir });
     expect(forced.exitCode).toBe(0);
     expect(forced.stderr).toBe(`basket: replaced ${file} (a starter config: titans, mag7 and an example with weights)\n`);
-    expect((await readFile(file, 'utf8')).startsWith('# basket config')).toBe(true);
+    expect((await readFile(file, 'utf8')).split('\n')[1]?.startsWith('# basket config')).toBe(true);
+  });
+
+  it('writes the line that lets editors check the file against the shipped schema, YAML and JSON alike', async () => {
+    const dir = await makeTempDir();
+    const schema = path.resolve('schema', 'config.schema.json');
+    await runCli(['init', path.join(dir, 'c.yaml')]);
+    expect((await readFile(path.join(dir, 'c.yaml'), 'utf8')).split('\n')[0]).toBe(`# yaml-language-server: $schema=${schema}`);
+    await runCli(['init', path.join(dir, 'c.json')]);
+    expect(JSON.parse(await readFile(path.join(dir, 'c.json'), 'utf8')).$schema).toBe(schema);
+    // and basket reads both
+    for (const f of ['c.yaml', 'c.json']) expect((await runCli(['baskets', '--config', path.join(dir, f)])).exitCode).toBe(0);
   });
 
   it('treats the config basket reads now (config.json) as the one to replace', async () => {

@@ -8,6 +8,7 @@
 import { isoDayAt } from '../../domain/calendar.js';
 import type { IsoDate } from '../../domain/types.js';
 import { DataFileError } from '../../errors.js';
+import { NULL_CELL, NUMBER_CELL } from '../../domain/data-format.js';
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
@@ -41,8 +42,6 @@ export function listHeader(header: readonly string[]): string {
   return header.map((h) => (/[\r\n]/.test(h) ? JSON.stringify(h) : h)).join(', ');
 }
 
-const NULL_CELL = /^(null|nan|n\/a|-)$/i;
-const NUMBER_CELL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** A number cell's value: a number, `null` for an empty or not-available cell, `undefined` when it is no number. */
 export function cellNumber(cell: string): number | null | undefined {

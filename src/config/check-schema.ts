@@ -9,6 +9,7 @@
  * validates real outputs against the JSON Schema.
  */
 import { z } from 'zod';
+import { publishedSchema } from './published.js';
 import { FIGURES } from '../domain/claims.js';
 import { LOOKBACKS, NEGATIVE_PE_POLICIES, PE_AT, PE_METHODS, PERIODS, POINT_IN_TIME_RULES, REBALANCES, WEIGHTINGS } from '../domain/options.js';
 import { ClaimInputsSchema, count, CoverageSchema, date, IsoDate, text, textOrNull } from './check-inputs-schema.js';
@@ -95,13 +96,9 @@ export const CheckReportSchema = z.strictObject({
 export function checkJsonSchema(): object {
   // the document as written: schemaVersion first (render/json.ts), then the report
   const document = z.strictObject({ schemaVersion: z.literal(1).describe('The version of the output\'s shape: fields are only added within a major version.'), ...CheckReportSchema.shape });
-  const generated = z.toJSONSchema(document, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  const { $schema, ...rest } = generated;
-  return {
-    $schema,
-    $id: 'urn:basket:schema:check',
+  return publishedSchema(z.toJSONSchema(document, { target: 'draft-2020-12' }), {
+    id: 'check',
     title: 'basket check output',
     description: 'The JSON output of `basket check FILE --format json`: each claim of a claims file with basket\'s figure, the verdict (holds, does-not-hold, cannot-check) and what it rests on; with --explain, the inputs behind each figure.',
-    ...rest,
-  };
+  });
 }

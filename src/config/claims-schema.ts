@@ -5,6 +5,7 @@
  * only: config/claims.ts turns a checked document into a ClaimsFile.
  */
 import { z } from 'zod';
+import { publishedSchema } from './published.js';
 import { EARLIEST_DATE, isIsoDate } from '../domain/calendar.js';
 import { FIGURES, FIGURE_UNITS, type Figure } from '../domain/claims.js';
 import {
@@ -177,13 +178,9 @@ export type SettingsFields = z.infer<typeof Settings>;
 
 /** The JSON Schema (draft 2020-12) of a claims file, for editors and for schema/claims.schema.json. */
 export function claimsJsonSchema(): object {
-  const generated = z.toJSONSchema(ClaimsDocument, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  const { $schema, ...rest } = generated;
-  return {
-    $schema,
-    $id: 'urn:basket:schema:claims',
+  return publishedSchema(z.toJSONSchema(ClaimsDocument, { target: 'draft-2020-12' }), {
+    id: 'claims',
     title: 'basket claims file',
     description: 'A story\'s numeric claims for `basket check FILE` to re-check: each names a figure, a basket or symbol, and the test its value must pass.',
-    ...rest,
-  };
+  });
 }

@@ -5,6 +5,7 @@
  * patterns), so the schema cannot drift from what basket reads.
  */
 import { z } from 'zod';
+import { publishedSchema } from './published.js';
 import { NULL_CELL, NUMBER_CELL } from '../domain/data-format.js';
 import { QUOTE_FIELDS, type QuoteField } from '../domain/quote.js';
 
@@ -47,13 +48,10 @@ export const QuoteRowSchema = z.looseObject({
 
 /** The JSON Schema (draft 2020-12) of a quotes.csv row, for schema/quotes.schema.json. */
 export function quotesJsonSchema(): object {
-  const { $schema, ...rest } = z.toJSONSchema(QuoteRowSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  return {
-    $schema,
-    $id: 'urn:basket:schema:quotes-csv',
+  return publishedSchema(z.toJSONSchema(QuoteRowSchema, { target: 'draft-2020-12' }), {
+    id: 'quotes-csv',
     title: 'basket offline data: a row of quotes.csv',
     description:
       'One row of quotes.csv in an offline data directory (basket compare --data DIR), as text cells by column name; a header names the columns, in any order; unknown columns are ignored. A symbol may have several dated rows and one undated row.',
-    ...rest,
-  };
+  });
 }

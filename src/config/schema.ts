@@ -3,6 +3,7 @@
  * problem a path into the document; we print it as `baskets.mag7.symbols[3]`.
  */
 import { z } from 'zod';
+import { publishedSchema } from './published.js';
 import { ConfigError } from '../errors.js';
 import { BASKET_ID, EMPTY_BASKET, type BasketDef } from './basket.js';
 import { normaliseSymbol, symbolProblem } from '../domain/symbols.js';
@@ -174,16 +175,13 @@ const ConfigDocument = z.strictObject(
 /** The JSON Schema (draft 2020-12) of a config file, for schema/config.schema.json: what editors check a config file with. */
 export function configJsonSchema(): object {
   const generated = z.toJSONSchema(ConfigDocument, { target: 'draft-2020-12', io: 'input' }) as unknown as Record<string, unknown> & { properties: { baskets: Record<string, unknown> } };
-  const { $schema, ...rest } = generated;
   // the ids basket takes, as a pattern (the refinement above says it in words)
-  rest.properties.baskets = { ...rest.properties.baskets, propertyNames: { pattern: BASKET_ID.source }, minProperties: 1, description: 'The baskets, by id (a letter or digit, then letters, digits, "-", "_" or ".").' };
-  return {
-    $schema,
-    $id: 'urn:basket:schema:config',
+  generated.properties.baskets = { ...generated.properties.baskets, propertyNames: { pattern: BASKET_ID.source }, minProperties: 1, description: 'The baskets, by id (a letter or digit, then letters, digits, "-", "_" or ".").' };
+  return publishedSchema(generated, {
+    id: 'config',
     title: 'basket config file',
     description: 'A basket config file (basket.config.yaml, or config.yaml in the user config directory): baskets of Yahoo Finance symbols, with optional weights and benchmarks.',
-    ...rest,
-  };
+  });
 }
 
 /** `['baskets', 'mag7', 'symbols', 3]` → `baskets.mag7.symbols[3]`. */

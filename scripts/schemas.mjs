@@ -5,13 +5,17 @@
  *
  *   schema/claims.schema.json   claims files (`basket check FILE`)
  *   schema/check.schema.json    the JSON output of `basket check FILE --format json`
+ *   schema/compare.schema.json  the JSON output of `basket compare --format json`
+ *   schema/config.schema.json   basket config files
+ *   schema/quotes.schema.json   a row of the offline quotes.csv
  *
  *   npm run schemas      (builds first: this imports dist/src, which tsc -p tsconfig.build.json writes)
  *
  * Deterministic: the same sources always give byte-identical files.
- * test/config/claims-schema.test.ts and check-schema.test.ts fail when a
- * committed schema differs from what the sources generate, so run this after
- * changing a schema.
+ * test/config/claims-schema.test.ts, check-schema.test.ts,
+ * report-schema.test.ts and data-schemas.test.ts fail when a committed
+ * schema differs from what the sources generate, so run this after changing
+ * a schema.
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,6 +29,7 @@ const SCHEMAS = [
   { file: 'check.schema.json', module: 'check-schema.js', generate: 'checkJsonSchema' },
   { file: 'config.schema.json', module: 'schema.js', generate: 'configJsonSchema' },
   { file: 'quotes.schema.json', module: 'quotes-schema.js', generate: 'quotesJsonSchema' },
+  { file: 'compare.schema.json', module: 'report-schema.js', generate: 'compareJsonSchema' },
 ];
 
 for (const { file, module, generate } of SCHEMAS) {

@@ -177,7 +177,7 @@ export const RiskInputsSchema = z
   })
   .meta({ id: 'RiskInputs', description: 'The level-path figures: what the risk figures were read from.' });
 
-const PeriodReturnSchema = z
+export const PeriodReturnSchema = z
   .strictObject({
     period: z.enum(PERIODS).describe('The named period ending on the as-of date.'),
     startDate: dateOrNull('The close the period starts from (the base of a basket\'s level).'),
@@ -185,14 +185,14 @@ const PeriodReturnSchema = z
   })
   .meta({ id: 'PeriodReturn', description: 'A return over a named period.' });
 
-const LevelSeriesSchema = z
+export const LevelSeriesSchema = z
   .strictObject({
     dates: z.array(IsoDate).describe('The base date, then each trading day in the window, ascending.'),
     values: z.array(z.number()).describe('The level on each date: `100 × Lₜ / L₀`.'),
   })
   .meta({ id: 'LevelSeries', description: 'A daily level over the window, rebased to 100 at its base (the last close before `from`).' });
 
-const RiskSchema = z
+export const RiskSchema = z
   .strictObject({
     highestSince: dateOrNull('The most recent earlier day whose value was above the last one, looking back over the window or the look-back too; null: the last value is the highest of all that was looked at.'),
     windowHigh: numberOrNull('The highest value within [from, asOf].'),

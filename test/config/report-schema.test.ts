@@ -32,7 +32,7 @@ import type {
   Risk,
   Valuation,
 } from '../../src/report/types.js';
-import { runCli } from '../helpers/cli.js';
+import { holdToSchema, runCli } from '../helpers/cli.js';
 
 // ---- compile time: the zod schema is the type, field for field ----
 
@@ -178,5 +178,31 @@ describe('the JSON Schema refuses', () => {
   ])('%s', async (_, change, problem) => {
     const report = await compareJson([]);
     expect(problems(change(report))).toMatch(problem);
+  });
+});
+
+describe('runCli holds every JSON output of compare and check to its schema', () => {
+  const run = (argv: string[], exitCode: number, output: unknown) => () => holdToSchema(argv, { exitCode, stdout: JSON.stringify(output), stderr: '' });
+
+  it('throws, listing ajv\'s errors, on an output its schema does not take, however --format json is written', async () => {
+    const report = await compareJson([]);
+    const added = { ...report, generatedAt: '2025-03-09', method: { ...report.method, weights: 'price' } };
+    for (const format of [['--format', 'json'], ['-f', 'json'], ['--format=json'], ['-fjson'], ['--format', 'table', '--format', 'json']]) {
+      expect(run(['compare', ...format], 0, added)).toThrow(/schema\/compare\.schema\.json[^]*\(the document\) must NOT have additional properties[^]*\/method\/weights must be equal to one of the allowed values/);
+    }
+    expect(run(['check', 'claims.yaml', '--format', 'json'], 5, { schemaVersion: 1 })).toThrow(/schema\/check\.schema\.json[^]*must have required property 'story'/);
+    expect(run(['compare', '--format', 'json'], 0, report)).not.toThrow();
+  });
+
+  it.each<[string, string[], number]>([
+    ['another format', ['compare', '--format', 'csv'], 0],
+    ['json written to a file', ['compare', '--format', 'json', '--output', 'out.json'], 0],
+    ['json written to a file (-o)', ['compare', '-f', 'json', '-o', 'out.json'], 0],
+    ['a failed run', ['compare', '--format', 'json', '--strict'], 4],
+    ['help', ['compare', '--format', 'json', '--help'], 0],
+    ['another command', ['baskets', '--format', 'json'], 0],
+    ['an option after --', ['compare', '--', '--format', 'json'], 0],
+  ])('leaves alone %s', (_, argv, exitCode) => {
+    expect(run(argv, exitCode, { not: 'a report' })).not.toThrow();
   });
 });

@@ -122,7 +122,11 @@ export type IssueCode =
   | 'benchmark-fallback' // the first benchmark had no data over the window: a fallback was used
   | 'stale-data'; // cached data used without asking the source (--offline, or the source unreachable)
 
-/** A problem with one symbol (or, with `symbol: null`, with the data source). */
+/**
+ * A note on the data: a problem with one symbol; or, with `symbol: null`, one
+ * about a whole basket (`basket`), a group of quote figures (`symbols`,
+ * `fields`), or the data source.
+ */
 export interface SymbolIssue {
   readonly symbol: string | null;
   readonly basket?: string;

@@ -192,7 +192,8 @@ export function renderChart(r: Report, { chalk, width: askedWidth, height: asked
   const { lo, hi, ticks, step } = yAxis(values.lo, values.hi, plotHeight);
   const row = (v: number) => Math.round(((v - lo) / (hi - lo)) * (plotHeight - 1));
   const tickRows = new Map(ticks.map((t) => [row(t), formatTick(t, step)]));
-  const labelWidth = Math.max(...[...tickRows.values()].map((l) => l.length));
+  // a plot too short for any tick row has labels of no width (not -Infinity)
+  const labelWidth = Math.max(0, ...[...tickRows.values()].map((l) => l.length));
   const plotWidth = width - labelWidth - 2;
 
   const grid: Cell[][] = Array.from({ length: plotHeight }, () => Array.from({ length: plotWidth }, (): Cell => ({ ch: ' ', colour: null })));
